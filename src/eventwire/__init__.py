@@ -1,0 +1,3 @@
+"""eventwire: structured, source-linked knowledge from crisis news."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,167 @@
+"""The command line: thin wrappers that parse options, call the library and print."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+import typer
+
+from eventwire import __version__
+from eventwire.errors import EventwireError
+
+app = typer.Typer(
+    name="eventwire",
+    help="Structured, source-linked knowledge from crisis news: events, actors, places, times, quotes, figures.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, directories, or - for JSON lines on standard input.")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes that parse and extract.")]
+
+
+def fail(message: str, code: int = 2) -> None:
+    """One clear line on standard error, then exit."""
+    typer.echo(f"eventwire: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def report_error(error: object) -> None:
+    typer.echo(f"{error}", err=True)
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSON lines here (default: stdout).")] = None,
+    workers: Workers = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
+    summary: Annotated[bool, typer.Option("--summary", help="Print a readable summary to standard error.")] = False,
+) -> None:
+    """Read articles and write one document record (SPEC §2) per article, in input order."""
+    from eventwire.engine import Extracted, extract_items
+    from eventwire.progress import tracked
+    from eventwire.read import read_inputs
+
+    rejected = 0
+    counts: Counter = Counter()
+    with _output(output) as sink:
+        for result in tracked(extract_items(read_inputs(inputs), workers, batch_size), "extracting"):
+            if isinstance(result, Extracted):
+                sink.write(result.line + b"\n")
+                if summary:
+                    _count(counts, result.line)
+            else:
+                report_error(result)
+                rejected += 1
+    if summary:
+        _print_summary(counts, rejected)
+    raise typer.Exit(1 if rejected else 0)
+
+
+class _output:
+    """Standard output, or a file written under a temporary name and renamed when complete."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def __enter__(self):
+        if self.path is None or str(self.path) == "-":
+            self.stream = sys.stdout.buffer
+            return self.stream
+        directory = self.path.parent if str(self.path.parent) else Path(".")
+        if not directory.is_dir():
+            fail(f"output directory does not exist: {directory}")
+        fd, self.tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".part")
+        self.stream = os.fdopen(fd, "wb")
+        return self.stream
+
+    def __exit__(self, kind, value, tb) -> None:
+        if self.path is None or str(self.path) == "-":
+            self.stream.flush()
+            return
+        self.stream.close()
+        if kind is None or issubclass(kind, typer.Exit):
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)
+
+
+def _count(counts: Counter, line: bytes) -> None:
+    record = orjson.loads(line)
+    counts["documents"] += 1
+    for key in ("entities", "places", "times", "quotes", "figures", "events"):
+        counts[key] += len(record[key])
+    for event in record["events"]:
+        counts[f"event:{event['type']}"] += 1
+
+
+def _print_summary(counts: Counter, rejected: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="eventwire extract", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key in ("documents", "entities", "places", "times", "quotes", "figures", "events"):
+        table.add_row(key, str(counts[key]))
+    for key, value in sorted((k, v) for k, v in counts.items() if k.startswith("event:")):
+        table.add_row(f"  {key[6:]}", str(value))
+    table.add_row("rejected records", str(rejected))
+    Console(stderr=True).print(table)
+
+
+@app.command()
+def info(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+    """Version, spaCy model, gazetteer and default database."""
+    from eventwire.config import database_url
+    from eventwire.parse import SPACY_MODEL
+
+    facts = {
+        "version": __version__,
+        "spacy_model": SPACY_MODEL,
+        "gazetteer": _gazetteer_name(),
+        "database": database_url(None),
+        "python": sys.version.split()[0],
+    }
+    if as_json:
+        typer.echo(orjson.dumps(facts).decode())
+    else:
+        for key, value in facts.items():
+            typer.echo(f"{key}: {value}")
+
+
+def _gazetteer_name() -> str:
+    try:
+        from eventwire.gazetteer import describe
+    except ImportError:
+        return "none"
+    return describe()
+
+
+def main() -> None:
+    """Entry point: never a traceback, always one line and a non-zero status on failure."""
+    try:
+        app()
+    except EventwireError as err:
+        typer.echo(f"eventwire: error: {err}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("eventwire: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as err:  # the promise is one line, whatever went wrong
+        typer.echo(f"eventwire: error: {type(err).__name__}: {err}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

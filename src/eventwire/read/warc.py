@@ -1,0 +1,39 @@
+"""WARC archives (plain or gzipped): every HTML response record is one article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO
+
+from eventwire.read.article import Article, Limits, ReadError
+from eventwire.read.html import page_to_article
+
+
+def read_warc(stream: IO[bytes], name: str, limits: Limits) -> Iterator[Article | ReadError]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    number = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response":
+                continue
+            number += 1
+            origin = f"{name}:{number}"
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+            if "html" not in content_type.lower():
+                continue
+            payload = record.content_stream().read(limits.max_record_bytes + 1)
+            if len(payload) > limits.max_record_bytes:
+                yield ReadError(origin, f"response larger than {limits.max_record_bytes} bytes")
+                continue
+            article = page_to_article(payload, origin, url=url)
+            if isinstance(article, Article) and not article.published:
+                article.published = _warc_date(record.rec_headers.get_header("WARC-Date"))
+            yield article
+    except Exception as err:  # warcio and zlib raise many kinds on damaged archives
+        yield ReadError(f"{name}:{number + 1}", f"damaged or truncated WARC ({type(err).__name__}: {err})"[:300])
+
+
+def _warc_date(value: str | None) -> str | None:
+    return value[:10] if value and len(value) >= 10 else None

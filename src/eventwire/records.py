@@ -1,0 +1,205 @@
+"""The records of SPEC §2–3 and their JSON form.
+
+Plain typed classes; nothing here imports the rest of eventwire. Every extracted item carries
+character offsets (Python string indices, end exclusive) into its document's ``text``.
+Field order follows the SPEC so that the JSON reads the same way the contract does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+def to_json(value: Any) -> Any:
+    """Turn a record (or a list/dict of them) into plain JSON-ready Python objects."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: to_json(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str | None = None
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    type: str  # PERSON | ORG | GPE | LOC | NORP | FAC
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3
+    sector: str | None = None  # CAMEO/PLOVER actor type: GOV, MIL, REB, MED ...
+    code: str | None = None  # country + sector, e.g. GEOMIL
+
+
+@dataclass(slots=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO 3166 alpha-2, as GeoNames gives it
+    feature: str | None = None  # GeoNames feature code: PPLC, PPLA, ADM1, PCLI ...
+    entity: str | None = None
+    admin1: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    content: Span
+    cue: Span | None = None
+    speaker: Span | None = None
+    speaker_entity: str | None = None
+    kind: str = "direct"  # direct | indirect | mixed
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float | int | None = None
+    low: float | int | None = None
+    high: float | int | None = None
+    approx: bool = False
+
+
+@dataclass(slots=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+    unit: str = "people"
+    category: str | None = None
+    claimant: str | None = None
+    place: int | None = None
+    time: int | None = None
+    hedged: bool = False
+
+
+@dataclass(slots=True)
+class ActorRef:
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    code: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str  # PLOVER 2.0 event type
+    trigger: Span
+    evidence: Span
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    acled: dict[str, str] | None = None
+    actors: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    place: int | None = None
+    time: int | None = None
+    date: str | None = None
+    status: str = "asserted"
+    source: str | None = None
+    killed: int | None = None
+    injured: int | None = None
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    story: str | None = None
+    incident: str | None = None
+    boilerplate: list[Span] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The SPEC §2 document record, keys in the SPEC's order."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "lang": self.lang,
+            "text": self.text,
+            "entities": to_json(self.entities),
+            "places": to_json(self.places),
+            "times": to_json(self.times),
+            "quotes": to_json(self.quotes),
+            "figures": to_json(self.figures),
+            "events": to_json(self.events),
+            "story": self.story,
+            "incident": self.incident,
+            "boilerplate": to_json(self.boilerplate),
+        }
+
+
+@dataclass(slots=True)
+class IncidentPlace:
+    name: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    field: str  # killed | injured | date ...
+    value: Any
+    claimant: str | None
+    document: str
+    evidence: Span | None = None
+
+
+@dataclass(slots=True)
+class Incident:
+    incident: str
+    documents: list[str]
+    type: str | None = None
+    date: str | None = None
+    place: IncidentPlace | None = None
+    killed: int | None = None
+    injured: int | None = None
+    actors: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return to_json(self)
