@@ -40,7 +40,7 @@ def report_error(error: object) -> None:
 @app.command()
 def extract(
     inputs: Inputs,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSON lines here (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="JSON lines file (default: stdout).")] = None,
     workers: Workers = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     summary: Annotated[bool, typer.Option("--summary", help="Print a readable summary to standard error.")] = False,
@@ -144,6 +144,26 @@ def _gazetteer_name() -> str:
     except ImportError:
         return "none"
     return describe()
+
+
+# Command groups live next to the code they drive; each module has ``register(app)``.
+COMMAND_MODULES = ("eventwire.store.commands", "eventwire.api.commands", "eventwire.gazetteer.commands")
+
+
+def _register_commands() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name != name:
+                raise
+            continue
+        module.register(app)
+
+
+_register_commands()
 
 
 def main() -> None:

@@ -102,6 +102,17 @@ class Figure:
 
 
 @dataclass(slots=True)
+class Fact:
+    """A key-value line such as a factbox's "Capital: Tskhinvali", with its source span."""
+
+    start: int
+    end: int
+    key: str
+    value: str
+    source: str | None = None  # who or what the line attributes the value to ("the 1989 census")
+
+
+@dataclass(slots=True)
 class ActorRef:
     start: int
     end: int
@@ -145,6 +156,7 @@ class DocumentRecord:
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     story: str | None = None
     incident: str | None = None
     boilerplate: list[Span] = field(default_factory=list)
@@ -164,6 +176,7 @@ class DocumentRecord:
             "quotes": to_json(self.quotes),
             "figures": to_json(self.figures),
             "events": to_json(self.events),
+            "facts": to_json(self.facts),
             "story": self.story,
             "incident": self.incident,
             "boilerplate": to_json(self.boilerplate),

@@ -8,7 +8,7 @@ from functools import cache
 from eventwire.extract.base import REGISTRY, Found, Parsed, Step
 from eventwire.records import DocumentRecord, Span
 
-STEP_MODULES = ("entities", "places", "times", "quotes", "figures", "events")
+STEP_MODULES = ("entities", "places", "times", "quotes", "figures", "facts", "events")
 
 
 @cache
@@ -61,6 +61,7 @@ def _guess_language(parsed: Parsed) -> str | None:
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to in a is that for on was with he it as at by from his her they have are were be
-    this an which has had not but their said or its will would who been""".split()
+    {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "he", "it", "as", "at", "by",
+     "from", "his", "her", "they", "have", "are", "were", "be", "this", "an", "which", "has", "had", "not", "but",
+     "their", "said", "or", "its", "will", "would", "who", "been"}
 )
