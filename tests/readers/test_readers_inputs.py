@@ -131,7 +131,7 @@ def test_rss_and_atom_entries(tmp_path):
     rss.write_text("""<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>
 <item><title>Bridge closed</title><link>https://example.org/bridge</link>
 <pubDate>Tue, 04 Mar 2031 08:00:00 GMT</pubDate>
-<description>&lt;p&gt;The army closed the bridge at Varnek after the shelling, officials said.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;The army closed the bridge at Varnek after the shelling.&lt;/p&gt;</description></item>
 <item><title>Talks resume</title><link>https://example.org/talks</link>
 <description>Negotiators met again in Osterby on Wednesday.</description></item>
 </channel></rss>""")
