@@ -1,0 +1,15 @@
+"""Run every benchmark and rewrite docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SCRIPTS = ["accuracy.py", "speed.py"] + [p.name for p in sorted(HERE.glob("*_bench.py"))]
+
+if __name__ == "__main__":
+    for script in SCRIPTS:
+        print(f"== {script}", flush=True)
+        subprocess.run([sys.executable, str(HERE / script)], check=True)
