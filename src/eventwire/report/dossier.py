@@ -1,0 +1,442 @@
+"""The dossier of a crisis, assembled once from document records (SPEC §2) and incidents (SPEC §3).
+
+The result is a plain JSON-ready dict; the renderers (markdown, HTML, JSON) only lay it out. Every item
+that comes from an article keeps ``document`` (its id) and ``span`` ([start, end] into its text), so each
+statement stays one click from its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.report.worldmap import view_box
+
+MAX_TIMELINE = 300
+MAX_QUOTES_PER_SPEAKER = 12
+MAX_ACTORS = 40
+EXCERPT_CHARS = 280
+ACTOR_TYPES = ("PERSON", "ORG", "NORP")
+STATUS_KEYS = ("status", "situation", "state")
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}
+FACT_CATEGORIES = {
+    "population": "population", "inhabitants": "population", "residents": "population",
+    "killed": "killed", "dead": "killed", "deaths": "killed", "death toll": "killed", "casualties": "killed",
+    "injured": "injured", "wounded": "injured", "missing": "missing",
+    "displaced": "displaced", "refugees": "refugees", "evacuated": "evacuated", "troops": "deployed",
+}
+NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|thousand|billion)?", re.IGNORECASE)
+APPROX = re.compile(r"\b(about|approximately|around|some|nearly|almost|roughly|estimated|up to|over|more than)\b",
+                    re.IGNORECASE)
+DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+@dataclass
+class Doc:
+    """One document record with the lookups every section needs."""
+
+    record: dict[str, Any]
+    entities: dict[str, dict] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.entities = {e.get("id"): e for e in self.record.get("entities") or [] if isinstance(e, dict)}
+
+    @property
+    def id(self) -> str:
+        return str(self.record.get("id"))
+
+    @property
+    def text(self) -> str:
+        return self.record.get("text") or ""
+
+    def cut(self, start: Any, end: Any, limit: int = EXCERPT_CHARS) -> str:
+        """The text of a span, one line, shortened to ``limit`` characters."""
+        if not isinstance(start, int) or not isinstance(end, int) or end <= start:
+            return ""
+        piece = " ".join(self.text[start:end].split())
+        return piece if len(piece) <= limit else piece[: limit - 1].rstrip() + "…"
+
+    def entity_name(self, entity_id: Any) -> str | None:
+        entity = self.entities.get(entity_id)
+        return entity.get("name") if entity else None
+
+    def item(self, index: Any, key: str) -> dict | None:
+        items = self.record.get(key) or []
+        return items[index] if isinstance(index, int) and 0 <= index < len(items) else None
+
+
+def assemble(documents: Iterable[dict], incidents: Iterable[dict] = (), title: str | None = None,
+             scope: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The dossier: factbox, timeline, actors, who-said-what, figures, map and sources."""
+    docs = [Doc(d) for d in documents if isinstance(d, dict) and d.get("id") is not None]
+    incident_list = [i for i in incidents if isinstance(i, dict)]
+    actors = _actors(docs)
+    timeline = _timeline(docs, incident_list)
+    figures = _key_figures(docs)
+    places = _places(docs, incident_list)
+    return {
+        "title": title or _title(places, docs),
+        "scope": {k: v for k, v in (scope or {}).items() if v not in (None, "", [], ())},
+        "factbox": _factbox(docs, places, actors, timeline, figures),
+        "figures": figures,
+        "timeline": timeline,
+        "actors": actors,
+        "quotes": _who_said_what(docs),
+        "map": _map(places, docs, incident_list),
+        "sources": _sources(docs),
+    }
+
+
+# --- places and map ---
+
+
+def _places(docs: list[Doc], incidents: list[dict]) -> list[dict]:
+    """Places with coordinates, merged by name, most mentioned first."""
+    merged: dict[str, dict] = {}
+    for doc in docs:
+        for place in doc.record.get("places") or []:
+            name = place.get("name") or place.get("text")
+            if not name:
+                continue
+            entry = merged.setdefault(name.casefold(), {
+                "name": name, "country": place.get("country"), "feature": place.get("feature"),
+                "lat": place.get("lat"), "lon": place.get("lon"), "mentions": 0, "documents": [],
+                "document": doc.id, "span": [place.get("start"), place.get("end")],
+            })
+            entry["mentions"] += 1
+            if doc.id not in entry["documents"]:
+                entry["documents"].append(doc.id)
+    return sorted(merged.values(), key=lambda p: (-p["mentions"], p["name"]))
+
+
+def _map(places: list[dict], docs: list[Doc], incidents: list[dict]) -> dict[str, Any]:
+    points = [{"kind": "place", "name": p["name"], "lat": p["lat"], "lon": p["lon"], "count": p["mentions"],
+               "document": p["document"], "span": p["span"]} for p in places if _has_coordinates(p)]
+    for doc in docs:
+        for event in doc.record.get("events") or []:
+            place = doc.item(event.get("place"), "places")
+            if place and _has_coordinates(place):
+                evidence = event.get("evidence") or {}
+                points.append({"kind": "event", "name": place.get("name") or place.get("text"),
+                               "type": event.get("type"), "lat": place["lat"], "lon": place["lon"], "count": 1,
+                               "document": doc.id, "span": [evidence.get("start"), evidence.get("end")]})
+    for incident in incidents:
+        place = incident.get("place") or {}
+        if _has_coordinates(place):
+            points.append({"kind": "incident", "name": place.get("name"), "type": incident.get("type"),
+                           "lat": place["lat"], "lon": place["lon"], "count": len(incident.get("documents") or []),
+                           "incident": incident.get("incident"), "document": (incident.get("documents") or [None])[0],
+                           "span": None})
+    return {"points": points, "view_box": list(view_box(_focus(points)))}
+
+
+def _focus(points: list[dict]) -> list[tuple[float, float]]:
+    """Where the map should look: where things happened, else the most mentioned places.
+
+    Passing mentions of far-off capitals would otherwise zoom the frame out to a continent.
+    """
+    happened = [(p["lon"], p["lat"]) for p in points if p["kind"] != "place"]
+    if happened:
+        return happened
+    places = [p for p in points if p["kind"] == "place"]
+    top = max((p["count"] for p in places), default=0)
+    return [(p["lon"], p["lat"]) for p in places if p["count"] * 2 >= top]
+
+
+def _has_coordinates(item: dict) -> bool:
+    return isinstance(item.get("lat"), int | float) and isinstance(item.get("lon"), int | float)
+
+
+# --- actors ---
+
+
+def _actors(docs: list[Doc]) -> list[dict]:
+    merged: dict[str, dict] = {}
+    by_entity: dict[tuple[str, str], dict] = {}
+    for doc in docs:
+        for entity in doc.entities.values():
+            name = entity.get("name")
+            if not name:
+                continue
+            entry = merged.setdefault(_name_key(name), {
+                "name": name, "type": entity.get("type"), "roles": [], "country": entity.get("country"),
+                "sector": entity.get("sector"), "mentions": 0, "documents": [], "as_actor": Counter(),
+                "as_recipient": Counter(), "quotes": 0,
+            })
+            entry["mentions"] += len(entity.get("mentions") or []) or 1
+            role = entity.get("role")
+            if role and role not in entry["roles"]:
+                entry["roles"].append(role)
+            if doc.id not in entry["documents"]:
+                entry["documents"].append(doc.id)
+            by_entity[(doc.id, entity.get("id"))] = entry
+        for event in doc.record.get("events") or []:
+            for side, key in (("actors", "as_actor"), ("recipients", "as_recipient")):
+                for ref in event.get(side) or []:
+                    entry = by_entity.get((doc.id, ref.get("entity")))
+                    if entry:
+                        entry[key][event.get("type")] += 1
+        for quote in doc.record.get("quotes") or []:
+            entry = by_entity.get((doc.id, quote.get("speaker_entity")))
+            if entry:
+                entry["quotes"] += 1
+    chosen = [a for a in merged.values() if a["type"] in ACTOR_TYPES or a["as_actor"] or a["as_recipient"]]
+    chosen.sort(key=lambda a: (-(a["mentions"] + 3 * a["quotes"] + 2 * sum(a["as_actor"].values())), a["name"]))
+    for actor in chosen:
+        actor["as_actor"] = dict(actor["as_actor"].most_common())
+        actor["as_recipient"] = dict(actor["as_recipient"].most_common())
+    return chosen[:MAX_ACTORS]
+
+
+def _name_key(name: str) -> str:
+    name = " ".join(name.split()).casefold()
+    return name[4:] if name.startswith("the ") else name
+
+
+# --- timeline ---
+
+
+def _timeline(docs: list[Doc], incidents: list[dict]) -> list[dict]:
+    entries = [_incident_entry(i) for i in incidents]
+    for doc in docs:
+        for order, event in enumerate(doc.record.get("events") or []):
+            entries.append(_event_entry(doc, event, order))
+    entries.sort(key=lambda e: (e["date"] or "9999", e.get("reported", False), e["kind"] != "incident",
+                                e.get("order", 0)))
+    for entry in entries:
+        entry.pop("order", None)
+    return entries[:MAX_TIMELINE]
+
+
+def _incident_entry(incident: dict) -> dict:
+    place = incident.get("place") or {}
+    documents = incident.get("documents") or []
+    return {"kind": "incident", "date": _day(incident.get("date")), "type": incident.get("type"),
+            "incident": incident.get("incident"), "place": place.get("name"),
+            "killed": incident.get("killed"), "injured": incident.get("injured"),
+            "actors": list(incident.get("actors") or []), "documents": documents,
+            "document": documents[0] if documents else None, "span": None,
+            "text": _incident_text(incident)}
+
+
+def _incident_text(incident: dict) -> str:
+    parts = [str(incident.get("type") or "incident").lower()]
+    if (incident.get("place") or {}).get("name"):
+        parts.append(f"in {incident['place']['name']}")
+    for key in ("killed", "injured"):
+        if incident.get(key) is not None:
+            parts.append(f"{incident[key]} {key}")
+    parts.append(f"({len(incident.get('documents') or [])} reports)")
+    return " ".join(parts)
+
+
+def _event_entry(doc: Doc, event: dict, order: int) -> dict:
+    time = doc.item(event.get("time"), "times")
+    place = doc.item(event.get("place"), "places")
+    date = _day(event.get("date")) or _day((time or {}).get("value"))
+    evidence = event.get("evidence") or event.get("trigger") or {}
+    trigger = event.get("trigger") or {}
+    return {
+        "kind": "event", "date": date or _day(doc.record.get("published")), "reported": date is None,
+        "type": event.get("type"), "status": event.get("status"), "order": order,
+        "trigger": trigger.get("text") or doc.cut(trigger.get("start"), trigger.get("end")),
+        "actors": [_ref_name(doc, r) for r in event.get("actors") or []],
+        "recipients": [_ref_name(doc, r) for r in event.get("recipients") or []],
+        "place": (place or {}).get("name") or (place or {}).get("text"),
+        "when": (time or {}).get("text"),
+        "source": doc.entity_name(event.get("source")),
+        "killed": event.get("killed"), "injured": event.get("injured"),
+        "text": doc.cut(evidence.get("start"), evidence.get("end")),
+        "document": doc.id, "span": [evidence.get("start"), evidence.get("end")],
+    }
+
+
+def _ref_name(doc: Doc, ref: dict) -> str:
+    return doc.entity_name(ref.get("entity")) or ref.get("text") or ""
+
+
+def _day(value: Any) -> str | None:
+    """The calendar part of an ISO or TIMEX3 value ('2008-08-07TNI' -> '2008-08-07'), else None."""
+    if not isinstance(value, str):
+        return None
+    match = DATE_PREFIX.match(value)
+    return match.group(0) if match and "X" not in match.group(0) else None
+
+
+# --- who said what ---
+
+
+def _who_said_what(docs: list[Doc]) -> list[dict]:
+    speakers: dict[str, dict] = {}
+    for doc in docs:
+        for quote in doc.record.get("quotes") or []:
+            content = quote.get("content") or {}
+            text = doc.cut(content.get("start"), content.get("end"), 600)
+            if not text:
+                continue
+            name = _speaker_name(doc, quote)
+            key = _name_key(name) if name else ""
+            entry = speakers.setdefault(key, {"speaker": name or "unattributed", "role": None, "quotes": []})
+            entity = doc.entities.get(quote.get("speaker_entity")) or {}
+            entry["role"] = entry["role"] or entity.get("role")
+            entry["quotes"].append({"text": text, "kind": quote.get("kind"), "document": doc.id,
+                                    "span": [content.get("start"), content.get("end")]})
+    ordered = sorted(speakers.values(), key=lambda s: (s["speaker"] == "unattributed", -len(s["quotes"])))
+    for entry in ordered:
+        entry["count"] = len(entry["quotes"])
+        entry["quotes"] = entry["quotes"][:MAX_QUOTES_PER_SPEAKER]
+    return ordered
+
+
+def _speaker_name(doc: Doc, quote: dict) -> str | None:
+    name = doc.entity_name(quote.get("speaker_entity"))
+    if name:
+        return name
+    text = ((quote.get("speaker") or {}).get("text") or "").strip()
+    return text if text and text.casefold() not in PRONOUNS else None
+
+
+# --- figures ---
+
+
+def _key_figures(docs: list[Doc]) -> list[dict]:
+    """Figures grouped by what they count, with the range, every claim and who made it."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for doc in docs:
+        claims = [_figure_claim(doc, f) for f in doc.record.get("figures") or []]
+        claims += _fact_claims(doc, claims)
+        for claim in claims:
+            if claim["low"] is not None:
+                groups[(claim.pop("category"), claim.pop("unit"))].append(claim)
+    result = [_figure_group(category, unit, claims) for (category, unit), claims in groups.items()]
+    result.sort(key=lambda g: (g["category"] == "other", -len(g["claims"]), g["category"]))
+    return result
+
+
+def _figure_claim(doc: Doc, figure: dict) -> dict:
+    quantity = figure.get("quantity") or {}
+    value = quantity.get("value")
+    low = value if value is not None else quantity.get("low")
+    high = value if value is not None else quantity.get("high", low)
+    place = doc.item(figure.get("place"), "places") or {}
+    time = doc.item(figure.get("time"), "times") or {}
+    return {
+        "category": figure.get("category") or "other", "unit": figure.get("unit") or "people",
+        "text": figure.get("text") or doc.cut(figure.get("start"), figure.get("end")),
+        "value": value, "low": low, "high": high if high is not None else low,
+        "approx": bool(quantity.get("approx")), "hedged": bool(figure.get("hedged")),
+        "claimant": doc.entity_name(figure.get("claimant")), "place": place.get("name") or place.get("text"),
+        "when": time.get("text"), "date": _day(time.get("value")) or _day(doc.record.get("published")),
+        "document": doc.id, "span": [figure.get("start"), figure.get("end")],
+    }
+
+
+def _fact_claims(doc: Doc, figure_claims: list[dict]) -> list[dict]:
+    """Factbox lines such as "Population: about 70,000 (1989 census)" as claims by their source.
+
+    A figure already found inside the line is kept and only gains the line's source as its claimant.
+    """
+    claims = []
+    for fact in doc.record.get("facts") or []:
+        category = FACT_CATEGORIES.get(str(fact.get("key") or "").strip().casefold())
+        if not category:
+            continue
+        start, end = fact.get("start"), fact.get("end")
+        inside = [c for c in figure_claims if _within(c["span"], start, end)]
+        if inside:
+            for claim in inside:
+                claim["claimant"] = claim["claimant"] or fact.get("source")
+            continue
+        value, approx = _number(str(fact.get("value") or ""))
+        if value is None:
+            continue
+        claims.append({"category": category, "unit": "people", "text": f"{fact.get('key')}: {fact.get('value')}",
+                       "value": value, "low": value, "high": value, "approx": approx, "hedged": False,
+                       "claimant": fact.get("source"), "place": None, "when": None,
+                       "date": _day(doc.record.get("published")), "document": doc.id, "span": [start, end]})
+    return claims
+
+
+def _within(span: list, start: Any, end: Any) -> bool:
+    return all(isinstance(x, int) for x in (*span, start, end)) and start <= span[0] and span[1] <= end
+
+
+def _number(text: str) -> tuple[float | int | None, bool]:
+    match = NUMBER.search(text)
+    if not match:
+        return None, False
+    number = float(match.group(1).replace(",", ""))
+    number *= MULTIPLIERS.get((match.group(2) or "").casefold(), 1)
+    return (int(number) if number.is_integer() else number), bool(APPROX.search(text[: match.start() + 1]))
+
+
+def _figure_group(category: str, unit: str, claims: list[dict]) -> dict:
+    lows = [c["low"] for c in claims]
+    highs = [c["high"] for c in claims]
+    distinct = {(c["low"], c["high"]) for c in claims}
+    return {
+        "category": category, "unit": unit, "low": min(lows), "high": max(highs),
+        "claims": claims, "claimants": sorted({c["claimant"] for c in claims if c["claimant"]}),
+        "disagreement": len(distinct) > 1,
+    }
+
+
+# --- factbox and sources ---
+
+
+def _factbox(docs: list[Doc], places: list[dict], actors: list[dict], timeline: list[dict],
+             figures: list[dict]) -> dict[str, Any]:
+    dates = sorted(e["date"] for e in timeline if e["date"] and not e.get("reported"))
+    published = sorted(d.record["published"][:10] for d in docs if isinstance(d.record.get("published"), str))
+    facts = [_fact_line(doc, f) for doc in docs for f in doc.record.get("facts") or []]
+    status = [f for f in facts if str(f["key"]).casefold() in STATUS_KEYS]
+    return {
+        "where": [{k: p[k] for k in ("name", "country", "feature", "lat", "lon", "mentions")} for p in places[:6]],
+        "when": {"first": dates[0] if dates else None, "last": dates[-1] if dates else None,
+                 "published_first": published[0] if published else None,
+                 "published_last": published[-1] if published else None},
+        "who": [{"name": a["name"], "type": a["type"], "roles": a["roles"], "mentions": a["mentions"]}
+                for a in actors if a["type"] in ("PERSON", "ORG")][:8],
+        "status": status or [{"key": "status", "value": _status_line(timeline, docs), "source": None,
+                              "document": None, "span": None}],
+        "facts": [f for f in facts if f not in status],
+        "key_figures": [{"category": g["category"], "unit": g["unit"], "low": g["low"], "high": g["high"],
+                         "claims": [{"text": c["text"], "claimant": c["claimant"], "document": c["document"],
+                                     "span": c["span"]} for c in g["claims"]],
+                         "disagreement": g["disagreement"]} for g in figures[:8]],
+    }
+
+
+def _fact_line(doc: Doc, fact: dict) -> dict:
+    return {"key": fact.get("key"), "value": fact.get("value"), "source": fact.get("source"),
+            "document": doc.id, "span": [fact.get("start"), fact.get("end")]}
+
+
+def _status_line(timeline: list[dict], docs: list[Doc]) -> str:
+    events = [e for e in timeline if e["kind"] == "event"]
+    statuses = Counter(e["status"] for e in events if e["status"])
+    kinds = Counter(e["type"] for e in events if e["type"])
+    parts = [f"{len(docs)} reports, {len(events)} events"]
+    if kinds:
+        parts.append("mostly " + ", ".join(f"{k} ({n})" for k, n in kinds.most_common(3)))
+    if statuses:
+        parts.append(", ".join(f"{n} {s}" for s, n in statuses.most_common()))
+    return "; ".join(parts)
+
+
+def _sources(docs: list[Doc]) -> list[dict]:
+    return [{"id": d.id, "title": d.record.get("title"), "url": d.record.get("url"),
+             "published": d.record.get("published"), "story": d.record.get("story"),
+             "events": len(d.record.get("events") or []), "quotes": len(d.record.get("quotes") or []),
+             "figures": len(d.record.get("figures") or [])} for d in docs]
+
+
+def _title(places: list[dict], docs: list[Doc]) -> str:
+    if places:
+        return f"Dossier: {places[0]['name']}"
+    titled = [d.record.get("title") for d in docs if d.record.get("title")]
+    return f"Dossier: {titled[0]}" if titled else "Dossier"

@@ -1,0 +1,104 @@
+"""The dossier assembled from records of an invented crisis, and its three renderings."""
+
+from __future__ import annotations
+
+import orjson
+
+from eventwire.report import assemble, render, source_url_links
+
+
+def test_factbox_names_place_time_people_and_the_status(crisis_records):
+    dossier = assemble(crisis_records)
+    box = dossier["factbox"]
+    assert box["where"][0]["name"] == "Marenburg"
+    assert box["when"] == {"first": "2031-03-03", "last": "2031-03-04", "published_first": "2031-03-04",
+                           "published_last": "2031-03-05"}
+    who = {w["name"]: w["roles"] for w in box["who"]}
+    assert who["Ilse Varga"] == ["Regional governor"]
+    assert who["Tomas Brell"] == ["Defence Minister"]
+    assert "3 events" in box["status"][0]["value"]
+
+
+def test_key_figures_keep_every_claimant_and_flag_disagreement(crisis_records):
+    figures = {g["category"]: g for g in assemble(crisis_records)["figures"]}
+    killed = figures["killed"]
+    assert (killed["low"], killed["high"]) == (12, 40)
+    assert killed["disagreement"] is True
+    assert {c["claimant"] for c in killed["claims"]} == {"Ilse Varga", "Tomas Brell"}
+    population = figures["population"]
+    texts = {c["text"]: c["claimant"] for c in population["claims"]}
+    # the fact line becomes a claim by its source, so the two population counts stand side by side
+    assert texts == {"20,000 residents": None, "Population: about 18,000 (2011 census)": "2011 census"}
+    assert population["disagreement"] is True
+    assert figures["fled"]["disagreement"] is False
+    assert (figures["fled"]["low"], figures["fled"]["high"]) == (1000, 9999)
+
+
+def test_timeline_is_dated_and_ordered_with_reported_dates_last_on_their_day(crisis_records):
+    timeline = assemble(crisis_records)["timeline"]
+    assert [(e["date"], e["type"]) for e in timeline] == [
+        ("2031-03-03", "ASSAULT"), ("2031-03-04", "AID"), ("2031-03-04", "REJECT")]
+    assault, aid, reject = timeline
+    assert assault["actors"] == ["Valdorian army"] and assault["recipients"] == ["Marenburg"]
+    assert aid["date"] == "2031-03-04" and aid["reported"] is False  # from the time expression "on March 4"
+    assert reject["reported"] is True and reject["status"] == "denied" and reject["source"] == "Tomas Brell"
+    text = crisis_records[0]["text"]
+    start, end = assault["span"]
+    assert text[start:end].startswith("Valdorian artillery shelled")
+
+
+def test_who_said_what_groups_quotes_by_speaker(crisis_records):
+    quotes = {q["speaker"]: q for q in assemble(crisis_records)["quotes"]}
+    assert quotes["Ilse Varga"]["count"] == 2
+    assert quotes["Ilse Varga"]["role"] == "Regional governor"
+    assert quotes["Anna Holt"]["quotes"][0]["text"] == "The hospital has no power and little water,"
+
+
+def test_actors_carry_roles_and_what_they_did(crisis_records):
+    actors = {a["name"]: a for a in assemble(crisis_records)["actors"]}
+    assert actors["Valdorian army"]["as_actor"] == {"ASSAULT": 1}
+    assert actors["Marenburg"]["as_recipient"] == {"ASSAULT": 1}
+    assert actors["Red Lantern Society"]["as_actor"] == {"AID": 1}
+    assert actors["Ilse Varga"]["quotes"] == 2
+
+
+def test_map_frames_the_points(crisis_records):
+    map_data = assemble(crisis_records)["map"]
+    names = {(p["kind"], p["name"]) for p in map_data["points"]}
+    assert ("place", "Osterby") in names and ("event", "Marenburg") in names
+    x, y, w, h = map_data["view_box"]
+    assert x < 21.43 < x + w and y < -47.21 < y + h
+    assert w < 30  # a region, not the world
+
+
+def test_markdown_html_and_json_show_the_same_dossier(crisis_records):
+    dossier = assemble(crisis_records)
+    links = source_url_links(dossier)
+    md = render(dossier, "md", links)
+    page = render(dossier, "html", links)
+    data = orjson.loads(render(dossier, "json"))
+    for text in (md, page):
+        for needle in ("Marenburg", "Ilse Varga", "Tomas Brell", "2031-03-03", "2011 census", "18,000",
+                       "12–40", "https://news.example/vd-shelling"):
+            assert needle in text, needle
+    assert "sources disagree" in md and "sources disagree" in page
+    assert "<svg" in page and "<circle" in page and "<path d=" in page and "<script" not in page
+    assert data["factbox"]["where"][0]["name"] == "Marenburg"
+    assert data == orjson.loads(orjson.dumps(dossier))
+
+
+def test_article_text_is_escaped_in_every_format(hostile):
+    dossier = assemble([hostile])
+    page = render(dossier, "html")
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in page
+    assert "onerror=alert(&#x27;text&#x27;)" in page  # shown as text, inert
+    md = render(dossier, "md")
+    assert "<script" not in md and "<img" not in md
+    assert "&lt;img src=x onerror=alert('text')&gt;" in md
+
+
+def test_an_empty_selection_still_renders():
+    dossier = assemble([])
+    for fmt in ("md", "html", "json"):
+        assert "Dossier" in render(dossier, fmt)
