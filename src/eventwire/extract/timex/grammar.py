@@ -1,0 +1,138 @@
+"""Detection of temporal expressions: the rules of ``lexicons/time_rules.tsv`` compiled once per process.
+
+A rule is a regular expression with named groups, a TIMEX3 type, the name of the normalisation operation
+that turns its groups into a value, and optionally the name of a check against the spaCy parse. Rule
+patterns use macros (``{MONTH}``, ``{NUM}``, ``{UNIT}`` …) built from ``lexicons/time_words.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from eventwire import lexicons
+
+RULES_FILE = "time_rules.tsv"
+WORDS_FILE = "time_words.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    type: str
+    op: str
+    check: str | None
+    regex: re.Pattern[str]
+    priority: int
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, str]
+
+
+@cache
+def words() -> dict[str, Any]:
+    """The temporal vocabulary, with lower-cased lookup tables added."""
+    raw = dict(lexicons.data(WORDS_FILE))
+    raw["months_lower"] = {k.lower(): v for k, v in raw["months"].items()}
+    raw["weekdays_lower"] = {k.lower(): v for k, v in raw["weekdays"].items()}
+    raw["holidays_lower"] = {k.lower(): v for k, v in raw["holidays"].items()}
+    raw["references_lower"] = {k.lower(): v for k, v in raw["references"].items()}
+    return raw
+
+
+def _alternation(items: list[str] | Any, escape: bool = True) -> str:
+    """Longest first, so that the regex prefers 'September' to 'Sep'."""
+    ordered = sorted(set(items), key=len, reverse=True)
+    return "|".join(re.escape(i).replace(r"\ ", r"\s+") if escape else i for i in ordered)
+
+
+@cache
+def macros() -> dict[str, str]:
+    w = words()
+    months = _alternation(w["months"])
+    weekdays = _alternation(k for k in w["weekdays"] if len(k) > 4)
+    simple = [k for k, v in w["numbers"].items() if isinstance(v, int) and " " not in k and k not in ("a", "an")]
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    units_ = "one|two|three|four|five|six|seven|eight|nine"
+    numword = rf"(?:(?:{tens})(?:[\s-](?:{units_}))?|{_alternation(simple)})"
+    phrases = _alternation(k for k in w["numbers"] if " " in k)
+    num = rf"(?:[0-9]+(?:[.,][0-9]+)?(?:\s+[0-9]/[0-9])?|{numword}|{phrases}|an?)"
+    on_day = (r"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<word>today|yesterday|tomorrow)|"
+              r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?))?")
+    table = {
+        "MONTH": rf"(?-i:(?:{months}))(?:\.(?!\w)|(?!\w))",
+        "WEEKDAY": rf"(?-i:(?:{weekdays}))(?!\w)",
+        "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
+        "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])",
+        "NUMWORD": numword,
+        "NUM": num,
+        "VAGUE": _alternation(w["vague_numbers"]),
+        "APPROX": _alternation(w["approx"]),
+        "CLOCK_APPROX": r"about|around|approximately|at\s+about|at\s+around|shortly\s+(?:before|after)|"
+                        r"just\s+(?:before|after)|before|after|until|till|by|since",
+        "UNIT": _alternation(w["units"]) + r"(?![\w])",
+        "SEASON": _alternation(w["seasons"]),
+        "ORDW": _alternation(k for k in w["ordinals"] if w["ordinals"][k] > 0),
+        "HOLIDAY": rf"(?-i:(?:{_alternation(w['holidays'])}))",
+        "REF": _alternation(w["references"]),
+        "SETADV": _alternation(w["set_adverbs"]),
+        "DMOD": r"early|mid|late|the\s+(?:beginning|middle|end|start)\s+of|the\s+(?:early|late)\s+part\s+of|"
+                r"the\s+first\s+(?:half|part)\s+of|mid-?to-?late|the\s+mid",
+        "ZONE": r"EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time|(?:Eastern|Central|Pacific|"
+                r"Mountain)\s+(?:Standard\s+|Daylight\s+)?time|[A-Z][a-z]+\s+time",
+    }
+    table["ON_DAY"] = _expand(on_day, table)
+    return table
+
+
+def _expand(pattern: str, table: dict[str, str]) -> str:
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: table[m.group(1)], pattern)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """Every rule, compiled."""
+    table = macros()
+    out = []
+    for priority, (name, type_, op, check, pattern, *_rest) in enumerate(lexicons.rows(RULES_FILE)):
+        body = _expand(pattern, table)
+        regex = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w])", re.IGNORECASE)
+        out.append(Rule(name, type_, op, None if check in ("", "-") else check, regex, priority))
+    return tuple(out)
+
+
+@cache
+def _prefilter() -> re.Pattern[str]:
+    """A cheap test that a text has any chance of holding a time expression at all."""
+    return re.compile(r"[0-9]|day|week|month|year|now|current|recent|past|future|night|morning|noon|quarter|"
+                      r"hour|minute|daily|annual|ly\b|ago|century|decade|spring|summer|fall|autumn|winter|"
+                      r"[JFMASOND][a-z]{2}", re.IGNORECASE)
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every rule match in ``text`` (overlapping ones included)."""
+    if not _prefilter().search(text):
+        return []
+    found = []
+    for rule in rules():
+        for m in rule.regex.finditer(text):
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            found.append(Candidate(m.start(), m.end(), rule, groups))
+    return found
+
+
+def best_non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+    """Longest candidates first, earlier rules breaking ties; overlapping shorter ones are dropped."""
+    taken: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.rule.priority, c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken

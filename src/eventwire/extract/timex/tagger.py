@@ -1,0 +1,201 @@
+"""The temporal tagger: rule matches, checked against the parse, normalised in news mode."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.extract.timex.grammar import Candidate, best_non_overlapping, candidates
+from eventwire.extract.timex.normalize import FUTURE, PAST, PRESENT, Context, normalise
+from eventwire.records import TimeExpr
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+PLAN_LEMMAS = frozenset({"plan", "expect", "schedule", "intend", "aim", "hope", "due", "prepare", "propose",
+                         "promise", "vow", "pledge", "seek", "want", "set", "threaten", "agree", "decide"})
+YEAR_CUES = frozenset({"in", "since", "of", "by", "until", "till", "before", "after", "from", "to", "through",
+                       "during", "early", "late", "mid", "fiscal", "year", "around", "circa", "and", "between",
+                       "'s", "than", "the", "for", "as", "at", "until", "throughout", "following", "end", "into"})
+SEASON_CUES = frozenset({"in", "during", "by", "since", "until", "through", "over", "this", "last", "next", "late",
+                         "early", "of", "mid", "till", "before", "after", "throughout", "past", "coming"})
+BARE_UNIT_CUES = frozenset({"for", "in", "over", "within", "after", "during", "before", "than", "recent", "take",
+                            "takes", "took", "taking", "lasted", "last", "spent", "spend", "past"})
+BARE_UNIT_NEXT = frozenset({"later", "earlier", "before", "after", "ago", "away", "long", "of"})
+NOT_A_YEAR_NEXT = frozenset({"people", "persons", "men", "women", "children", "troops", "soldiers", "votes",
+                             "shares", "dollars", "tons", "tonnes", "feet", "meters", "metres", "miles", "km",
+                             "kilometers", "kilometres", "homes", "houses", "families", "cases", "students",
+                             "members", "workers", "jobs", "units", "cars", "points", "employees", "residents"})
+
+
+def published_date(published: str | None) -> date | None:
+    """The date part of an ISO date or date-time; None when missing or malformed."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def tag(doc: Doc, text: str, dct: date, skip: callable | None = None) -> list[TimeExpr]:
+    """Every time expression of ``text`` (the text of ``doc``), normalised against ``dct``."""
+    kept = []
+    for cand in candidates(text):
+        if skip is not None and skip(cand.start, cand.end):
+            continue
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if cand.rule.check and not CHECKS[cand.rule.check](cand, span):
+            continue
+        kept.append((cand, span))
+    spans = {id(c): s for c, s in kept}
+    out = []
+    for cand in best_non_overlapping([c for c, _ in kept]):
+        span = spans[id(cand)]
+        value = normalise(cand.rule.op, cand.groups, Context(dct, clause_tense(span.root)))
+        if value.value is None:
+            continue
+        out.append(TimeExpr(cand.start, cand.end, text[cand.start:cand.end], value.type or cand.rule.type,
+                            value.value))
+    return out
+
+
+# ------------------------------------------------------------------ tense of the clause
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary heading a clause) above ``token`` in the dependency tree."""
+    seen = 0
+    while seen < 12:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+        seen += 1
+    return None
+
+
+def clause_tense(token: Token) -> str | None:
+    """'past', 'future' or 'present' for the clause ``token`` belongs to; None without a finite verb."""
+    verb = governing_verb(token)
+    for _ in range(4):
+        if verb is None:
+            return None
+        tense = _verb_tense(verb)
+        if tense is not None:
+            return tense
+        if verb.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and verb.head is not verb:
+            verb = governing_verb(verb.head)
+        else:
+            return None
+    return None
+
+
+def _verb_tense(verb: Token) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & FUTURE_AUX or (verb.lemma_ == "go" and any(c.lower_ == "to" for c in verb.rights)
+                                  and verb.tag_ == "VBG"):
+        return FUTURE
+    if verb.lemma_ in PLAN_LEMMAS and verb.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes):
+        return FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return PAST
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return PRESENT
+    if verb.tag_ == "VB" and "to" in aux_words:
+        return None
+    return None
+
+
+# ------------------------------------------------------------------ checks against the parse
+def _prev_word(span: SpacySpan) -> str:
+    i = span.start - 1
+    return span.doc[i].lower_ if i >= 0 else ""
+
+
+def _next_token(span: SpacySpan) -> Token | None:
+    return span.doc[span.end] if span.end < len(span.doc) else None
+
+
+def check_year(cand: Candidate, span: SpacySpan) -> bool:
+    if "mod" in cand.groups:
+        return True
+    prev = _prev_word(span)
+    if prev in ("$", "€", "£", "#", "no.", "number", "no", "+", "-", "about", "nearly", "some", "over", "almost"):
+        return False
+    nxt = _next_token(span)
+    if nxt is not None and (nxt.lower_ in NOT_A_YEAR_NEXT or nxt.like_num):
+        return False
+    year = int(cand.groups["year"])
+    token = span[-1]
+    if token.ent_type_ == "DATE" or prev in YEAR_CUES:
+        return 1800 <= year <= 2100
+    if token.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return False
+    return 1900 <= year <= 2050
+
+
+@cache
+def _ambiguous_months() -> frozenset[str]:
+    from eventwire.extract.timex.grammar import words
+
+    return frozenset(words()["ambiguous_months"])
+
+
+def check_month(cand: Candidate, span: SpacySpan) -> bool:
+    name = cand.groups["month"].rstrip(".")
+    if name not in _ambiguous_months() or "mod" in cand.groups or "rel" in cand.groups:
+        return True
+    token = next((t for t in span if t.text.rstrip(".") == name), span[-1])
+    if token.tag_ != "NNP" or token.i == token.sent.start:
+        return token.tag_ == "NNP" and _prev_word(span) in SEASON_CUES
+    nxt = _next_token(span)
+    return not (nxt is not None and nxt.pos_ in ("VERB", "AUX"))
+
+
+def check_season(cand: Candidate, span: SpacySpan) -> bool:
+    rel = (cand.groups.get("rel") or "").lower()
+    if "year" in cand.groups or (rel and rel != "the") or "mod" in cand.groups or "mod2" in cand.groups:
+        return True
+    season = span[-1]
+    if season.pos_ == "VERB":
+        return False
+    return _prev_word(span) in SEASON_CUES
+
+
+def check_reference(cand: Candidate, span: SpacySpan) -> bool:
+    ref = " ".join(cand.groups["ref"].lower().split())
+    nxt = _next_token(span)
+    if ref in ("the present", "the past", "the future") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return False
+    if ref == "now" and nxt is not None and nxt.lower_ == "that":
+        return True
+    return True
+
+
+def check_duration(cand: Candidate, span: SpacySpan) -> bool:
+    num = " ".join(cand.groups.get("num", "").lower().split())
+    unit = cand.groups.get("unit", "").lower()
+    if unit in ("second", "sec") and num in ("a", "an", "one"):
+        return False
+    if num in ("a", "an", "one") and unit in ("night", "day") and "rel" not in cand.groups:
+        nxt = _next_token(span)
+        return nxt is None or nxt.lower_ not in ("when", "in", "of", "after")
+    prev = _prev_word(span)
+    return prev not in ("$", "€", "£", "#")
+
+
+def check_bare_units(cand: Candidate, span: SpacySpan) -> bool:
+    if "rel" in cand.groups or "the" in cand.groups:
+        return True
+    nxt = _next_token(span)
+    return _prev_word(span) in BARE_UNIT_CUES or (nxt is not None and nxt.lower_ in BARE_UNIT_NEXT)
+
+
+CHECKS = {"year": check_year, "month": check_month, "season": check_season, "reference": check_reference,
+          "duration": check_duration, "bare_units": check_bare_units}
