@@ -1,0 +1,172 @@
+"""Resolution by evidence: which GeoNames place each toponym of one document refers to.
+
+Every candidate gets a score from what it is (feature, population, how its name matched) and from the
+document: an explicit qualifier ("Paris, Texas", "Gori, Georgia"), the countries and admin1 areas the
+other toponyms resolve to, the counties named, and nearness to the document's other places. The scores
+of a mention's candidates become a confidence (softmax share of the winner).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from eventwire.gazetteer.index import NAME_ALIAS, NAME_OTHER, NAME_PRIMARY, Candidate
+
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 2.0, "RGN": 1.5, "PPLC": 1.5, "ADM2": 0.3}
+KIND_PRIOR = {NAME_ALIAS: -0.3, NAME_OTHER: -2.0}
+AREAS = ("PCLI", "ADM1", "ADM2")
+
+
+@dataclass
+class Mention:
+    """A toponym in the text and what the gazetteer offers for it."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...] = ()
+    admin_word: bool = False  # "County", "Parish", "Province" ... is part of the name
+    qualifier: Mention | None = None  # the "Texas" of "Paris, Texas"
+    strength: float = 1.0  # how sure recognition is that this is a toponym (weights its vote)
+    best: Candidate | None = None
+    confidence: float = 0.0
+    scores: list[float] = field(default_factory=list)
+
+
+def prior(c: Candidate, mention: Mention) -> float:
+    score = math.log10(c.population + 10) * 0.8 + FEATURE_PRIOR.get(c.feature, 0.0) + KIND_PRIOR.get(c.kind, 0.0)
+    if c.feature == "ADM2" and not mention.admin_word:
+        score -= 1.5
+    if c.feature in ("ADM1", "ADM2") and c.kind != NAME_PRIMARY and not mention.admin_word:
+        score -= 1.0  # an area's alias is often its capital's name: "Moscow" for Moscow Oblast
+    if mention.admin_word and c.feature not in AREAS:
+        score -= 3.0
+    return score
+
+
+def inside(c: Candidate, area: Candidate) -> bool:
+    """Whether place ``c`` lies in country/admin1/admin2 ``area`` (or is it)."""
+    if c.country != area.country or c is area:
+        return c is area
+    if area.feature in ("PCLI", "PCLD"):
+        return True
+    if area.feature == "ADM1":
+        return c.admin1 == area.admin1
+    if area.feature == "ADM2":
+        return c.admin1 == area.admin1 and c.admin2 == area.admin2
+    return False
+
+
+def _town_shadowed(c: Candidate, cands: tuple[Candidate, ...]) -> bool:
+    """An area sharing its name with a large town inside it: a bare mention means the town (Moscow, Paris)."""
+    if c.feature not in ("ADM1", "ADM2"):
+        return False
+    return any(t.feature.startswith("PPL") and t.kind <= c.kind and inside(t, c) and t.population * 5 >= c.population
+               for t in cands)
+
+
+def resolve(mentions: list[Mention]) -> None:
+    """Set ``best`` and ``confidence`` of every mention with candidates.
+
+    Mentions of one name are one group and get one referent (one sense per discourse); a group's
+    context is what the *other* groups resolve to, so a name repeated ten times cannot vote for itself.
+    """
+    groups: dict[str, _Group] = {}
+    for m in mentions:
+        if m.candidates:
+            groups.setdefault(_group_key(m), _Group()).add(m)
+    if not groups:
+        return
+    for g in groups.values():  # pass 1: priors and explicit qualifiers only
+        g.choose(g.base_scores())
+    for _ in range(2):  # then the document's other places as evidence
+        context = _Context(list(groups.values()))
+        for g in groups.values():
+            base = g.base_scores()
+            g.choose([b + context.support(c, g) for b, c in zip(base, g.candidates, strict=True)])
+
+
+def _group_key(m: Mention) -> tuple:
+    return tuple(sorted(c.geonameid for c in m.candidates)), m.admin_word
+
+
+class _Group:
+    """The mentions of one name in one document."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.best: Candidate | None = None
+        self.confidence = 0.0
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+
+    @property
+    def candidates(self) -> tuple[Candidate, ...]:
+        return self.mentions[0].candidates
+
+    @property
+    def weight(self) -> float:
+        return max(m.strength for m in self.mentions) * (0.5 + self.confidence)
+
+    def base_scores(self) -> list[float]:
+        first = self.mentions[0]
+        admin_word = first.admin_word
+        return [prior(c, first) + max(_qualifier(c, m) for m in self.mentions)
+                - 2.0 * (not admin_word) * _town_shadowed(c, self.candidates) for c in self.candidates]
+
+    def choose(self, scores: list[float]) -> None:
+        top = max(range(len(scores)), key=scores.__getitem__)
+        peak = scores[top]
+        self.best = self.candidates[top]
+        self.confidence = round(1.0 / sum(math.exp(s - peak) for s in scores), 3)
+        for m in self.mentions:
+            m.best, m.confidence, m.scores = self.best, self.confidence, scores
+
+
+def _qualifier(c: Candidate, m: Mention) -> float:
+    q = m.qualifier
+    if q is None or not q.candidates:
+        return 0.0
+    return 6.0 if any(inside(c, area) for area in q.candidates if area.feature in AREAS) else -1.0
+
+
+class _Context:
+    """What the groups' current choices say: countries, admin1 and admin2 areas, and points."""
+
+    def __init__(self, groups: list[_Group]) -> None:
+        self.votes: list[tuple[_Group, Candidate, float]] = [(g, g.best, g.weight) for g in groups if g.best]
+
+    def support(self, c: Candidate, g: _Group) -> float:
+        country = admin1 = admin2 = 0.0
+        country_all = admin1_all = admin2_all = 0.0
+        near = 0
+        for other, b, w in self.votes:
+            if other is g:
+                continue
+            country_all += w
+            country += w * (b.country == c.country)
+            if b.feature not in ("PCLI", "CONT", "RGN") and b.admin1:
+                admin1_all += w
+                admin1 += w * (b.country == c.country and b.admin1 == c.admin1)
+                if b.feature != "ADM1" and b.admin2:
+                    admin2_all += w
+                    admin2 += w * (b.country == c.country and b.admin1 == c.admin1 and b.admin2 == c.admin2)
+            if (c.feature.startswith("PPL") or c.feature == "ADM2") and b.feature not in ("PCLI", "CONT", "RGN") \
+                    and _km(c.lat, c.lon, b.lat, b.lon) < 80:
+                near += 1
+        score = 0.0
+        if country_all:
+            score += 3.0 * country / country_all
+        if admin1_all and c.feature not in ("PCLI", "CONT"):
+            score += 4.0 * admin1 / admin1_all + 1.0 * min(admin1, 2.0)
+        if admin2_all and c.feature not in ("PCLI", "CONT", "ADM1"):
+            score += 1.5 * admin2 / admin2_all
+        return score + 0.7 * min(near, 3)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
