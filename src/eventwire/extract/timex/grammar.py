@@ -56,7 +56,8 @@ def _alternation(items: list[str] | Any, escape: bool = True) -> str:
 @cache
 def macros() -> dict[str, str]:
     w = words()
-    months = _alternation(w["months"])
+    full = _alternation(k for k in w["months"] if len(k) > 4 or k in ("May", "June", "July"))
+    abbr = _alternation(k for k in w["months"] if len(k) <= 4 and k not in ("May", "June", "July"))
     weekdays = _alternation(k for k in w["weekdays"] if len(k) > 4)
     simple = [k for k, v in w["numbers"].items() if isinstance(v, int) and " " not in k and k not in ("a", "an")]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -67,16 +68,15 @@ def macros() -> dict[str, str]:
     on_day = (r"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<word>today|yesterday|tomorrow)|"
               r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?))?")
     table = {
-        "MONTH": rf"(?-i:(?:{months}))(?:\.(?!\w)|(?!\w))",
+        "MONTH": rf"(?-i:(?:{full})(?!\w)|(?:{abbr})(?:\.|(?=\s+[0-9])))",
         "WEEKDAY": rf"(?-i:(?:{weekdays}))(?!\w)",
         "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
-        "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])",
+        "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9])",
         "NUMWORD": numword,
         "NUM": num,
         "VAGUE": _alternation(w["vague_numbers"]),
         "APPROX": _alternation(w["approx"]),
-        "CLOCK_APPROX": r"about|around|approximately|at\s+about|at\s+around|shortly\s+(?:before|after)|"
-                        r"just\s+(?:before|after)|before|after|until|till|by|since",
+        "CLOCK_APPROX": r"about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)",
         "UNIT": _alternation(w["units"]) + r"(?![\w])",
         "SEASON": _alternation(w["seasons"]),
         "ORDW": _alternation(k for k in w["ordinals"] if w["ordinals"][k] > 0),

@@ -72,12 +72,14 @@ def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: P3M, PT3H, PXY, P2W; fractions turn into the next smaller unit where exact."""
     if unit == "2W":
         n, unit = (n or 0) * 2 if n is not None else None, "W"
+    if unit == "Q":
+        n, unit = (n * 3 if n is not None else None), ("M" if n is not None else "Q")
     time_unit = unit in ("H", "MIN", "S")
     letter = {"MIN": "M"}.get(unit, unit)
     if n is None:
         return f"PT X{letter}".replace(" ", "") if time_unit else f"PX{letter}"
     if not float(n).is_integer():
-        smaller = {"Y": (12, "M"), "H": (60, "MIN"), "D": (24, "H"), "M": (None, None)}.get(unit, (None, None))
+        smaller = {"Y": (12, "M"), "H": (60, "MIN"), "MIN": (60, "S"), "D": (24, "H"), "W": (7, "D")}.get(unit, (None, None))
         whole, rest = int(n), n - int(n)
         if smaller[0] and float(rest * smaller[0]).is_integer():
             head = duration_value(whole, unit) if whole else ""
@@ -112,19 +114,20 @@ def infer_year(month: int, day: int | None, ctx: Context) -> int:
     except ValueError:
         return year
     if day is None:
-        later = month > ctx.dct.month
-        earlier = month < ctx.dct.month
+        later = month > ctx.dct.month + 1
+        earlier = month < ctx.dct.month - 1
     else:
-        later, earlier = candidate > ctx.dct, candidate < ctx.dct
+        later = (candidate - ctx.dct).days > 31
+        earlier = (ctx.dct - candidate).days > 31
     if ctx.tense == PAST and later:
         return year - 1
     if ctx.tense == FUTURE and earlier:
         return year + 1
     if ctx.tense not in (PAST, FUTURE):
         gap = (candidate - ctx.dct).days
-        if gap > 200:
+        if gap > 183:
             return year - 1
-        if gap < -250:
+        if gap < -183:
             return year + 1
     return year
 
@@ -139,11 +142,11 @@ def resolve_weekday(weekday: int, ctx: Context, rel: str | None = None) -> date:
         return ctx.dct - timedelta(days=back or 7)
     if rel in ("next", "coming", "this coming"):
         return ctx.dct + timedelta(days=ahead or 7)
-    if ctx.tense == PAST:
-        return ctx.dct - timedelta(days=back)
     if ctx.tense == FUTURE:
         return ctx.dct + timedelta(days=ahead)
-    return ctx.dct - timedelta(days=back) if back <= ahead else ctx.dct + timedelta(days=ahead)
+    if ctx.tense == PRESENT and ahead < back:
+        return ctx.dct + timedelta(days=ahead)
+    return ctx.dct - timedelta(days=back)
 
 
 def _year(text: str) -> int:
@@ -212,6 +215,8 @@ def op_clock(g: dict[str, str], ctx: Context) -> Value:
     else:
         hour = int(g["hour"])
         ampm = (g.get("ampm") or "").lower().replace(" ", "")
+        if ampm.startswith("in") or ampm.startswith("at"):
+            ampm = "am" if "morning" in ampm else "pm"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
@@ -244,6 +249,8 @@ def op_month(g: dict[str, str], ctx: Context) -> Value:
     rel = (g.get("rel") or "").lower()
     if "year" in g:
         year = _year(g["year"])
+    elif "rel2" in g:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(g["rel2"].lower(), 0)
     elif rel in ("last", "past", "this past"):
         year = ctx.dct.year - (1 if month >= ctx.dct.month else 0)
     elif rel in ("next", "coming", "this coming"):
@@ -296,7 +303,15 @@ def _last_full_quarter(d: date) -> tuple[int, int]:
 
 def op_quarter(g: dict[str, str], ctx: Context) -> Value:
     rel = (g.get("rel") or "").lower()
-    year_back = 1 if ("year-ago" in rel or "year-earlier" in rel) else 0
+    rel2 = " ".join((g.get("rel2") or "").lower().split())
+    year_back = 1 if ("year-ago" in rel or "year-earlier" in rel or "ago" in rel2 or "earlier" in rel2
+                      or "last year" in rel2) else 0
+    if rel2 in ("this", "next"):
+        year_back = -1 if rel2 == "next" else 0
+    if rel2.startswith("in "):
+        g = {**g, "year": rel2[3:]}
+    if "year" in g and "ord" not in g:
+        return Value(f"{_year(g['year']):04d}-Q{_last_full_quarter(ctx.dct)[1] if _year(g['year']) == ctx.dct.year else 'X'}")
     if "ord" in g:
         ordinal = g["ord"].lower()
         n = int(ordinal[0]) if ordinal[0].isdigit() else words()["ordinals"].get(ordinal, 4)
@@ -304,8 +319,7 @@ def op_quarter(g: dict[str, str], ctx: Context) -> Value:
         if "year" in g:
             year = _year(g["year"])
         else:
-            year = ctx.dct.year if (ctx.dct.year, n) <= _last_full_quarter(ctx.dct) or ctx.tense != PAST \
-                else ctx.dct.year - 1
+            year = ctx.dct.year
             if rel in ("last", "past", "previous") and (year, n) > _last_full_quarter(ctx.dct):
                 year -= 1
         return Value(f"{year - year_back:04d}-Q{n}")
@@ -370,9 +384,10 @@ def op_rel_unit(g: dict[str, str], ctx: Context) -> Value:
     shift = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this past": -1, "latest": -1,
              "next": 1, "coming": 1, "following": 1, "this coming": 1}.get(rel, 0)
     d = ctx.dct
-    if unit in ("week", "weekend"):
-        week = iso_week(d + timedelta(weeks=shift))
-        return Value(week + ("-WE" if unit == "weekend" else ""))
+    if unit == "weekend":
+        return Value(iso_week(_weekend(ctx, shift)) + "-WE")
+    if unit == "week":
+        return Value(iso_week(d + timedelta(weeks=shift)))
     if unit == "month":
         return Value(shift_months(d, shift).strftime("%Y-%m"))
     if unit == "quarter":
@@ -386,8 +401,30 @@ def op_rel_unit(g: dict[str, str], ctx: Context) -> Value:
     return Value(f"{d.year + shift:04d}")
 
 
+def _weekend(ctx: Context, shift: int) -> date:
+    """The Saturday of the weekend meant: the last one in a past report, the next one in a plan."""
+    saturday_back = ctx.dct - timedelta(days=(ctx.dct.isoweekday() - 6) % 7)
+    if shift < 0 or (shift == 0 and ctx.tense == PAST):
+        return saturday_back if saturday_back != ctx.dct or shift == 0 else saturday_back - timedelta(days=7)
+    if shift > 0 or ctx.tense == FUTURE:
+        return ctx.dct + timedelta(days=(6 - ctx.dct.isoweekday()) % 7 or (7 if shift > 0 else 0))
+    return saturday_back if ctx.dct.isoweekday() <= 3 else ctx.dct + timedelta(days=(6 - ctx.dct.isoweekday()) % 7)
+
+
+def op_year_end(g: dict[str, str], ctx: Context) -> Value:
+    rel = (g.get("rel") or "").lower()
+    return Value(f"{ctx.dct.year + {'last': -1, 'next': 1}.get(rel, 0):04d}-12-31")
+
+
+def op_anaphoric(g: dict[str, str], ctx: Context) -> Value:
+    """'that year', 'the same day': resolved later against the previous calendar expression."""
+    return Value("@" + g["unit"].lower())
+
+
 def op_the_unit(g: dict[str, str], ctx: Context) -> Value:
     unit = g["unit"].lower()
+    if "ended" in g:
+        return Value(duration_value(1, unit_code(unit)), "DURATION")
     if unit == "year":
         return Value(f"{ctx.dct.year:04d}")
     if unit == "month":
@@ -426,10 +463,12 @@ def op_offset(g: dict[str, str], ctx: Context) -> Value:
     n = parse_number(g.get("num", "one"))
     direction = (g.get("dir") or "earlier").lower()
     sign = -1 if direction in ("earlier", "ago", "before") else 1
-    unit = unit_code(g["unit"])
+    unit = unit_code(g.get("unit") or g.get("unit2") or "")
     what = (g.get("what") or "").lower()
     if "quarter" in what:
         return op_quarter({"rel": "year-ago"}, ctx)
+    if unit in ("D", "W", "H", "MIN", "S") and "dir" in g:
+        return Value(duration_value(n, unit), "DURATION")
     fallback = "PAST_REF" if sign < 0 else "FUTURE_REF"
     return _shifted(n, unit, sign, ctx, fallback)
 
@@ -471,7 +510,8 @@ OPS: dict[str, Op] = {
     "year": op_year, "decade": op_decade, "century": op_century, "season": op_season, "quarter": op_quarter,
     "half": op_half, "weekday": op_weekday, "deictic": op_deictic, "part_of_day": op_part_of_day,
     "rel_unit": op_rel_unit, "the_unit": op_the_unit, "ago": op_ago, "offset": op_offset,
-    "reference": op_reference, "set": op_set, "duration": op_duration,
+    "reference": op_reference, "set": op_set, "duration": op_duration, "year_end": op_year_end,
+    "anaphoric": op_anaphoric,
 }
 
 

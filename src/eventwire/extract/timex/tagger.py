@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
@@ -18,7 +19,7 @@ PLAN_LEMMAS = frozenset({"plan", "expect", "schedule", "intend", "aim", "hope", 
 YEAR_CUES = frozenset({"in", "since", "of", "by", "until", "till", "before", "after", "from", "to", "through",
                        "during", "early", "late", "mid", "fiscal", "year", "around", "circa", "and", "between",
                        "'s", "than", "the", "for", "as", "at", "until", "throughout", "following", "end", "into"})
-SEASON_CUES = frozenset({"in", "during", "by", "since", "until", "through", "over", "this", "last", "next", "late",
+SEASON_CUES = frozenset({"into", "in", "during", "by", "since", "until", "through", "over", "this", "last", "next", "late",
                          "early", "of", "mid", "till", "before", "after", "throughout", "past", "coming"})
 BARE_UNIT_CUES = frozenset({"for", "in", "over", "within", "after", "during", "before", "than", "recent", "take",
                             "takes", "took", "taking", "lasted", "last", "spent", "spend", "past"})
@@ -54,13 +55,57 @@ def tag(doc: Doc, text: str, dct: date, skip: callable | None = None) -> list[Ti
     spans = {id(c): s for c, s in kept}
     out = []
     for cand in best_non_overlapping([c for c, _ in kept]):
+        if _in_dateline(text, cand.start):
+            continue
         span = spans[id(cand)]
         value = normalise(cand.rule.op, cand.groups, Context(dct, clause_tense(span.root)))
         if value.value is None:
             continue
         out.append(TimeExpr(cand.start, cand.end, text[cand.start:cand.end], value.type or cand.rule.type,
                             value.value))
+    return resolve_anaphora(out, dct)
+
+
+YEAR_BACK_WORDS = re.compile(r"year[\s-]+(?:ago|earlier)|year-ago|year-earlier", re.IGNORECASE)
+QUARTER_VALUE = re.compile(r"^([0-9]{4})-Q([1-4])$")
+
+
+def resolve_anaphora(found: list[TimeExpr], dct: date) -> list[TimeExpr]:
+    """Expressions that point at an earlier one: 'that year', and 'a year ago' in a report about a quarter."""
+    out = []
+    last_calendar: str | None = None
+    last_quarter: tuple[int, int] | None = None
+    for t in found:
+        value = t.value
+        if value.startswith("@"):
+            value = _anaphoric_value(value[1:], last_calendar, dct)
+        elif last_quarter and YEAR_BACK_WORDS.search(t.text) and re.fullmatch(r"[0-9]{4}", value):
+            value = f"{last_quarter[0] - 1:04d}-Q{last_quarter[1]}"
+        q = QUARTER_VALUE.match(value)
+        if q and not YEAR_BACK_WORDS.search(t.text):
+            last_quarter = (int(q.group(1)), int(q.group(2)))
+        if value[:1].isdigit() and "W" not in value and "Q" not in value and len(value) >= 4:
+            last_calendar = value
+        out.append(TimeExpr(t.start, t.end, t.text, t.type, value))
     return out
+
+
+def _anaphoric_value(unit: str, last: str | None, dct: date) -> str:
+    base = last or dct.isoformat()
+    if unit == "year":
+        return base[:4]
+    if unit == "month":
+        return base[:7] if len(base) >= 7 else base[:4]
+    if unit == "week":
+        return base[:4] + "-WXX"
+    return base[:10] if len(base) >= 10 else base
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """A date in a wire dateline ('WASHINGTON, August 11 (Xinhua) --') repeats the publication date."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start].strip()
+    return bool(head) and len(head) < 40 and head.endswith(",") and head[:-1].replace(" ", "").replace(".", "").isupper()
 
 
 # ------------------------------------------------------------------ tense of the clause
@@ -86,6 +131,8 @@ def clause_tense(token: Token) -> str | None:
         tense = _verb_tense(verb)
         if tense is not None:
             return tense
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in PLAN_LEMMAS:
+            return FUTURE
         if verb.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and verb.head is not verb:
             verb = governing_verb(verb.head)
         else:
@@ -152,10 +199,10 @@ def check_month(cand: Candidate, span: SpacySpan) -> bool:
     if name not in _ambiguous_months() or "mod" in cand.groups or "rel" in cand.groups:
         return True
     token = next((t for t in span if t.text.rstrip(".") == name), span[-1])
-    if token.tag_ != "NNP" or token.i == token.sent.start:
-        return token.tag_ == "NNP" and _prev_word(span) in SEASON_CUES
     nxt = _next_token(span)
-    return not (nxt is not None and nxt.pos_ in ("VERB", "AUX"))
+    if nxt is not None and nxt.pos_ in ("VERB", "AUX"):
+        return False
+    return token.tag_ == "NNP" and _prev_word(span) in SEASON_CUES
 
 
 def check_season(cand: Candidate, span: SpacySpan) -> bool:
@@ -186,16 +233,30 @@ def check_duration(cand: Candidate, span: SpacySpan) -> bool:
     if num in ("a", "an", "one") and unit in ("night", "day") and "rel" not in cand.groups:
         nxt = _next_token(span)
         return nxt is None or nxt.lower_ not in ("when", "in", "of", "after")
+    nxt = _next_token(span)
+    if unit.startswith("quarter") and nxt is not None and nxt.lower_ == "of":
+        return False
+    if num in ("a", "an", "per") and span.start > 0:
+        before = span.doc[span.start - 1]
+        if before.like_num or before.lower_ in ("%", "percent", "cents", "times", "once", "twice", "dollars"):
+            return False
     prev = _prev_word(span)
     return prev not in ("$", "€", "£", "#")
 
 
+def check_set_adverb(cand: Candidate, span: SpacySpan) -> bool:
+    """'daily' as an adverb ('meets daily'), not as an adjective ('the daily tally', 'a quarterly dividend')."""
+    token = span[-1]
+    nxt = _next_token(span)
+    return not (token.dep_ == "amod" or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN")))
+
+
 def check_bare_units(cand: Candidate, span: SpacySpan) -> bool:
-    if "rel" in cand.groups or "the" in cand.groups:
+    if "rel" in cand.groups or "the" in cand.groups or "the2" in cand.groups or "hyphen" in cand.groups:
         return True
     nxt = _next_token(span)
     return _prev_word(span) in BARE_UNIT_CUES or (nxt is not None and nxt.lower_ in BARE_UNIT_NEXT)
 
 
 CHECKS = {"year": check_year, "month": check_month, "season": check_season, "reference": check_reference,
-          "duration": check_duration, "bare_units": check_bare_units}
+          "duration": check_duration, "bare_units": check_bare_units, "set_adverb": check_set_adverb}

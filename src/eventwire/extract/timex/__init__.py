@@ -1,0 +1,1 @@
+"""The temporal tagger behind the times step: rules, normalisation, tense of the clause."""
