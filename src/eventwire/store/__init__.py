@@ -1,1 +1,161 @@
-"""store"""
+"""The store: document records, their items, and the cross-document links, in SQLite or PostgreSQL.
+
+    store = Store.open("sqlite:///eventwire.db")     # or postgresql://user@host/db; None: the default
+    store.add_records(records)                        # one transaction: store, then link; idempotent
+    store.incidents(since="2014-01-01", limit=20)     # plain JSON-ready dicts
+
+Every list query takes the same optional filters: ``since``, ``until`` (ISO dates), ``bbox``
+(min_lon, min_lat, max_lon, max_lat), ``actor`` (actor id or part of a name), ``type`` (event type),
+``story`` (story id), ``query`` (full text, every word must match), ``limit`` (default 50), ``offset``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from eventwire.store import queries
+from eventwire.store.database import connect_checked, create_engine, migrate, normalise_url
+from eventwire.store.queries import Filters
+from eventwire.store.writer import insert_documents, record_problem
+
+__all__ = ["Store", "record_problem"]
+
+
+class Store:
+    """One database. Thread-safe for reads; writes are serialised by the database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect (``None``: $EVENTWIRE_DB or ./eventwire.db), create or migrate the schema."""
+        from eventwire.config import database_url
+
+        engine = create_engine(normalise_url(database_url(url)))
+        connect_checked(engine)
+        migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: Any) -> None:
+        self.close()
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # ------------------------------------------------------------ writing
+
+    def add_records(self, records: list[dict]) -> int:
+        """Store document records (SPEC §2) not stored yet and link them, all in one transaction.
+
+        Returns how many were new. A record whose id is already stored is skipped, so adding the same
+        records twice changes nothing. Raises EventwireError for a record that is not a document record.
+        """
+        from eventwire.link import link_documents
+        from eventwire.store.schema import meta
+
+        with self.engine.connect() as conn, conn.execution_options(sqlite_begin="IMMEDIATE").begin():
+            _lock_writers(conn, meta)
+            added = insert_documents(conn, records)
+            link_documents(conn, added)
+        return len(added)
+
+    # ------------------------------------------------------------ reading
+
+    def document(self, doc_id: str) -> dict | None:
+        """The SPEC §2 record with ``story`` and ``incident``, or None."""
+        with self.engine.connect() as conn:
+            return queries.document(conn, doc_id)
+
+    def documents(self, **filters: Any) -> list[dict]:
+        """Document summaries (id, title, url, published, lang, story, incident, junk, snippet), newest first."""
+        return self._list(queries.documents, filters)
+
+    def events(self, **filters: Any) -> list[dict]:
+        """Events (SPEC §2 fields) with ``document``, ``when`` (date or publication day), ``place_name``,
+        ``lat``, ``lon``, ``incident``, ``story``, ``published``; latest first."""
+        return self._list(queries.events, filters)
+
+    def incidents(self, **filters: Any) -> list[dict]:
+        """Incident records (SPEC §3), latest first."""
+        return self._list(queries.incidents, filters)
+
+    def quotes(self, **filters: Any) -> list[dict]:
+        """Quotes (SPEC §2 fields) with ``document``, ``speaker_name``, ``text`` (the quoted words), ``published``."""
+        return self._list(queries.quotes, filters)
+
+    def figures(self, **filters: Any) -> list[dict]:
+        """Figures (SPEC §2 fields) with ``document``, ``when``, ``place_name``, ``lat``, ``lon``, ``published``."""
+        return self._list(queries.figures, filters)
+
+    def stories(self, **filters: Any) -> list[dict]:
+        """Stories: ``story`` id, ``title``, ``documents`` (count), ``first`` and ``last`` day."""
+        return self._list(queries.stories, filters)
+
+    def search(self, q: str, **filters: Any) -> list[dict]:
+        """Document summaries whose title or text contains every word of ``q``."""
+        with self.engine.connect() as conn:
+            return queries.search(conn, q, Filters(**filters))
+
+    def _list(self, query, filters: dict[str, Any]) -> list[dict]:
+        with self.engine.connect() as conn:
+            return query(conn, Filters(**filters))
+
+    # ------------------------------------------------------------ export
+
+    def iter_documents(self, **filters: Any) -> Iterator[dict]:
+        """Every stored SPEC §2 record (story, incident filled in), in the order they were stored."""
+        filters.setdefault("limit", None)
+        with self.engine.connect() as conn:
+            yield from queries.iter_documents(conn, Filters(**filters))
+
+    def iter_incidents(self, **filters: Any) -> Iterator[dict]:
+        filters.setdefault("limit", None)
+        with self.engine.connect() as conn:
+            yield from queries.iter_incidents(conn, Filters(**filters))
+
+    def iter_items(self, what: str, chunk: int = 1000, **filters: Any) -> Iterator[dict]:
+        """Every event, quote or figure (as the list queries give them), read a chunk at a time."""
+        query = {"events": queries.events, "quotes": queries.quotes, "figures": queries.figures}[what]
+        offset = 0
+        while True:
+            with self.engine.connect() as conn:
+                page = query(conn, Filters(**filters, limit=chunk, offset=offset))
+            yield from page
+            if len(page) < chunk:
+                return
+            offset += chunk
+
+    def stored_ids(self) -> set[str]:
+        """The ids of every stored document (so a rerun extracts only what is missing)."""
+        import sqlalchemy as sa
+
+        from eventwire.store.schema import documents
+
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(documents.c.id)).scalars())
+
+    def count(self) -> int:
+        import sqlalchemy as sa
+
+        from eventwire.store.schema import documents
+
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()
+
+
+def _lock_writers(conn, meta) -> None:
+    """Serialise writers on PostgreSQL too (SQLite's BEGIN IMMEDIATE already does): one row lock."""
+    import sqlalchemy as sa
+
+    conn.execute(sa.update(meta).where(meta.c.key == "writer").values(value=meta.c.value))

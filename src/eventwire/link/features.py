@@ -1,0 +1,243 @@
+"""What linking knows about one document, computed once when it is stored.
+
+Everything here is read from the SPEC §2 record: events (type, date, place, killed, injured), figures,
+times, places, entities; the title and text give the names that tie reports of one happening together
+("Edwards Street", "Rocky Mount", a victim's name) when the extraction found no entities.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from eventwire.link.junk import is_junk
+
+# PLOVER types grouped by what kind of happening they report; an incident never mixes families.
+TYPE_FAMILIES = {
+    "ASSAULT": "violence", "COERCE": "violence", "THREATEN": "violence",
+    "PROTEST": "protest", "MOBILIZE": "protest",
+    "AID": "aid", "SUPPORT": "aid", "COOPERATE": "aid",
+    "AGREE": "talks", "CONSULT": "talks", "CONCEDE": "talks", "RETREAT": "talks", "REQUEST": "talks",
+    "ACCUSE": "words", "REJECT": "words", "SANCTION": "words",
+}
+ASSERTED = {"asserted", "claimed", None}
+
+_NAME = re.compile(r"\b[A-Z][\w'’\-]*\.?(?:[ \t]+(?:(?:of|de|la|del|van|von|der|da|al)[ \t]+)?[A-Z][\w'’\-]*\.?)*")
+_NUMBERED_STREET = re.compile(r"\b(\d{2,5})\s+(?:block\s+of\s+)?((?:[A-Z][\w'’]*\s?){1,3})")
+# capitalised words that say nothing about which happening it is
+_COMMON_WORDS = """
+    the a an and but or if in on at by for from to of with after before as this that these those it its he she
+    they we i you his her their our police officers officer authorities sheriff deputies deputy department
+    county city state news police's said says according monday tuesday wednesday thursday friday saturday
+    sunday january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec mr mrs ms dr st ave rd street road avenue update updated posted
+    copyright rights reserved associated press ap reuters video photo click read more share email facebook
+    twitter comments advertisement home local crime man woman boy girl teen one two three four five six seven
+    eight nine ten when where while there here what who why how no not all some many several first second last
+    next new old tonight today yesterday morning night evening afternoon weekend week year
+    """
+_COMMON = frozenset(_COMMON_WORDS.split())
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_YESTERDAY = re.compile(r"\b(yesterday|last night|overnight)\b", re.IGNORECASE)
+
+
+def document_features(record: dict) -> dict[str, Any]:
+    """The linking features of a record: junk flag, date (ordinal day), type family, names, counts, place."""
+    text = record.get("text") or ""
+    body = _without_boilerplate(text, record.get("boilerplate"))
+    junk = is_junk(body)
+    published = parse_day(record.get("published"))
+    day, day_source = incident_day(record, body if not junk else "", published)
+    keys = name_keys(record.get("title") or "", bonus=True) | (set() if junk else name_keys(body[:6000]))
+    keys |= entity_keys(record)
+    events = [e for e in record.get("events") or [] if isinstance(e, dict) and e.get("status") in ASSERTED]
+    family = next((TYPE_FAMILIES.get(e.get("type")) for e in events if e.get("type") in TYPE_FAMILIES), None)
+    counts = casualty_counts(record)
+    return {
+        "junk": junk and not keys,
+        "day": day,
+        "day_source": day_source,
+        "published": published,
+        "family": family,
+        "keys": sorted(keys)[:400],
+        "killed": counts.get("killed"),
+        "injured": counts.get("injured"),
+        "place": main_place(record),
+    }
+
+
+def _without_boilerplate(text: str, spans: Any) -> str:
+    if not isinstance(spans, list) or not spans:
+        return text
+    keep, cursor = [], 0
+    for span in sorted((s for s in spans if isinstance(s, dict)), key=lambda s: s.get("start", 0)):
+        start, end = span.get("start"), span.get("end")
+        if isinstance(start, int) and isinstance(end, int) and cursor <= start <= end:
+            keep.append(text[cursor:start])
+            cursor = end
+    keep.append(text[cursor:])
+    return "\n".join(keep)
+
+
+def name_keys(text: str, bonus: bool = False) -> set[str]:
+    """Proper names in ``text`` as keys: ``n:`` whole names of two or more words, ``w:`` their distinctive words."""
+    keys: set[str] = set()
+    for match in _NAME.finditer(text):
+        words = [w.strip(".'’").lower() for w in match.group(0).split()]
+        words = [w for w in words if w and w not in _COMMON and not w.isdigit()]
+        if not words:
+            continue
+        if len(words) >= 2:
+            keys.add("n:" + " ".join(words))
+        keys.update("w:" + w for w in words if len(w) > 2)
+    for number, street in _NUMBERED_STREET.findall(text):
+        street_words = [w.lower() for w in street.split() if w.lower() not in _COMMON]
+        if street_words:
+            keys.add(f"a:{number} {' '.join(street_words)}")
+    return keys
+
+
+def entity_keys(record: dict) -> set[str]:
+    keys = set()
+    for entity in record.get("entities") or []:
+        if isinstance(entity, dict) and entity.get("type") in ("PERSON", "FAC", "GPE", "LOC", "ORG"):
+            words = [w.strip(".'’").lower() for w in str(entity.get("name") or "").split()]
+            words = [w for w in words if w and w not in _COMMON]
+            if len(words) >= 2:
+                keys.add("n:" + " ".join(words))
+            keys.update("w:" + w for w in words if len(w) > 2)
+    return keys
+
+
+def parse_day(value: Any) -> int | None:
+    """A date-like string (``2014-01-28``, ``2014-01-28T10:00``) as an ordinal day, or None."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def incident_day(record: dict, body: str, published: int | None) -> tuple[int | None, str | None]:
+    """When the reported happening took place: the main event's date, else the first dated time expression
+    up to two weeks before publication, else a weekday named in the lead, else the publication date."""
+    times = [t for t in record.get("times") or [] if isinstance(t, dict)]
+    for event in record.get("events") or []:
+        if not isinstance(event, dict) or event.get("status") not in ASSERTED:
+            continue
+        day = parse_day(event.get("date")) or parse_day(_time_value(times, event.get("time")))
+        if day and _plausible(day, published):
+            return day, "event"
+    for time in times:
+        day = parse_day(time.get("value"))
+        if day and _plausible(day, published):
+            return day, "time"
+    if published and body and not times:
+        day = weekday_before(body[:1500], published)
+        if day:
+            return day, "weekday"
+    return published, "published" if published else None
+
+
+def _time_value(times: list[dict], index: Any) -> Any:
+    if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(times):
+        return times[index].get("value")
+    return None
+
+
+def _plausible(day: int, published: int | None) -> bool:
+    return published is None or published - 14 <= day <= published
+
+
+def weekday_before(text: str, published: int) -> int | None:
+    """The first weekday or "yesterday" in ``text`` resolved to the latest such day on or before publication."""
+    weekday = _WEEKDAY.search(text)
+    yesterday = _YESTERDAY.search(text)
+    if yesterday and (not weekday or yesterday.start() < weekday.start()):
+        return published - 1
+    if not weekday:
+        return None
+    target = WEEKDAYS.index(weekday.group(1).lower())
+    published_weekday = date.fromordinal(published).weekday()
+    return published - ((published_weekday - target) % 7)
+
+
+def casualty_counts(record: dict) -> dict[str, int]:
+    """The document's killed / injured figures: the first (most salient) asserted number of each."""
+    counts: dict[str, int] = {}
+    for event in record.get("events") or []:
+        if isinstance(event, dict) and event.get("status") in ASSERTED:
+            for field in ("killed", "injured"):
+                value = event.get(field)
+                if isinstance(value, int) and not isinstance(value, bool) and field not in counts:
+                    counts[field] = value
+    for figure in record.get("figures") or []:
+        if not isinstance(figure, dict) or figure.get("category") not in ("killed", "injured"):
+            continue
+        quantity = figure.get("quantity") if isinstance(figure.get("quantity"), dict) else {}
+        value = quantity.get("value")
+        if isinstance(value, int | float) and not isinstance(value, bool) and figure["category"] not in counts:
+            counts[figure["category"]] = int(value)
+    return counts
+
+
+def main_place(record: dict) -> dict | None:
+    """The place of the main event, else the first place with coordinates, else the first place."""
+    places = [p for p in record.get("places") or [] if isinstance(p, dict)]
+    if not places:
+        return None
+    chosen = None
+    for event in record.get("events") or []:
+        index = event.get("place") if isinstance(event, dict) else None
+        if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(places):
+            chosen = places[index]
+            break
+    chosen = chosen or next((p for p in places if p.get("lat") is not None), places[0])
+    return {key: chosen.get(key) for key in ("name", "admin1", "country", "lat", "lon")} | {
+        "name": chosen.get("name") or chosen.get("text")}
+
+
+def document_claims(record: dict) -> list[dict]:
+    """Every killed / injured / date figure the document reports, with claimant and evidence span."""
+    claims = []
+    names = {e.get("id"): e.get("name") for e in record.get("entities") or [] if isinstance(e, dict)}
+    for figure in record.get("figures") or []:
+        if not isinstance(figure, dict) or figure.get("category") not in ("killed", "injured"):
+            continue
+        quantity = figure.get("quantity") if isinstance(figure.get("quantity"), dict) else {}
+        value = quantity.get("value")
+        if value is None:
+            value = {"low": quantity.get("low"), "high": quantity.get("high")}
+        claims.append(_claim(figure["category"], value, names.get(figure.get("claimant")),
+                             figure.get("start"), figure.get("end")))
+    for event in record.get("events") or []:
+        if not isinstance(event, dict) or event.get("status") not in ASSERTED:
+            continue
+        evidence = event.get("evidence") if isinstance(event.get("evidence"), dict) else {}
+        for field in ("killed", "injured"):
+            if isinstance(event.get(field), int) and not isinstance(event.get(field), bool):
+                claims.append(_claim(field, event[field], names.get(event.get("source")),
+                                     evidence.get("start"), evidence.get("end")))
+    return claims
+
+
+def _claim(field: str, value: Any, claimant: Any, start: Any, end: Any) -> dict:
+    import orjson
+
+    return {"field": field, "value": orjson.dumps(value).decode(),
+            "claimant": str(claimant) if claimant else None,
+            "evidence_start": start if isinstance(start, int) else None,
+            "evidence_end": end if isinstance(end, int) else None}
+
+
+def day_string(day: int | None) -> str | None:
+    return date.fromordinal(day).isoformat() if day else None
+
+
+def days_apart(a: int | None, b: int | None) -> int | None:
+    return abs(a - b) if a is not None and b is not None else None
+
+

@@ -1,0 +1,368 @@
+"""Read queries: filters shared by every list, and the JSON-ready dicts the API and export hand out.
+
+All values reach the database as bound parameters; the only SQL text written here is the full-text
+clause, which differs between SQLite (FTS5) and PostgreSQL (tsvector) and binds its query too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from eventwire.errors import EventwireError
+from eventwire.store import schema as s
+
+MAX_LIMIT = 10_000
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+d = s.documents
+
+
+class Filters:
+    """The optional filters every list query takes, checked once."""
+
+    def __init__(self, since: str | None = None, until: str | None = None,
+                 bbox: tuple[float, float, float, float] | None = None, actor: str | None = None,
+                 type: str | None = None, story: str | None = None, query: str | None = None,
+                 limit: int | None = 50, offset: int = 0, incident: str | None = None) -> None:
+        self.since = _date_filter(since, "since")
+        self.until = _date_filter(until, "until")
+        self.bbox = _bbox(bbox)
+        self.actor = actor.strip().lower() if isinstance(actor, str) and actor.strip() else None
+        self.type = type.strip().upper() if isinstance(type, str) and type.strip() else None
+        self.story = story or None
+        self.incident = incident or None
+        self.query = query if isinstance(query, str) and query.strip() else None
+        self.limit = None if limit is None else max(0, min(int(limit), MAX_LIMIT))
+        self.offset = max(0, int(offset or 0))
+
+
+def _date_filter(value: Any, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.+\-Z]*)?", value):
+        raise EventwireError(f"{name} must be an ISO date such as 2008-08-07, not {value!r}")
+    return value[:10]
+
+
+def _bbox(value: Any) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(v) for v in value)
+    except (TypeError, ValueError):
+        raise EventwireError("bbox must be four numbers: min_lon, min_lat, max_lon, max_lat") from None
+    if not (min_lon <= max_lon and min_lat <= max_lat):
+        raise EventwireError("bbox must be min_lon, min_lat, max_lon, max_lat with min <= max")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+# ---------------------------------------------------------------- shared clauses
+
+def _day(column) -> sa.ColumnElement:
+    return sa.func.substr(column, 1, 10)
+
+
+def _between_dates(column, f: Filters) -> list:
+    clauses = []
+    if f.since:
+        clauses.append(_day(column) >= f.since)
+    if f.until:
+        clauses.append(_day(column) <= f.until)
+    return clauses
+
+
+def _in_bbox(lat, lon, f: Filters) -> list:
+    if not f.bbox:
+        return []
+    min_lon, min_lat, max_lon, max_lat = f.bbox
+    return [lat.is_not(None), lon.is_not(None), lat.between(min_lat, max_lat), lon.between(min_lon, max_lon)]
+
+
+def _like_escaped(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _actor_column_matches(column, f: Filters) -> sa.ColumnElement:
+    """``|a1b2|name|``-style columns: the actor id exactly, or a name containing the text."""
+    return sa.or_(column.like(_like_escaped(f"|{f.actor}|"), escape="\\"),
+                  column.like(_like_escaped(f.actor), escape="\\"))
+
+
+def _document_has_actor(doc_column, f: Filters) -> sa.ColumnElement:
+    e = s.entities
+    return sa.exists().where(e.c.doc == doc_column, sa.or_(
+        e.c.actor == f.actor, sa.func.lower(e.c.name).like(_like_escaped(f.actor), escape="\\")))
+
+
+def _document_has_type(doc_column, f: Filters) -> sa.ColumnElement:
+    return sa.exists().where(s.events.c.doc == doc_column, s.events.c.type == f.type)
+
+
+def fulltext_match(conn: Connection, doc_column, query: str) -> sa.ColumnElement:
+    """Documents whose title or text matches every word of ``query``."""
+    words = _WORD.findall(query)[:32]
+    if not words:
+        return sa.false()
+    if conn.dialect.name == "sqlite":
+        phrase = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        matching = sa.text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :fts_query").bindparams(
+            fts_query=phrase).columns(sa.column("rowid", sa.Integer))
+        return doc_column.in_(sa.select(matching.subquery().c.rowid))
+    tsv = sa.literal_column("documents.tsv")
+    matched = sa.select(d.c.seq).where(tsv.op("@@")(sa.func.plainto_tsquery("english", " ".join(words))))
+    return doc_column.in_(matched)
+
+
+def _document_clauses(conn: Connection, f: Filters, doc_column=d.c.seq, date_column=d.c.published) -> list:
+    clauses = _between_dates(date_column, f) if date_column is not None else []
+    if f.story:
+        clauses.append(d.c.story == f.story)
+    if f.incident:
+        clauses.append(d.c.incident == f.incident)
+    if f.query:
+        clauses.append(fulltext_match(conn, doc_column, f.query))
+    return clauses
+
+
+def _page(query, f: Filters):
+    if f.limit is not None:
+        query = query.limit(f.limit)
+    return query.offset(f.offset) if f.offset else query
+
+
+# ---------------------------------------------------------------- documents
+
+def document_record(row) -> dict:
+    """The SPEC §2 record with story and incident filled in."""
+    record = orjson.loads(row.record)
+    record["story"], record["incident"] = row.story, row.incident
+    return record
+
+
+def document(conn: Connection, doc_id: str) -> dict | None:
+    row = conn.execute(sa.select(d.c.record, d.c.story, d.c.incident).where(d.c.id == doc_id)).first()
+    return document_record(row) if row else None
+
+
+def _documents_query(conn: Connection, f: Filters):
+    clauses = _document_clauses(conn, f)
+    if f.bbox:
+        p = s.places
+        clauses.append(sa.exists().where(p.c.doc == d.c.seq, *_in_bbox(p.c.lat, p.c.lon, f)))
+    if f.actor:
+        clauses.append(_document_has_actor(d.c.seq, f))
+    if f.type:
+        clauses.append(_document_has_type(d.c.seq, f))
+    return clauses
+
+
+def documents(conn: Connection, f: Filters) -> list[dict]:
+    """Document summaries: id, title, url, published, lang, story, incident, junk, snippet, item counts."""
+    query = (sa.select(d.c.seq, d.c.id, d.c.title, d.c.url, d.c.published, d.c.lang, d.c.story, d.c.incident,
+                       d.c.junk, sa.func.substr(d.c.text, 1, 300).label("snippet"))
+             .where(*_documents_query(conn, f)).order_by(d.c.published.desc().nulls_last(), d.c.seq))
+    return [_document_summary(row) for row in conn.execute(_page(query, f))]
+
+
+def _document_summary(row) -> dict:
+    return {"id": row.id, "title": row.title, "url": row.url, "published": row.published, "lang": row.lang,
+            "story": row.story, "incident": row.incident, "junk": bool(row.junk), "snippet": row.snippet}
+
+
+def iter_documents(conn: Connection, f: Filters) -> Iterator[dict]:
+    """Full SPEC §2 records, in storage order (for export)."""
+    query = sa.select(d.c.record, d.c.story, d.c.incident).where(*_documents_query(conn, f)).order_by(d.c.seq)
+    for row in conn.execution_options(yield_per=200).execute(_page(query, f)):
+        yield document_record(row)
+
+
+def search(conn: Connection, q: str, f: Filters) -> list[dict]:
+    """Documents matching ``q`` (every word), newest first, with the other filters applied."""
+    f.query = q
+    return documents(conn, f)
+
+
+# ---------------------------------------------------------------- events, quotes, figures
+
+def _item_select(table: sa.Table):
+    return (sa.select(table, d.c.id.label("document"), d.c.published, d.c.story.label("doc_story"),
+                      d.c.incident.label("doc_incident"), d.c.title.label("doc_title"))
+            .join(d, d.c.seq == table.c.doc))
+
+
+def events(conn: Connection, f: Filters) -> list[dict]:
+    e = s.events
+    when = sa.func.coalesce(e.c.date, d.c.published)
+    clauses = _document_clauses(conn, f, date_column=None) + _between_dates(when, f) + _in_bbox(e.c.lat, e.c.lon, f)
+    if f.actor:
+        clauses.append(_actor_column_matches(sa.func.coalesce(e.c.actors, ""), f))
+    if f.type:
+        clauses.append(e.c.type == f.type)
+    query = _item_select(e).where(*clauses).order_by(when.desc().nulls_last(), e.c.doc, e.c.position)
+    return [_event_dict(row) for row in conn.execute(_page(query, f))]
+
+
+def _item_base(row) -> dict:
+    return {"document": row.document, "published": row.published, "story": row.doc_story,
+            "incident": row.doc_incident, "document_title": row.doc_title}
+
+
+def _event_dict(row) -> dict:
+    record = orjson.loads(row.record)
+    day = row.date or (row.published[:10] if row.published else None)
+    return record | _item_base(row) | {"id": row.event, "when": day, "place_name": row.place,
+                                       "lat": row.lat, "lon": row.lon}
+
+
+def quotes(conn: Connection, f: Filters) -> list[dict]:
+    q = s.quotes
+    clauses = _document_clauses(conn, f)
+    if f.actor:
+        clauses.append(_actor_column_matches(sa.func.coalesce(q.c.actors, ""), f))
+    if f.type:
+        clauses.append(_document_has_type(q.c.doc, f))
+    if f.bbox:
+        p = s.places
+        clauses.append(sa.exists().where(p.c.doc == q.c.doc, *_in_bbox(p.c.lat, p.c.lon, f)))
+    query = _item_select(q).where(*clauses).order_by(d.c.published.desc().nulls_last(), q.c.doc, q.c.position)
+    return [orjson.loads(row.record) | _item_base(row) | {"speaker_name": row.speaker, "text": row.content}
+            for row in conn.execute(_page(query, f))]
+
+
+def figures(conn: Connection, f: Filters) -> list[dict]:
+    g = s.figures
+    when = sa.func.coalesce(g.c.date, d.c.published)
+    clauses = _document_clauses(conn, f, date_column=None) + _between_dates(when, f) + _in_bbox(g.c.lat, g.c.lon, f)
+    if f.actor:
+        clauses.append(_actor_column_matches(sa.func.coalesce(g.c.actors, ""), f))
+    if f.type:
+        clauses.append(_document_has_type(g.c.doc, f))
+    query = _item_select(g).where(*clauses).order_by(when.desc().nulls_last(), g.c.doc, g.c.position)
+    return [orjson.loads(row.record) | _item_base(row) | {
+        "when": row.date or (row.published[:10] if row.published else None), "place_name": row.place,
+        "lat": row.lat, "lon": row.lon} for row in conn.execute(_page(query, f))]
+
+
+# ---------------------------------------------------------------- incidents and stories
+
+def _incidents_query(conn: Connection, f: Filters):
+    i = s.incidents
+    clauses = [i.c.merged_into.is_(None), i.c.documents > 0]
+    clauses += _between_dates(i.c.date, f) + _in_bbox(i.c.lat, i.c.lon, f)
+    if f.type:
+        clauses.append(i.c.type == f.type)
+    member_clauses = _document_clauses(conn, f, date_column=None)
+    if f.actor:
+        member_clauses.append(_document_has_actor(d.c.seq, f))
+    if f.incident:
+        clauses.append(i.c.id == f.incident)
+        member_clauses = [c for c in member_clauses if c is not None]
+    if member_clauses:
+        clauses.append(sa.exists().where(d.c.incident == i.c.id, *member_clauses))
+    return sa.select(i).where(*clauses)
+
+
+def incidents(conn: Connection, f: Filters) -> list[dict]:
+    i = s.incidents
+    query = _incidents_query(conn, f).order_by(i.c.date.desc().nulls_last(), i.c.seq)
+    return incident_records(conn, conn.execute(_page(query, f)).all())
+
+
+def iter_incidents(conn: Connection, f: Filters, chunk: int = 500) -> Iterator[dict]:
+    """Every incident record, oldest first (for export), read in chunks."""
+    i = s.incidents
+    last = 0
+    while True:
+        query = _incidents_query(conn, f).where(i.c.seq > last).order_by(i.c.seq).limit(chunk)
+        rows = conn.execute(query).all()
+        if not rows:
+            return
+        yield from incident_records(conn, rows)
+        last = rows[-1].seq
+
+
+def incident_records(conn: Connection, rows: list) -> list[dict]:
+    """SPEC §3 records for incident rows: documents, events, actors and every claim, read in a few queries."""
+    if not rows:
+        return []
+    ids = [row.id for row in rows]
+    members: dict[str, list] = {identifier: [] for identifier in ids}
+    for doc in conn.execute(sa.select(d.c.seq, d.c.id, d.c.incident).where(d.c.incident.in_(ids))
+                            .order_by(d.c.seq)):
+        members[doc.incident].append(doc)
+    seqs = {doc.seq: doc.id for docs in members.values() for doc in docs}
+    events_by_doc, claims_by_doc, actors_by_doc = _incident_parts(conn, list(seqs))
+    records = []
+    for row in rows:
+        docs = members[row.id]
+        record = {
+            "incident": row.id,
+            "documents": [doc.id for doc in docs],
+            "type": row.type,
+            "date": row.date,
+            "place": orjson.loads(row.place) if row.place else None,
+            "killed": row.killed,
+            "injured": row.injured,
+            "actors": _unique(name for doc in docs for name in actors_by_doc.get(doc.seq, [])),
+            "events": [f"{doc.id}#{event}" for doc in docs for event in events_by_doc.get(doc.seq, [])],
+            "claims": [claim | {"document": doc.id} for doc in docs for claim in claims_by_doc.get(doc.seq, [])],
+        }
+        records.append(record)
+    return records
+
+
+def _incident_parts(conn: Connection, seqs: list[int]) -> tuple[dict, dict, dict]:
+    events_by_doc: dict[int, list[str]] = {}
+    claims_by_doc: dict[int, list[dict]] = {}
+    actors_by_doc: dict[int, list[str]] = {}
+    for start in range(0, len(seqs), 500):
+        chunk = seqs[start : start + 500]
+        for row in conn.execute(sa.select(s.events.c.doc, s.events.c.event).where(s.events.c.doc.in_(chunk))
+                                .order_by(s.events.c.doc, s.events.c.position)):
+            events_by_doc.setdefault(row.doc, []).append(row.event)
+        for row in conn.execute(sa.select(s.claims).where(s.claims.c.doc.in_(chunk))
+                                .order_by(s.claims.c.doc, s.claims.c.position)):
+            evidence = ({"start": row.evidence_start, "end": row.evidence_end}
+                        if row.evidence_start is not None else None)
+            claims_by_doc.setdefault(row.doc, []).append(
+                {"field": row.field, "value": orjson.loads(row.value), "claimant": row.claimant, "evidence": evidence})
+        actor_query = (sa.select(s.entities.c.doc, s.actors.c.name)
+                       .join(s.actors, s.actors.c.id == s.entities.c.actor)
+                       .where(s.entities.c.doc.in_(chunk), s.entities.c.type.in_(("PERSON", "ORG", "NORP")))
+                       .order_by(s.entities.c.doc))
+        for row in conn.execute(actor_query):
+            actors_by_doc.setdefault(row.doc, []).append(row.name)
+    return events_by_doc, claims_by_doc, actors_by_doc
+
+
+def _unique(values) -> list:
+    seen: dict = {}
+    for value in values:
+        seen.setdefault(value, None)
+    return list(seen)
+
+
+def stories(conn: Connection, f: Filters) -> list[dict]:
+    t = s.stories
+    clauses = [t.c.documents > 0]
+    if f.story:
+        clauses.append(t.c.id == f.story)
+    member_clauses = _documents_query(conn, Filters(since=f.since, until=f.until, bbox=f.bbox, actor=f.actor,
+                                                    type=f.type, query=f.query, limit=None))
+    if member_clauses:
+        clauses.append(sa.exists().where(d.c.story == t.c.id, *member_clauses))
+    query = sa.select(t).where(*clauses).order_by(t.c.last_day.desc().nulls_last(), t.c.seq)
+    return [{"story": row.id, "title": row.title, "documents": row.documents,
+             "first": _iso(row.first_day), "last": _iso(row.last_day)} for row in conn.execute(_page(query, f))]
+
+
+def _iso(day: int | None) -> str | None:
+    from eventwire.link.features import day_string
+
+    return day_string(day)

@@ -1,0 +1,180 @@
+"""The storage schema (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+Items (entities, places, events, quotes, figures, claims) hang off a document by ``doc`` (its ``seq``); their
+full SPEC §2 JSON is kept in ``record`` and the columns next to it exist for filtering and linking.
+The migrations in ``migrations/versions`` create exactly these tables; tests check that they agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(200), nullable=False, unique=True),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("published", String(40), index=True),
+    Column("lang", String(16)),
+    Column("text", Text, nullable=False),
+    Column("record", Text, nullable=False),  # the SPEC §2 record as JSON, without story/incident
+    Column("junk", Boolean, nullable=False, default=False),
+    Column("day", Integer, index=True),  # linking date as a proleptic ordinal (date.toordinal)
+    Column("features", Text, nullable=False),  # linking features as JSON
+    Column("story", String(40), index=True),
+    Column("incident", String(40), index=True),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+    Column("entity", String(40), primary_key=True),
+    Column("type", String(16)),
+    Column("name", Text),
+    Column("actor", String(40), index=True),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(40), nullable=False, unique=True),
+    Column("key", String(300), nullable=False, unique=True),  # type + normalised name
+    Column("type", String(16)),
+    Column("name", Text, nullable=False),
+    Column("documents", Integer, nullable=False, default=0),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("name", Text),
+    Column("admin1", Text),
+    Column("country", String(8)),
+    Column("lat", Float),
+    Column("lon", Float),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("event", String(40), nullable=False),
+    Column("type", String(16), index=True),
+    Column("date", String(40), index=True),
+    Column("place", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("killed", Integer),
+    Column("injured", Integer),
+    Column("status", String(16)),
+    Column("actors", Text),  # "|actor id|name|..." lower-cased, for the actor filter
+    Column("record", Text, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("speaker", Text),
+    Column("actors", Text),
+    Column("content", Text),
+    Column("kind", String(16)),
+    Column("record", Text, nullable=False),
+)
+
+figures = Table(
+    "figures",
+    metadata,
+    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("category", String(32), index=True),
+    Column("unit", String(32)),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("date", String(40)),
+    Column("place", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("actors", Text),
+    Column("record", Text, nullable=False),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(40), nullable=False, unique=True),
+    Column("merged_into", String(40)),  # set when a later report showed two incidents to be one
+    # best estimates, derived from the claims by eventwire.link.incidents.best_estimate; kept for filtering
+    Column("type", String(16), index=True),
+    Column("date", String(40), index=True),
+    Column("place", Text),  # JSON {name, admin1, country, lat, lon}
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("killed", Integer),
+    Column("injured", Integer),
+    Column("documents", Integer, nullable=False, default=0),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("field", String(16), nullable=False),
+    Column("value", Text, nullable=False),  # JSON
+    Column("claimant", Text),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(40), nullable=False, unique=True),
+    Column("title", Text),
+    Column("first_day", Integer),
+    Column("last_day", Integer),
+    Column("documents", Integer, nullable=False, default=0),
+)
+
+# The inverted index that finds linking candidates: one row per (key, document).
+link_keys = Table(
+    "link_keys",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+    Index("ix_link_keys_doc", "doc"),
+)
+
+# Small key-value facts about the store; the "writer" row is locked by every write transaction.
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text),
+)
