@@ -84,7 +84,8 @@ def shelling_record() -> dict:
     record["entities"] = [
         {"id": "e1", "type": "NORP", "name": "Valdorian army", "mentions": [mention(t, "Valdorian")],
          "role": None, "country": "VDR", "sector": "MIL"},
-        {"id": "e2", "type": "PERSON", "name": "Ilse Varga", "mentions": [mention(t, "Ilse Varga"), mention(t, "Varga", 1)],
+        {"id": "e2", "type": "PERSON", "name": "Ilse Varga",
+         "mentions": [mention(t, "Ilse Varga"), mention(t, "Varga", 1)],
          "role": "Regional governor", "country": "VDR", "sector": "GOV"},
         {"id": "e3", "type": "PERSON", "name": "Tomas Brell", "mentions": [mention(t, "Tomas Brell")],
          "role": "Defence Minister", "country": "VDR", "sector": "GOV"},

@@ -70,12 +70,17 @@ class Doc:
 
 
 def assemble(documents: Iterable[dict], incidents: Iterable[dict] = (), title: str | None = None,
-             scope: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The dossier: factbox, timeline, actors, who-said-what, figures, map and sources."""
+             scope: dict[str, Any] | None = None, window: tuple[str | None, str | None] = (None, None),
+             types: set[str] | None = None) -> dict[str, Any]:
+    """The dossier: factbox, timeline, actors, who-said-what, figures, map and sources.
+
+    ``window`` (first and last ISO day) and ``types`` narrow the timeline to the events asked for;
+    the documents themselves are whatever the caller selected.
+    """
     docs = [Doc(d) for d in documents if isinstance(d, dict) and d.get("id") is not None]
     incident_list = [i for i in incidents if isinstance(i, dict)]
     actors = _actors(docs)
-    timeline = _timeline(docs, incident_list)
+    timeline = [e for e in _timeline(docs, incident_list) if _wanted(e, window, types)]
     figures = _key_figures(docs)
     places = _places(docs, incident_list)
     return {
@@ -210,6 +215,16 @@ def _timeline(docs: list[Doc], incidents: list[dict]) -> list[dict]:
     for entry in entries:
         entry.pop("order", None)
     return entries[:MAX_TIMELINE]
+
+
+def _wanted(entry: dict, window: tuple[str | None, str | None], types: set[str] | None) -> bool:
+    if types and entry.get("type") not in types:
+        return False
+    first, last = window
+    date = entry.get("date")
+    if date and first and date < str(first)[:10]:
+        return False
+    return not (date and last and date[:10] > str(last)[:10])
 
 
 def _incident_entry(incident: dict) -> dict:

@@ -151,8 +151,9 @@ def render_markdown(dossier: dict[str, Any], link: Link) -> str:
 
     out += ["## Map", "", "| Place | Kind | Latitude | Longitude | Count |", "|---|---|---|---|---|"]
     for point in dossier["map"]["points"]:
-        out.append(f"| {md_escape(point['name'])} | {point['kind']}{' ' + md_escape(point['type']) if point.get('type') else ''}"
-                   f" | {point['lat']:.4f} | {point['lon']:.4f} | {point['count']} |")
+        kind = point["kind"] + (f" {md_escape(point['type'])}" if point.get("type") else "")
+        where = f"{point['lat']:.4f} | {point['lon']:.4f}"
+        out.append(f"| {md_escape(point['name'])} | {kind} | {where} | {point['count']} |")
     out.append("")
 
     out += ["## Sources", ""]
@@ -290,7 +291,7 @@ def map_svg(map_data: dict[str, Any]) -> str:
     radius = w / 110
     shapes = [f'<path d="{c["d"]}"><title>{escape(c["name"])}</title></path>' for c in countries_in((x, y, w, h))]
     labelled: set[str] = set()
-    for point in sorted(map_data["points"], key=lambda p: p["kind"] == "place"):
+    for point in sorted(map_data["points"], key=lambda p: p["kind"] != "place"):  # places underneath
         label = escape(f"{point['name']} · {point['kind']}" + (f" {point['type']}" if point.get("type") else ""))
         shapes.append(f'<circle class="{point["kind"]}" cx="{point["lon"]:.4f}" cy="{-point["lat"]:.4f}" '
                       f'r="{radius:.4f}"><title>{label}</title></circle>')

@@ -1,0 +1,117 @@
+"""The ``report`` and ``serve`` commands."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventwire.errors import EventwireError
+
+Db = Annotated[str | None, typer.Option("--db", help="Database URL (default: $EVENTWIRE_DB or ./eventwire.db).")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)
+    app.command()(serve)
+
+
+def report(
+    db: Db = None,
+    story: Annotated[str | None, typer.Option(help="One story's id.")] = None,
+    query: Annotated[str | None, typer.Option(help="Documents matching this text.")] = None,
+    since: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD.")] = None,
+    bbox: Annotated[str | None, typer.Option(help="west,south,east,north in degrees.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """The dossier of a crisis: factbox, timeline, actors, who-said-what, figures, map and sources."""
+    from eventwire.cli import fail
+    from eventwire.config import database_url
+    from eventwire.report import FORMATS, render, source_url_links
+    from eventwire.report.collect import dossier_from_store
+    from eventwire.store import Store
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}: choose md, html or json")
+    since, until = _day(since, "--since"), _day(until, "--until")
+    box = _bbox(bbox) if bbox else None
+    if output is not None and not (output.parent if str(output.parent) else Path(".")).is_dir():
+        fail(f"output directory does not exist: {output.parent}")
+    store = Store.open(database_url(db))
+    try:
+        dossier = dossier_from_store(store, story=story, query=query, since=since, until=until, bbox=box)
+    finally:
+        store.close()
+    text = render(dossier, fmt, source_url_links(dossier))
+    if output is None or str(output) == "-":
+        typer.echo(text, nl=False)
+    else:
+        tmp = output.with_name(f".{output.name}.part")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, output)
+
+
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="EVENTWIRE_TOKEN", show_envvar=True,
+                                              help="Bearer token for POST /api/documents.")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(help="Allow this origin to read the API (repeatable); "
+                                                                "CORS is off by default.")] = None,
+    rate_limit: Annotated[float, typer.Option(min=0, help="Requests per second per client (0: no limit).")] = 50.0,
+    max_body_mb: Annotated[float, typer.Option(min=0.01, help="Largest request body, in MB.")] = 8.0,
+) -> None:
+    """The HTTP API (OpenAPI at /openapi.json) and the web page over one store."""
+    import uvicorn
+
+    from eventwire.api.app import Settings, guarded, is_loopback
+    from eventwire.api.guard import Limits
+    from eventwire.cli import fail
+    from eventwire.config import database_url
+    from eventwire.store import Store
+
+    if token is not None and len(token) < 8:
+        fail("--token must be at least 8 characters")
+    url = database_url(db)
+    Store.open(url).close()  # a wrong URL or an unreadable file fails here, in one line, before listening
+    limits = Limits(max_body_bytes=int(max_body_mb * 1024 * 1024), rate_per_second=rate_limit,
+                    burst=max(1, int(rate_limit * 4)))
+    settings = Settings(db_url=url, token=token or None, host=host, cors_origins=cors_origin or [], limits=limits)
+    if not token and not is_loopback(host):
+        typer.echo("eventwire: note: no token set, so POST /api/documents is refused on a public address", err=True)
+    try:
+        uvicorn.run(guarded(settings), host=host, port=port, log_level="warning", server_header=False,
+                    timeout_keep_alive=5, limit_concurrency=100)
+    except OSError as err:
+        raise EventwireError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+
+
+def _day(value: str | None, option: str) -> str | None:
+    from datetime import date
+
+    from eventwire.cli import fail
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        fail(f"{option} must be a date like 2008-08-07, got {value!r}")
+    return None
+
+
+def _bbox(value: str) -> tuple[float, float, float, float]:
+    from eventwire.cli import fail
+
+    try:
+        west, south, east, north = (float(x) for x in value.split(","))
+    except ValueError:
+        fail(f"--bbox must be four numbers west,south,east,north, got {value!r}")
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        fail(f"--bbox out of range: {value!r}")
+    return west, south, east, north

@@ -1,0 +1,119 @@
+"""The source document page: the article with its evidence spans highlighted, rendered on the server.
+
+Every piece of article text passes through ``html.escape``; the page carries no inline script or style.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+from urllib.parse import urlsplit
+
+KINDS = ("event", "quote", "figure", "place")
+
+
+def evidence_spans(record: dict[str, Any]) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, label) of every item that points into the text."""
+    spans: list[tuple[int, int, str, str]] = []
+    for event in record.get("events") or []:
+        evidence = event.get("evidence") or event.get("trigger") or {}
+        spans.append((evidence.get("start"), evidence.get("end"), "event",
+                      f"{event.get('type')} ({event.get('status') or 'asserted'})"))
+    for quote in record.get("quotes") or []:
+        content = quote.get("content") or {}
+        spans.append((content.get("start"), content.get("end"), "quote", f"quote, {quote.get('kind')}"))
+    for figure in record.get("figures") or []:
+        spans.append((figure.get("start"), figure.get("end"), "figure",
+                      f"figure: {figure.get('category') or 'count'}"))
+    for place in record.get("places") or []:
+        spans.append((place.get("start"), place.get("end"), "place", f"place: {place.get('name') or ''}"))
+    size = len(record.get("text") or "")
+    return [s for s in spans if isinstance(s[0], int) and isinstance(s[1], int) and 0 <= s[0] < s[1] <= size]
+
+
+def highlighted(text: str, spans: list[tuple[int, int, str, str]], focus: tuple[int, int] | None) -> str:
+    """The text as escaped HTML, every piece covered by spans wrapped in a <mark> naming their kinds."""
+    cuts = {0, len(text)}
+    for start, end, _, _ in spans:
+        cuts.update((start, end))
+    if focus:
+        cuts.update(focus)
+    cuts = sorted(c for c in cuts if 0 <= c <= len(text))
+    out: list[str] = []
+    focus_opened = False
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        piece = escape(text[start:end])
+        covering = [s for s in spans if s[0] <= start and end <= s[1]]
+        in_focus = focus is not None and focus[0] <= start and end <= focus[1]
+        if not covering and not in_focus:
+            out.append(piece)
+            continue
+        kinds = sorted({s[2] for s in covering}, key=KINDS.index)
+        classes = " ".join(["hl", *kinds] + (["focus"] if in_focus else []))
+        labels = "; ".join(dict.fromkeys(s[3] for s in covering))
+        anchor = ' id="focus"' if in_focus and not focus_opened else ""
+        focus_opened = focus_opened or in_focus
+        out.append(f'<mark class="{classes}"{anchor} title="{escape(labels)}">{piece}</mark>')
+    return "".join(out)
+
+
+def parse_span(value: str | None, size: int) -> tuple[int, int] | None:
+    """``START-END`` from the query string, when it is a valid span of the text; else None."""
+    if not value or "-" not in value or len(value) > 40:
+        return None
+    start, _, end = value.partition("-")
+    if not (start.isdigit() and end.isdigit()):
+        return None
+    first, last = int(start), int(end)
+    return (first, last) if 0 <= first < last <= size else None
+
+
+def safe_url(url: Any) -> str | None:
+    """The article's URL when it is plain http(s); anything else (javascript:, data:) is not linked."""
+    if not isinstance(url, str):
+        return None
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
+
+
+def document_page(record: dict[str, Any], span: str | None = None) -> str:
+    text = record.get("text") or ""
+    focus = parse_span(span, len(text))
+    spans = evidence_spans(record)
+    title = record.get("title") or record.get("id") or "document"
+    url = safe_url(record.get("url"))
+    meta = [escape(str(record.get("published") or "undated")), f"id {escape(str(record.get('id')))}"]
+    if record.get("story"):
+        meta.append(f"story {escape(str(record['story']))}")
+    if url:
+        meta.append(f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">original</a>')
+    counts = ", ".join(f"{sum(1 for s in spans if s[2] == kind)} {kind}s" for kind in KINDS)
+    focus_note = (f'<p class="focus-note">Highlighted: characters {focus[0]}–{focus[1]}. '
+                  f'<a href="#focus">Jump to it</a></p>') if focus else ""
+    return "\n".join([
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        f"<title>{escape(str(title))} · eventwire</title>",
+        '<link rel="stylesheet" href="/static/style.css">',
+        '<script src="/static/document.js" defer></script>',
+        '</head><body class="document-page">',
+        '<header><a href="/">← eventwire</a></header>',
+        f'<main><h1 id="doc-title">{escape(str(title))}</h1>',
+        f'<p class="meta">{" · ".join(meta)}</p>',
+        f'<p class="legend"><mark class="hl event">event</mark> <mark class="hl quote">quote</mark> '
+        f'<mark class="hl figure">figure</mark> <mark class="hl place">place</mark> <span>{counts}</span></p>',
+        focus_note,
+        f'<article id="doc-text" class="text">{highlighted(text, spans, focus)}</article>',
+        "</main></body></html>",
+    ]) + "\n"
+
+
+def not_found_page(doc_id: str) -> str:
+    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found · eventwire</title>"
+            '<link rel="stylesheet" href="/static/style.css"></head><body class="document-page">'
+            f'<header><a href="/">← eventwire</a></header><main><h1>No document {escape(doc_id)}</h1></main>'
+            "</body></html>\n")
