@@ -1,11 +1,69 @@
-"""Actors: people, organisations and states, with roles, countries and sectors."""
+"""Actors: people, organisations and states, with roles, countries and sectors.
+
+Public helpers for the other steps:
+
+- :func:`entity_at` finds the entity mentioned at a character span;
+- :func:`actor_code` gives (country ISO3, sector) for any noun phrase, named or not;
+- :func:`noun_phrase_at` widens a character span to the noun phrase around it.
+"""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.extract.actors.code import actor_code as _actor_code
+from eventwire.extract.actors.phrases import noun_phrase_at as _noun_phrase_at
+from eventwire.extract.actors.resolve import build_entities
 from eventwire.extract.base import Found, Parsed, step
 from eventwire.records import Entity
+
+__all__ = ["actor_code", "combined_code", "entities", "entity_at", "noun_phrase_at"]
 
 
 @step(provides="entities")
 def entities(doc: Parsed, found: Found) -> list[Entity]:
-    return []
+    """Entities (SPEC §2) with every mention's span, role, country (ISO3), sector and combined code."""
+    return build_entities(doc)
+
+
+def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping the character span ``[start, end)``.
+
+    Among several, the mention that fits the span best wins (largest overlap over union), then the
+    shorter mention: for "the commander of the Russian peacekeeping force" the commander, not the force.
+    """
+    best: tuple[float, int, Entity] | None = None
+    for entity in entities:
+        for mention in entity.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap <= 0 and not (start == end and mention.start <= start < mention.end):
+                continue
+            union = max(end, mention.end) - min(start, mention.start)
+            fit = max(overlap, 0) / union if union else 1.0
+            length = mention.end - mention.start
+            if best is None or (fit, -length) > (best[0], -best[1]):
+                best = (fit, length, entity)
+    return best[2] if best else None
+
+
+def actor_code(span: SpacySpan) -> tuple[str | None, str | None]:
+    """(country ISO 3166 alpha-3, CAMEO/PLOVER sector) of a noun phrase, named or not.
+
+    "Georgian troops" -> ("GEO", "MIL"); "the Russian government" -> ("RUS", "GOV"); "Israeli police"
+    -> ("ISR", "COP"); "the White House" -> ("USA", "GOV"); "the OSCE" -> (None, "IGO"). Either part is
+    None when the phrase does not say it.
+    """
+    return _actor_code(span)
+
+
+def combined_code(country: str | None, sector: str | None) -> str | None:
+    """The event actor code: country + sector ("GEOMIL"); an international body's sector alone ("IGO")."""
+    code = (country or "") + (sector or "")
+    return code or None
+
+
+def noun_phrase_at(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    """The noun phrase around a character span, widened to its head noun ("Hungarian" in "Hungarian
+    officials" gives "Hungarian officials")."""
+    return _noun_phrase_at(doc, start, end)

@@ -1,0 +1,115 @@
+"""The actor code of a noun phrase: (country ISO3, CAMEO/PLOVER sector), named or not."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.actors.lexicon import actor_lexicon
+from eventwire.extract.actors.phrases import (
+    NOMINAL,
+    group_noun_ending_at,
+    organisation_in,
+    places_in,
+    strip_determiner,
+    title_ending_at,
+)
+
+# Sectors of organisations that stand outside any one country; their members take the sector too,
+# so that the combined code starts with it ("NATO peacekeepers" -> IGO), as CAMEO codes them.
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "ISM"})
+PEOPLE_SECTOR = "CVL"
+STATE_SECTOR = "GOV"
+
+
+def actor_code(span: Span) -> tuple[str | None, str | None]:
+    """(country ISO3, sector) of a noun phrase, from the actor lexicons."""
+    span = strip_determiner(span)
+    if not len(span):
+        return None, None
+    found = organisation_in(span)
+    organisation = found[1] if found else None
+    if organisation is not None and organisation.sector in INTERNATIONAL:
+        return organisation.country, organisation.sector
+    places = places_in(span)
+    country = places[0][1].iso3 if places else (organisation.country if organisation else None)
+    sector = _sector(span, organisation.sector if organisation else None)
+    if sector is None and len(places) == 1 and places[0][0].start == span.start:
+        sector = _sector_of_place_alone(span, places[0])
+    return country, sector
+
+
+def phrase_sector(span: Span) -> str | None:
+    """The sector a phrase's words give, without its country ("rebel leaders" -> REB)."""
+    return _sector(strip_determiner(span), None)
+
+
+def _sector(span: Span, organisation_sector: str | None) -> str | None:
+    head = _head(span)
+    head_sector, weak = _head_sector(span, head)
+    if head_sector is not None and not weak:
+        return head_sector
+    if organisation_sector is not None:
+        return organisation_sector
+    better = _object_sector(span, head) or _modifier_sector(span, head)
+    return better or head_sector
+
+
+def _head(span: Span) -> Token:
+    root = span.root
+    # A name with its title: the title decides ("Russian Foreign Minister Sergei Lavrov").
+    return root
+
+
+def _head_sector(span: Span, head: Token) -> tuple[str | None, bool]:
+    doc = span.doc
+    noun = group_noun_ending_at(doc, head.i + 1, span.start)
+    if noun is not None:
+        return noun[1].sector, noun[1].weak
+    title = title_ending_at(doc, head.i + 1, span.start)
+    if title is not None:
+        return title[1].sector, title[1].weak
+    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.i > span.start):
+        # A name: the last title before it, inside the phrase.
+        name_start = head.i
+        while name_start > span.start and doc[name_start - 1].pos_ == "PROPN" and doc[name_start - 1].ent_type_:
+            name_start -= 1
+        for end in range(name_start, span.start, -1):
+            title = title_ending_at(doc, end, span.start)
+            if title is not None:
+                return title[1].sector, title[1].weak
+    return None, False
+
+
+def _object_sector(span: Span, head: Token) -> str | None:
+    """The sector of what a weak head belongs to: "spokesman for the rebels" -> REB."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.i >= span.end:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.i < span.end and obj.pos_ in NOMINAL:
+                lo = obj.left_edge.i
+                sector = _sector(span.doc[max(lo, span.start):obj.i + 1], None)
+                if sector is not None:
+                    return sector
+    return None
+
+
+def _modifier_sector(span: Span, head: Token) -> str | None:
+    modifiers = actor_lexicon().modifiers
+    for token in reversed(span.doc[span.start:head.i]):
+        sector = modifiers.get(token.lower_)
+        if sector is not None:
+            return sector
+    return None
+
+
+def _sector_of_place_alone(span: Span, found: tuple[Span, object]) -> str | None:
+    place_span, place = found
+    if place_span.end < span.end - 1:
+        return None
+    kind = getattr(place, "kind", None)
+    if kind in {"country", "capital"}:
+        return STATE_SECTOR
+    if kind == "people":
+        return PEOPLE_SECTOR
+    return None

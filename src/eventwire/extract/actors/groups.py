@@ -1,0 +1,61 @@
+"""Group actors: nationality + noun ("Georgian forces", "South Ossetian civilians"), bare groups
+("separatists", "police", "refugees") and peoples named by their demonym ("South Ossetians")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from eventwire.extract.actors.code import actor_code
+from eventwire.extract.actors.phrases import NOMINAL, group_noun_ending_at, noun_phrase, strip_determiner, token_key
+
+QUANTITY_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "advmod"})
+QUANTIFIERS = frozenset({"several", "many", "some", "most", "few", "all", "both", "hundreds", "thousands",
+                         "dozens", "scores", "tens", "millions", "more", "other", "two", "three", "about", "around"})
+HEAD_DEPS_TO_SKIP = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+@dataclass(slots=True)
+class Group:
+    start: int
+    end: int
+    type: str  # ORG or NORP
+    head: tuple[str, ...]  # the group noun, lower case: ("forces",)
+    country: str | None
+    sector: str | None
+
+
+def group_actors(doc: Doc, sentences: list[Span], taken: set[int], people: set[int]) -> list[Group]:
+    """Noun phrases headed by a group noun: the head outside ``taken`` (names, titles), the phrase
+    outside ``people`` (people's names and their titles)."""
+    found: list[Group] = []
+    for sentence in sentences:
+        for token in sentence:
+            if token.i in taken or token.pos_ not in NOMINAL and token.pos_ != "ADJ":
+                continue
+            if token.dep_ in HEAD_DEPS_TO_SKIP and token.head.pos_ in NOMINAL and token.head.i > token.i:
+                continue
+            if token.ent_type_ == "PERSON":
+                continue
+            noun = group_noun_ending_at(doc, token.i + 1, sentence.start)
+            if noun is None:
+                continue
+            phrase = _without_quantity(strip_determiner(noun_phrase(token)), token.i)
+            if any(i in people for i in range(phrase.start, phrase.end)):
+                phrase = doc[token.i:token.i + 1]
+            country, sector = actor_code(phrase)
+            found.append(Group(phrase.start, phrase.end, noun[1].type, token_key(doc[noun[0]:token.i + 1]),
+                               country, sector))
+    return found
+
+
+def _without_quantity(phrase: Span, head: int) -> Span:
+    """The group without its count or quantifier: "500 peacekeepers" -> "peacekeepers"."""
+    doc = phrase.doc
+    start = phrase.start
+    for i in range(phrase.start, head):
+        token = doc[i]
+        if token.like_num or token.lower_ in QUANTIFIERS or token.dep_ in QUANTITY_DEPS or token.is_punct:
+            start = i + 1
+    return doc[start:phrase.end]

@@ -1,0 +1,251 @@
+"""One entity per actor in a document: names, titles, groups and pronouns merged, every mention kept.
+
+"Saakashvili", "Mikheil Saakashvili", "the Georgian President" and a following "he" become one entity:
+surnames join the full name they end, a title phrase joins the person who holds that role, and a
+third-person pronoun joins the most recent person that was a subject nearby.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from eventwire.extract.actors.code import actor_code
+from eventwire.extract.actors.groups import group_actors
+from eventwire.extract.actors.lexicon import actor_lexicon
+from eventwire.extract.actors.names import Name, named_mentions
+from eventwire.extract.actors.roles import place_near, role_of_name, title_actors
+from eventwire.extract.base import Parsed
+from eventwire.records import Entity
+from eventwire.records import Span as TextSpan
+
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PRONOUN_WINDOW = 2  # sentences back to look for a pronoun's antecedent
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "appos"})
+QUOTE_MARKS = frozenset('"“”')
+
+
+@dataclass
+class Actor:
+    """An entity being assembled: its mentions are token spans until the record is made."""
+
+    type: str
+    name: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    def add(self, start: int, end: int) -> None:
+        self.mentions.append((start, end))
+
+    def learn(self, role: str | None, country: str | None, sector: str | None) -> None:
+        self.role = self.role or role
+        self.country = self.country or country
+        self.sector = self.sector or sector
+
+
+@dataclass
+class Assembly:
+    doc: Doc
+    sentences: list[Span]
+    actors: dict[object, Actor] = field(default_factory=dict)
+    taken: set[int] = field(default_factory=set)  # tokens used by names and titles
+    people: set[int] = field(default_factory=set)  # tokens of people's names and their titles
+
+    def actor(self, key: object, type_: str, name: str) -> Actor:
+        if key not in self.actors:
+            self.actors[key] = Actor(type_, name)
+        return self.actors[key]
+
+
+def build_entities(parsed: Parsed) -> list[Entity]:
+    """The document's entities (SPEC §2), numbered e1, e2 ... in order of first mention."""
+    doc = parsed.doc
+    assembly = Assembly(doc, parsed.sentences)
+    names = named_mentions(doc, parsed.in_boilerplate)
+    _add_people(assembly, [n for n in names if n.label == "PERSON"])
+    _add_other_names(assembly, [n for n in names if n.label != "PERSON"])
+    _add_title_actors(assembly)
+    _add_groups(assembly)
+    _add_pronouns(assembly)
+    return _records(assembly, parsed.text)
+
+
+def _add_people(assembly: Assembly, names: list[Name]) -> None:
+    doc = assembly.doc
+    full = [n for n in names if len(n.text.split()) > 1]
+    short = [n for n in names if len(n.text.split()) == 1]
+    by_surname: dict[str, list[tuple[int, Actor]]] = {}
+    for name in full:
+        actor = assembly.actor(("PERSON", name.text.lower()), "PERSON", name.text)
+        by_surname.setdefault(name.text.split()[-1].lower(), []).append((name.start, actor))
+    for name in full + short:
+        if name in short:
+            candidates = by_surname.get(name.text.lower()) or []
+            earlier = [a for s, a in candidates if s < name.start]
+            actor = (earlier or [a for _, a in candidates] or [None])[-1]
+            if actor is None:
+                actor = assembly.actor(("PERSON", name.text.lower()), "PERSON", name.text)
+        else:
+            actor = assembly.actors[("PERSON", name.text.lower())]
+        actor.add(name.start, name.end)
+        assembly.taken.update(range(name.start, name.end))
+        assembly.people.update(range(name.start, name.end))
+        role = role_of_name(doc, name.start, name.end)
+        if role is not None:
+            actor.learn(role.role, role.country, role.sector)
+            span = range(role.start, role.end)
+            assembly.taken.update(span)
+            assembly.people.update(span)
+    _countries_from_context(assembly)
+
+
+def _countries_from_context(assembly: Assembly) -> None:
+    """A state title without a country ("President Dmitry Medvedev") takes the country named nearest
+    it in its sentence ("... said Russia would ...")."""
+    doc = assembly.doc
+    for actor in assembly.actors.values():
+        if actor.type != "PERSON" or actor.country or actor.sector != "GOV" or not actor.mentions:
+            continue
+        start, _ = actor.mentions[0]
+        sentence = doc[start].sent
+        skip = assembly.people - set(range(start, actor.mentions[0][1]))
+        place = place_near(doc, sentence, start, skip)
+        if place is not None:
+            actor.country = place.iso3
+
+
+def _add_other_names(assembly: Assembly, names: list[Name]) -> None:
+    doc = assembly.doc
+    lexicon = actor_lexicon()
+    for name in names:
+        if name.label == "NORP" and not _stands_alone(doc, name):
+            continue
+        key = ("ORG", name.canonical) if name.canonical else (name.label, name.text.lower())
+        actor = assembly.actor(key, name.label, name.canonical or name.text)
+        if len(name.text) > len(actor.name) and not name.canonical:
+            actor.name = name.text
+        actor.add(name.start, name.end)
+        if name.label != "NORP":
+            assembly.taken.update(range(name.start, name.end))
+        if actor.sector or (actor.country and name.label not in {"GPE", "LOC", "FAC"}):
+            continue
+        place = lexicon.place(name.text)
+        if name.label in {"GPE", "LOC", "FAC"} and place is not None:
+            actor.learn(None, place.iso3, None)
+            if place.kind in {"country", "capital"} and _acts(doc, name):
+                actor.learn(None, None, "GOV")
+        elif name.label in {"ORG", "NORP"}:
+            country, sector = actor_code(doc[name.start:name.end])
+            actor.learn(None, country, sector)
+
+
+def _acts(doc: Doc, name: Name) -> bool:
+    """Whether a country or capital acts as a state here: a subject, an owner, an agent."""
+    root = doc[name.start:name.end].root
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ in ACTING_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in {"by", "from", "between"}
+
+
+def _stands_alone(doc: Doc, name: Name) -> bool:
+    """A people named by its demonym ("South Ossetians"), not an adjective ("Russian troops")."""
+    root = doc[name.start:name.end].root
+    if root.dep_ in {"amod", "compound"} and root.head.i >= name.end:
+        return False
+    place = actor_lexicon().place(name.text)
+    return place is None or place.kind == "people" or root.tag_ in {"NNPS", "NNS"}
+
+
+def _add_title_actors(assembly: Assembly) -> None:
+    people = [a for a in assembly.actors.values() if a.type == "PERSON" and a.role]
+    for found in title_actors(assembly.doc, assembly.sentences, assembly.taken):
+        holder = _holder(people, found.role, found.country)
+        if holder is None:
+            text = assembly.doc[found.start:found.end].text
+            key = ("TITLE", text.lower()) if found.definite else ("TITLE", found.start)
+            holder = assembly.actor(key, "PERSON", text)
+            holder.learn(found.role, found.country, found.sector)
+        holder.add(found.start, found.end)
+        assembly.taken.update(range(found.start, found.end))
+        assembly.people.update(range(found.start, found.end))
+
+
+def _holder(people: list[Actor], role: str, country: str | None) -> Actor | None:
+    """The one named person whose role a title phrase repeats ("the Georgian President")."""
+    role = role.lower()
+    matches = [
+        p for p in people
+        if p.role and p.role.lower().split()[-1] == role.split()[-1]
+        and (p.role.lower() == role or role.split()[-1] == role)
+        and (country is None or p.country in {None, country})
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _add_groups(assembly: Assembly) -> None:
+    for group in group_actors(assembly.doc, assembly.sentences, assembly.taken, assembly.people):
+        key = ("GROUP", group.country, group.sector, group.head)
+        actor = assembly.actor(key, group.type, _group_name(assembly.doc[group.start:group.end]))
+        actor.learn(None, group.country, group.sector)
+        actor.add(group.start, group.end)
+
+
+def _group_name(span: Span) -> str:
+    return span.text
+
+
+def _add_pronouns(assembly: Assembly) -> None:
+    doc = assembly.doc
+    owner: dict[tuple[int, int], Actor] = {}
+    for actor in assembly.actors.values():
+        if actor.type == "PERSON":
+            for mention in actor.mentions:
+                owner[mention] = actor
+    if not owner:
+        return
+    ordered = sorted(owner)
+    starts = [s for s, _ in ordered]
+    sentence_starts = [s.start for s in doc.sents]
+    for sentence in assembly.sentences:
+        for token in sentence:
+            if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or _inside_quote(sentence, token.i):
+                continue
+            window_start = sentence_starts[max(0, bisect_right(sentence_starts, token.i) - 1 - PRONOUN_WINDOW)]
+            before = [m for m in ordered[:bisect_right(starts, token.i - 1)] if m[0] >= window_start]
+            if not before:
+                continue
+            subjects = [m for m in before if doc[m[0]:m[1]].root.dep_ in SUBJECT_DEPS]
+            antecedent = (subjects or before)[-1]
+            owner[antecedent].add(token.i, token.i + 1)
+
+
+def _inside_quote(sentence: Span, at: int) -> bool:
+    marks = sum(1 for t in sentence.doc[sentence.start:at] if t.text in QUOTE_MARKS or t.text == "''" or t.text == "``")
+    return marks % 2 == 1
+
+
+def _records(assembly: Assembly, text: str) -> list[Entity]:
+    doc = assembly.doc
+    actors = [a for a in assembly.actors.values() if a.mentions]
+    actors.sort(key=lambda a: min(a.mentions))
+    records: list[Entity] = []
+    for number, actor in enumerate(actors, 1):
+        spans = sorted(set(actor.mentions))
+        mentions = [_text_span(doc, text, s, e) for s, e in spans]
+        code = (actor.country or "") + (actor.sector or "")
+        records.append(Entity(f"e{number}", actor.type, actor.name, mentions, actor.role, actor.country,
+                              actor.sector, code or None))
+    return records
+
+
+def _text_span(doc: Doc, text: str, start: int, end: int) -> TextSpan:
+    s = doc[start].idx
+    e = doc[end - 1].idx + len(doc[end - 1].text)
+    return TextSpan.of(text, s, e)

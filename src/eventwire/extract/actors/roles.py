@@ -1,0 +1,249 @@
+"""Roles of people: titles before a name, appositions, and people named only by their title.
+
+"Russian Foreign Minister Sergei Lavrov" -> Foreign Minister, RUS, GOV;
+"Vladimir Pletnyov, a Russian television journalist" -> television journalist, RUS, MED;
+"the commander of the Russian peacekeeping force" -> an unnamed actor: commander, RUS, MIL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract.actors.code import INTERNATIONAL, actor_code
+from eventwire.extract.actors.lexicon import Organisation, Place, actor_lexicon
+from eventwire.extract.actors.phrases import (
+    NOMINAL,
+    noun_phrase,
+    organisation_in,
+    place_of_tokens,
+    places_in,
+    strip_determiner,
+    title_ending_at,
+)
+
+CONNECTORS = frozenset({"of", "for", "and", "-", "&"})
+OWNER_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in"})
+MAX_TITLE_RUN = 7
+
+
+@dataclass(slots=True)
+class Role:
+    role: str | None
+    country: str | None
+    sector: str | None
+    start: int  # first token of the phrase that gave the role (title run or apposition)
+    end: int
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(word for key in actor_lexicon().titles_by_key for word in key)
+
+
+def role_of_name(doc: Doc, start: int, end: int) -> Role | None:
+    """The role a person's name carries: a title just before it, else an apposition."""
+    return _title_before(doc, start) or _apposition(doc, start, end)
+
+
+def _title_before(doc: Doc, name_start: int) -> Role | None:
+    run_start = _title_run_start(doc, name_start)
+    if run_start is None:
+        return None
+    sector, weak = None, False
+    for end in range(name_start, run_start, -1):
+        title = title_ending_at(doc, end, run_start)
+        if title is not None:
+            sector, weak = title[1].sector, title[1].weak
+            break
+    country, organisation = _owner_before(doc, run_start)
+    if organisation is not None and organisation.sector in INTERNATIONAL:
+        country, sector = organisation.country, organisation.sector
+    elif organisation is not None and weak and organisation.sector:
+        sector = organisation.sector
+    role = doc[run_start:name_start].text
+    return Role(role, country, sector, _owner_start(doc, run_start), name_start)
+
+
+def _title_run_start(doc: Doc, name_start: int) -> int | None:
+    """Where the title words right before a name begin, if there are any."""
+    words = _title_words()
+    i = name_start - 1
+    start = None
+    while i >= 0 and name_start - i <= MAX_TITLE_RUN:
+        token = doc[i]
+        if token.lower_ in words and not _is_owner_word(token):
+            start = i
+        elif token.lower_ in CONNECTORS and start is not None:
+            pass
+        elif _capitalised_title_part(token) and start is not None:
+            start = i
+        else:
+            break
+        if token.is_sent_start:
+            break
+        i -= 1
+    if start is None or title_ending_at(doc, name_start, start) is None and not _has_title(doc, start, name_start):
+        return None
+    while start < name_start and doc[start].lower_ in CONNECTORS:
+        start += 1
+    return start if start < name_start else None
+
+
+def _has_title(doc: Doc, start: int, end: int) -> bool:
+    return any(title_ending_at(doc, e, start) is not None for e in range(end, start, -1))
+
+
+def _is_owner_word(token: Token) -> bool:
+    return token.ent_type_ in {"GPE", "NORP", "ORG"} and actor_lexicon().place(token.text) is not None
+
+
+def _capitalised_title_part(token: Token) -> bool:
+    """A capitalised word inside a title such as "Planning and Investment Minister"."""
+    if not token.text[:1].isupper() or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return False
+    if token.ent_type_ not in {"", "ORG", "FAC", "LAW", "WORK_OF_ART"}:
+        return False
+    return actor_lexicon().place(token.text) is None and actor_lexicon().organisation(token.text) is None
+
+
+def _owner_before(doc: Doc, end: int) -> tuple[str | None, Organisation | None]:
+    """The country or organisation named right before a title: "Russian", "South Ossetia's", "U.N."."""
+    for start in range(max(0, end - 6), end):
+        span = doc[start:end]
+        place = place_of_tokens(span)
+        if place is not None:
+            return place.iso3, None
+        found = organisation_in(span)
+        if found is not None and found[0].end >= end - 1:
+            return found[1].country, found[1]
+    return None, None
+
+
+def _owner_start(doc: Doc, end: int) -> int:
+    for start in range(max(0, end - 6), end):
+        span = doc[start:end]
+        if place_of_tokens(span) is not None or actor_lexicon().organisation(span.text) is not None:
+            return start
+    return end
+
+
+def _apposition(doc: Doc, start: int, end: int) -> Role | None:
+    name = doc[start:end]
+    root = name.root
+    heads = [child for child in root.children if child.dep_ == "appos" and child.i >= end]
+    if root.dep_ == "appos" and root.head.i < start:
+        heads.append(root.head)
+    for head in heads:
+        if head.pos_ not in NOMINAL or head.ent_type_ == "PERSON":
+            continue
+        title = title_ending_at(doc, head.i + 1)
+        if title is None:
+            continue
+        phrase = _title_phrase(head)
+        country, sector = actor_code(phrase)
+        return Role(_role_text(head), country, sector or title[1].sector, phrase.start, phrase.end)
+    return None
+
+
+def _title_phrase(head: Token) -> Span:
+    """A title noun with its modifiers and the body it belongs to: "the commander of the ... force"."""
+    phrase = noun_phrase(head, with_places=False)
+    end = phrase.end
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS and child.i == end:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                end = _phrase_end(objects[0])
+        break
+    return head.doc[phrase.start:end]
+
+
+def _phrase_end(obj: Token) -> int:
+    """End of a prepositional object's noun phrase, with its own "of ..." but no clauses."""
+    end = obj.i + 1
+    for child in obj.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            inner = [c for c in child.children if c.dep_ == "pobj"]
+            if inner:
+                end = _phrase_end(inner[0])
+        break
+    return end
+
+
+def _role_text(head: Token) -> str:
+    """The words of a title without determiners and country words: "television journalist"."""
+    doc = head.doc
+    phrase = strip_determiner(noun_phrase(head, with_places=False))
+    start = phrase.start
+    for i in range(phrase.start, head.i):
+        token = doc[i]
+        if _is_place_word(token) or token.dep_ in {"det", "poss", "case"} or token.text in {"'s", "’s"}:
+            start = i + 1
+    return doc[start:head.i + 1].text
+
+
+def _is_place_word(token: Token) -> bool:
+    return actor_lexicon().place(token.text) is not None or token.ent_type_ in {"GPE", "NORP", "ORG"}
+
+
+@dataclass(slots=True)
+class TitleActor:
+    """A person named only by a title: "the Georgian President", "the commander of the Russian ... force"."""
+
+    start: int
+    end: int
+    role: str
+    country: str | None
+    sector: str | None
+    definite: bool
+
+
+def title_actors(doc: Doc, sentences: list[Span], taken: set[int]) -> list[TitleActor]:
+    """People named by title alone, outside tokens already used by names and their titles."""
+    found: list[TitleActor] = []
+    for sentence in sentences:
+        for token in sentence:
+            if token.i in taken or token.pos_ not in NOMINAL or token.dep_ in {"compound", "amod", "attr"}:
+                continue
+            if token.tag_ in {"NNS", "NNPS"}:
+                continue
+            title = title_ending_at(doc, token.i + 1, sentence.start)
+            if title is None or _name_follows(doc, token):
+                continue
+            actor = _title_actor(token, title[0])
+            if actor is not None and not any(i in taken for i in range(actor.start, token.i + 1)):
+                found.append(actor)
+    return found
+
+
+def _name_follows(doc: Doc, token: Token) -> bool:
+    nxt = token.i + 1
+    return nxt < len(doc) and doc[nxt].ent_type_ == "PERSON"
+
+
+def _title_actor(head: Token, title_start: int) -> TitleActor | None:
+    phrase = _title_phrase(head)
+    modifiers = [c for c in head.children if c.i < head.i]
+    definite = any(c.lower_ in {"the", "this", "that"} or c.dep_ == "poss" for c in modifiers)
+    specific = definite or phrase.end > head.i + 1 or any(_is_place_word(c) for c in modifiers)
+    if not specific:
+        return None
+    country, sector = actor_code(phrase)
+    role = head.doc[title_start:head.i + 1].text
+    start = strip_determiner(phrase).start
+    return TitleActor(start, phrase.end, role, country, sector, definite)
+
+
+def place_near(doc: Doc, sentence: Span, at: int, skip: set[int]) -> Place | None:
+    """The country word nearest a token in its sentence, outside ``skip`` (other actors' titles)."""
+    best: tuple[int, Place] | None = None
+    for span, place in places_in(sentence):
+        if place.kind == "region" or any(i in skip for i in range(span.start, span.end)):
+            continue
+        distance = abs(span.start - at)
+        if best is None or distance < best[0]:
+            best = (distance, place)
+    return best[1] if best else None
