@@ -1,11 +1,263 @@
-"""Figures: casualties, displacement and other reported counts."""
+"""Figures: casualties, displacement and other reported counts, with claimant, hedging, place and time.
+
+Numbers are found in the text (``numbers.expressions``), counts told from dates, money and the like
+(``numbers.noncounts``), each count given its unit and category from the words around it in the dependency tree
+(``numbers.counts``), and linked to who claims it, the place and time of its clause. Most salient first:
+casualties and displacement before other counts, definite before vague, earlier before later.
+"""
 
 from __future__ import annotations
 
+import importlib
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
 from eventwire.extract.base import Found, Parsed, step
-from eventwire.records import Figure
+from eventwire.extract.numbers.counts import Count, choose_categories, find_counts
+from eventwire.extract.numbers.cues import find_hedges, find_hypotheticals
+from eventwire.extract.numbers.expressions import NumberMention, find_numbers
+from eventwire.extract.numbers.noncounts import NonCounts
+from eventwire.extract.numbers.tree import TreeDistances
+from eventwire.lexicons import lines
+from eventwire.records import Figure, Quantity
+
+TIERS = {
+    "killed": 0, "injured": 0, "missing": 0,
+    "displaced": 1, "evacuated": 1, "fled": 1, "refugees": 1, "sheltered": 1, "homeless": 1,
+    "houses_destroyed": 2, "houses_damaged": 3, "arrested": 4, "deployed": 4, "affected": 5, "population": 6,
+}
+HEDGE_DISTANCE = 3
+EACH_FROM = re.compile(r"\s+each\s+from\s+", re.IGNORECASE)
 
 
 @step(provides="figures", requires=("entities", "quotes", "times", "places"))
 def figures(doc: Parsed, found: Found) -> list[Figure]:
-    return []
+    """Counts of people and things, each with its span, category, unit, claimant, place and time."""
+    text = doc.text
+    mentions = [m for m in find_numbers(text) if not doc.in_boilerplate(m.start, m.end)]
+    if not mentions:
+        return []
+    sentences = doc.sentences
+    starts = [s.start_char for s in sentences]
+    by_sentence: dict[int, list[NumberMention]] = {}
+    for mention in mentions:
+        i = bisect_right(starts, mention.core_start) - 1
+        if i >= 0 and mention.core_end <= sentences[i].end_char:
+            by_sentence.setdefault(i, []).append(mention)
+    noncounts = NonCounts(text)
+    tree = TreeDistances()
+    links = _Links(doc, found, tree)
+    ranked: list[tuple[tuple, Figure]] = []
+    for i, sentence_mentions in by_sentence.items():
+        sentence = sentences[i]
+        counts = find_counts(doc.doc, sentence, sentence_mentions, noncounts)
+        choose_categories(counts, text, tree)
+        for count in _with_fractions(counts):
+            if count.category is None:
+                continue
+            for figure in _figures_of(count, links, text):
+                ranked.append((_salience(figure, count), figure))
+    ranked.sort(key=lambda pair: pair[0])
+    return [figure for _, figure in ranked]
+
+
+def _with_fractions(counts: list[Count]) -> list[Count]:
+    """A fraction ("two-thirds") becomes a count of the known whole before it in the sentence, or is dropped."""
+    out: list[Count] = []
+    whole: Count | None = None
+    for count in counts:
+        mention = count.mention
+        if mention.kind != "fraction":
+            out.append(count)
+            if count.category and mention.value is not None:
+                whole = count
+            continue
+        if whole is None or mention.value is None:
+            continue
+        mention.value = round(whole.mention.value * mention.value)
+        mention.kind, mention.approx = "exact", True
+        count.category, count.unit = whole.category, whole.unit
+        out.append(count)
+    return out
+
+
+def _quantity(mention: NumberMention) -> Quantity:
+    if mention.kind in ("vague", "range"):
+        return Quantity(None, mention.low, mention.high, mention.approx)
+    return Quantity(mention.value, mention.low, mention.high, mention.approx)
+
+
+def _figures_of(count: Count, links: _Links, text: str) -> list[Figure]:
+    start, end = count.start, count.end
+    hedged, _ = links.hedging(count)
+    base = dict(start=start, end=end, text=text[start:end], unit=count.unit or "people", category=count.category,
+                claimant=links.claimant(count), time=links.time(count), hedged=hedged)
+    targets = _each_from_targets(count)
+    if targets:
+        return [Figure(quantity=_quantity(count.mention), place=links.place_in(a, b, count), **base)
+                for a, b in targets]
+    return [Figure(quantity=_quantity(count.mention), place=links.place(count), **base)]
+
+
+def _each_from_targets(count: Count) -> list[tuple[int, int]]:
+    """"500 peacekeepers each from Russia, Georgia and North Ossetia": one span per place the count comes from."""
+    if count.noun is None:
+        return []
+    doc = count.sentence.doc
+    after = count.noun.idx + len(count.noun.text)
+    match = EACH_FROM.match(doc.text, after)
+    if not match:
+        return []
+    source = doc.char_span(match.end() - 5, match.end() - 1, alignment_mode="expand")
+    if source is None:
+        return []
+    objects = [c for c in source.root.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    places = [objects[0], *objects[0].conjuncts]
+    return sorted((t.left_edge.idx, t.idx + len(t.text)) for t in places if t.left_edge.i >= source.root.i)
+
+
+def _salience(figure: Figure, count: Count) -> tuple:
+    vague = figure.quantity.value is None
+    _, hypothetical = count.hedge_flags
+    return TIERS.get(figure.category or "", 9), vague, hypothetical, figure.start
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(lines("figure_reporting.txt"))
+
+
+@cache
+def _helper(module: str, name: str) -> Callable | None:
+    """A helper another step exposes (``attribution_of`` in quotes, ``time_of`` in times), when it exists."""
+    try:
+        return getattr(importlib.import_module(f"eventwire.extract.{module}"), name, None)
+    except ImportError:
+        return None
+
+
+class _Links:
+    """Claimant, hedging, place and time of a count, from what the other steps found."""
+
+    def __init__(self, doc: Parsed, found: Found, tree: TreeDistances) -> None:
+        self.doc, self.found, self.tree = doc, found, tree
+        self.places = list(found.get("places") or [])
+        self.times = list(found.get("times") or [])
+        self.quotes = list(found.get("quotes") or [])
+        self.entities = list(found.get("entities") or [])
+
+    def _token_at(self, start: int, end: int) -> Token | None:
+        span = self.doc.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def _in_sentence(self, sentence: SpacySpan, start: int, end: int) -> bool:
+        return sentence.start_char <= start and end <= sentence.end_char
+
+    def _nearest(self, items: list, count: Count) -> int | None:
+        best, best_key = None, None
+        for index, item in enumerate(items):
+            if not self._in_sentence(count.sentence, item.start, item.end):
+                continue
+            token = self._token_at(item.start, item.end)
+            if token is None:
+                continue
+            key = (self.tree.nearest(count.nodes, [token]), abs(item.start - count.start))
+            if best_key is None or key < best_key:
+                best, best_key = index, key
+        return best
+
+    def place(self, count: Count) -> int | None:
+        return self._nearest(self.places, count)
+
+    def place_in(self, start: int, end: int, count: Count) -> int | None:
+        for index, place in enumerate(self.places):
+            if place.start < end and start < place.end:
+                return index
+        return None
+
+    def time(self, count: Count) -> int | None:
+        time_of = _helper("times", "time_of")
+        if time_of is not None and self.times:
+            try:
+                found = time_of(self.doc, self.times, count.start, count.end)
+            except (TypeError, AttributeError, ValueError):
+                found = None
+            if isinstance(found, int):
+                return found
+            if found is not None and found in self.times:
+                return self.times.index(found)
+        return self._nearest(self.times, count)
+
+    def hedging(self, count: Count) -> tuple[bool, bool]:
+        sentence = count.sentence
+        hedged = self._near_any(find_hedges(self.doc.text, sentence.start_char, sentence.end_char), count)
+        hypothetical = self._near_any(find_hypotheticals(self.doc.text, sentence.start_char, sentence.end_char), count)
+        count.hedge_flags = (hedged, hypothetical)
+        return hedged, hypothetical
+
+    def _near_any(self, spans: list[tuple[int, int]], count: Count) -> bool:
+        for start, end in spans:
+            if count.start <= start and end <= count.end:
+                return True
+            token = self._token_at(start, end)
+            if token is not None and self.tree.nearest(count.nodes, [token]) <= HEDGE_DISTANCE:
+                return True
+        return False
+
+    def claimant(self, count: Count) -> str | None:
+        quote = self._quote_of(count)
+        if quote is not None and getattr(quote, "speaker_entity", None):
+            return quote.speaker_entity
+        return self._reporter_entity(count)
+
+    def _quote_of(self, count: Count):
+        if not self.quotes:
+            return None
+        attribution_of = _helper("quotes", "attribution_of")
+        if attribution_of is not None:
+            try:
+                return attribution_of(self.quotes, count.start, count.end)
+            except (TypeError, AttributeError, ValueError):
+                pass
+        for quote in self.quotes:
+            content = quote.content
+            if content is not None and content.start <= count.start and count.end <= content.end:
+                return quote
+        return None
+
+    def _reporter_entity(self, count: Count) -> str | None:
+        """The entity who says the figure in its own sentence: "X said ...", "according to X"."""
+        if not self.entities:
+            return None
+        best = None
+        for token in count.sentence:
+            if token.lemma_.lower() not in _reporting_verbs() and token.lower_ not in _reporting_verbs():
+                continue
+            for source in self._sources_of(token):
+                entity = self._entity_over(source.left_edge.idx, source.right_edge.idx + len(source.right_edge))
+                if entity is None:
+                    continue
+                distance = self.tree.nearest(count.nodes, [token])
+                if best is None or distance < best[0]:
+                    best = (distance, entity)
+        return best[1] if best else None
+
+    @staticmethod
+    def _sources_of(verb: Token) -> list[Token]:
+        if verb.lower_ == "according":
+            return [g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+    def _entity_over(self, start: int, end: int) -> str | None:
+        for entity in self.entities:
+            for mention in getattr(entity, "mentions", []) or []:
+                if mention.start < end and start < mention.end:
+                    return entity.id
+        return None

@@ -1,0 +1,241 @@
+"""Counts in a parsed document: each number with what it counts (unit) and what happened to it (category).
+
+A number's unit comes from the noun it quantifies ("60 homes", "hundreds of civilians"); its category from the
+cue word nearest to it in the dependency tree ("were displaced", "forced the evacuation of", "left homeless"),
+where a cue that lies closer to another number belongs to that number. Numbers that are not counts (dates,
+money, ages, "three districts") are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.extract.numbers.cues import Cue, UnitNoun, find_cues, house_words, nonunit_nouns, unit_nouns
+from eventwire.extract.numbers.expressions import NumberMention
+from eventwire.extract.numbers.noncounts import NonCounts
+from eventwire.extract.numbers.tree import TreeDistances
+
+MAX_TREE_DISTANCE = 5
+MAX_LINEAR_DISTANCE = 6
+NOUN_SEARCH = 5  # tokens after a number in which to look for the noun it counts
+SKIPPABLE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VBN", "VBG", "NNP", "NNPS", "NN", "HYPH", "CD", "FW", "XX"})
+PEOPLE_LIKE = ("people", "households", "troops")
+STOP_AFTER_NUMBER = frozenset({")", ";", "\n", "(", ".", ":"})
+
+
+@dataclass
+class Count:
+    """A number in a sentence, with the noun it counts and, once decided, its category."""
+
+    mention: NumberMention
+    tokens: list[Token]
+    sentence: SpacySpan
+    noun: Token | None = None
+    noun_info: UnitNoun | None = None
+    unknown_noun: bool = False
+    unit: str | None = None
+    inherited_unit: str | None = None
+    category: str | None = None
+    cue: Cue | None = None
+    nodes: list[Token] = field(default_factory=list)
+    hedge_flags: tuple[bool, bool] = (False, False)  # (hedged, hypothetical)
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        if self.noun is not None and self.noun.idx >= self.mention.end:
+            return self.noun.idx + len(self.noun.text)
+        return self.mention.end
+
+
+def _tokens_of(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _root(tokens: list[Token]) -> Token:
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+
+
+def _noun_kind(token: Token) -> tuple[str, UnitNoun | None]:
+    """('unit', info) for a known unit noun, ('nonunit', None) for a known other noun, ('', None) otherwise."""
+    units = unit_nouns()
+    for form in (token.lower_, token.lemma_.lower()):
+        if form in units:
+            return "unit", units[form]
+    if token.lemma_.lower() in nonunit_nouns() or token.lower_ in nonunit_nouns():
+        return "nonunit", None
+    return "", None
+
+
+def _find_noun(count: Count) -> str:
+    """Find the noun the number counts; returns 'unit', 'unknown', 'nonunit' or '' (none: a bare number)."""
+    doc = count.sentence.doc
+    last = count.tokens[-1]
+    i = last.i + 1
+    end = min(count.sentence.end, i + NOUN_SEARCH)
+    if i < end and doc[i].lower_ in ("of", "de", "d'") and (count.mention.kind == "vague" or count.mention.value):
+        i += 1
+        if i < end and doc[i].lower_ in ("the", "their", "these", "those", "los", "las", "les"):
+            i += 1
+    root = _root(count.tokens)
+    while i < end:
+        token = doc[i]
+        kind, info = _noun_kind(token)
+        if kind == "unit":
+            count.noun, count.noun_info = token, info
+            return kind
+        if kind == "nonunit":
+            count.noun = token
+            return kind
+        if token.tag_ not in SKIPPABLE_TAGS and token.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            break
+        if token.text in STOP_AFTER_NUMBER or token.like_num:
+            break
+        if token.pos_ in ("NOUN", "PROPN") and (root.head.i == token.i or token.tag_ in ("NNS", "NNPS")):
+            nxt = doc[i + 1] if i + 1 < count.sentence.end else None
+            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or _noun_kind(nxt)[0] == "":
+                if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" or root.head.i == token.i:
+                    count.noun, count.unknown_noun = token, True
+                    return "unknown"
+        i += 1
+    return _find_label_noun(count)
+
+
+def _find_label_noun(count: Count) -> str:
+    """A bare number closing a label line names its noun before it: "IDPs total 122 387", "Damaged houses: 91"."""
+    doc = count.sentence.doc
+    last = count.tokens[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < count.sentence.end else None
+    if nxt is not None and nxt.text not in STOP_AFTER_NUMBER and not nxt.is_space and "\n" not in nxt.text:
+        return ""
+    first = count.tokens[0]
+    for j in range(first.i - 1, max(count.sentence.start, first.i - 5) - 1, -1):
+        token = doc[j]
+        if token.like_num or "\n" in token.text:
+            break
+        kind, info = _noun_kind(token)
+        if kind == "unit":
+            count.noun, count.noun_info = token, info
+            return kind
+    return ""
+
+
+def _house_context(count: Count) -> bool:
+    if count.inherited_unit is not None:
+        return count.inherited_unit == "houses"
+    words = house_words()
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in count.sentence)
+
+
+def _resolve(count: Count, cue: Cue) -> tuple[str, str] | None:
+    """(category, unit) when ``cue`` can describe ``count``; None when the two do not fit."""
+    unit = count.unit
+    if cue.applies == "house":
+        if unit == "houses" or (unit is None and _house_context(count)):
+            return cue.category, "houses"
+        return None
+    if cue.applies == "any":
+        if unit == "houses":
+            return "houses_damaged", "houses"
+        if count.unknown_noun or unit in ("aircraft", "vehicles"):
+            return None
+        return cue.category, unit or count.inherited_unit or "people"
+    if unit is None:
+        inherited = count.inherited_unit if count.inherited_unit in PEOPLE_LIKE else "people"
+        return cue.category, inherited
+    if unit in PEOPLE_LIKE:
+        return cue.category, unit
+    if unit == "houses" and cue.category in ("evacuated", "fled", "displaced"):
+        return cue.category, "households"
+    if unit in ("aircraft", "vehicles") and cue.category == "deployed":
+        return cue.category, unit
+    return None
+
+
+def _linear_gap(count: Count, cue_tokens: list[Token]) -> tuple[int, int]:
+    """(token gap, side): side 0 when the cue follows the number, 1 when it precedes it."""
+    first, last = count.tokens[0].i, (count.noun.i if count.noun is not None else count.tokens[-1].i)
+    last = max(last, count.tokens[-1].i)
+    if cue_tokens[0].i > last:
+        return cue_tokens[0].i - last, 0
+    if cue_tokens[-1].i < first:
+        return first - cue_tokens[-1].i, 1
+    return 0, 0
+
+
+def _numbers_between(counts: list[Count], a: int, b: int, me: Count) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return any(o is not me and lo < o.tokens[0].i < hi for o in counts)
+
+
+def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> None:
+    """Give each count of one sentence its category and unit from the cues around it."""
+    if not counts:
+        return
+    sentence = counts[0].sentence
+    doc = sentence.doc
+    cues = [(c, _tokens_of(doc, c.start, c.end)) for c in find_cues(text, sentence.start_char, sentence.end_char)]
+    cues = [(c, toks) for c, toks in cues if toks]
+    for count in counts:
+        options = []
+        for cue, toks in cues:
+            if cue.start < count.mention.core_end and count.mention.core_start < cue.end:
+                continue
+            distance = tree.nearest(count.nodes, toks)
+            gap, side = _linear_gap(count, toks)
+            rival = min((tree.nearest(o.nodes, toks) for o in counts if o is not count), default=99)
+            if distance <= MAX_TREE_DISTANCE and distance <= rival:
+                options.append((distance, gap, side, cue))
+            elif gap <= MAX_LINEAR_DISTANCE and not _numbers_between(counts, count.tokens[0].i, toks[0].i, count):
+                options.append((MAX_TREE_DISTANCE + 1 + gap, gap, side, cue))
+        info = count.noun_info
+        if info is not None and info.category and info.strong:
+            options.append((0, 0, 0, Cue(count.noun.idx, count.noun.idx, info.category, "people")))
+        for *_, cue in sorted(options, key=lambda o: o[:3]):
+            resolved = _resolve(count, cue)
+            if resolved:
+                count.category, count.unit = resolved
+                count.cue = cue
+                break
+        else:
+            if info is not None and info.category:
+                count.category = info.category
+                count.unit = count.unit or info.unit
+
+
+def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], noncounts: NonCounts) -> list[Count]:
+    """The counts among ``mentions`` (all inside ``sentence``), with their nouns and units, before categories."""
+    counts: list[Count] = []
+    last_unit: str | None = None
+    for mention in mentions:
+        if noncounts.is_noncount(mention):
+            continue
+        tokens = _tokens_of(doc, mention.core_start, mention.core_end)
+        if not tokens:
+            continue
+        count = Count(mention, tokens, sentence)
+        kind = _find_noun(count) if mention.kind != "fraction" else ""
+        if kind == "nonunit":
+            continue
+        if mention.year_like and kind not in ("unit",):
+            continue
+        if count.noun_info is not None:
+            count.unit = count.noun_info.unit
+        elif kind == "unknown":
+            count.unit = "people"
+        if kind in ("unit", "unknown"):
+            last_unit = count.unit
+        else:
+            count.inherited_unit = last_unit
+        root = _root(tokens)
+        count.nodes = [root] + ([count.noun] if count.noun is not None else [])
+        counts.append(count)
+    return counts

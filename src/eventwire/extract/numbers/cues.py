@@ -1,0 +1,94 @@
+"""The words around a count: what it counts (unit nouns) and what happened to it (category cues), and hedges.
+
+All lists are lexicons (``figure_units.tsv``, ``figure_cues.tsv``, ``figure_nonunits.txt``, ``figure_hedges.txt``,
+``figure_hypothetical.txt``), compiled once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from eventwire.lexicons import lines, rows
+
+
+@dataclass(frozen=True, slots=True)
+class UnitNoun:
+    unit: str  # people | households | houses | troops | aircraft | vehicles
+    category: str | None = None  # what the noun alone says happened ("IDPs": displaced)
+    strong: bool = False  # a strong noun wins over words nearby; a weak one only speaks when nothing else does
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    category: str
+    applies: str  # people | house | any
+
+
+def _word_regex(word: str) -> str:
+    options = []
+    for option in word.split("|"):
+        wild = option.endswith("*")
+        options.append(r"\s+".join(re.escape(w) for w in option.rstrip("*").split()) + (r"\w*" if wild else ""))
+    return "(?:" + "|".join(options) + ")"
+
+
+def _phrase_regex(pattern: str) -> str:
+    """A lexicon phrase as a regex: words joined by whitespace, ``*`` any ending, ``a|b`` alternatives within a
+    word or within ``( )`` (where an alternative may hold several words)."""
+    parts = [_word_regex(token.strip("()")) for token in re.findall(r"\([^)]*\)|\S+", pattern)]
+    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+
+
+@cache
+def unit_nouns() -> dict[str, UnitNoun]:
+    """Unit nouns by lower-cased word (the last word of a multi-word noun)."""
+    out: dict[str, UnitNoun] = {}
+    for pattern, unit, category, strength, *_ in rows("figure_units.tsv"):
+        noun = UnitNoun(unit, category or None, strength == "strong")
+        for word in pattern.split("|"):
+            out.setdefault(word.split()[-1].lower(), noun)
+    return out
+
+
+@cache
+def nonunit_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("figure_nonunits.txt"))
+
+
+@cache
+def house_words() -> frozenset[str]:
+    return frozenset(w for w, n in unit_nouns().items() if n.unit == "houses")
+
+
+@cache
+def _cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
+    entries = sorted(rows("figure_cues.tsv"), key=lambda r: (-len(r[0].split()), -len(r[0])))
+    groups = "|".join(f"(?P<c{i}>{_phrase_regex(p)})" for i, (p, *_) in enumerate(entries))
+    return re.compile(groups, re.IGNORECASE), tuple((cat, applies) for _, cat, applies, *_ in entries)
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Category cues in ``text[start:end]``, with document offsets."""
+    regex, table = _cue_table()
+    found = []
+    for match in regex.finditer(text, start, end):
+        category, applies = table[int(match.lastgroup[1:])]
+        found.append(Cue(match.start(), match.end(), category, applies))
+    return found
+
+
+@cache
+def _word_list_regex(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(_phrase_regex(p) for p in sorted(lines(name), key=len, reverse=True)), re.IGNORECASE)
+
+
+def find_hedges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _word_list_regex("figure_hedges.txt").finditer(text, start, end)]
+
+
+def find_hypotheticals(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _word_list_regex("figure_hypothetical.txt").finditer(text, start, end)]

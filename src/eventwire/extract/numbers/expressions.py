@@ -1,0 +1,225 @@
+"""Numbers as news writes them: "12,500", "1.2 million", "seventy", "between 50 and 60", "hundreds", "at least 60".
+
+``find_numbers(text)`` returns every amount in a text with its span and its quantity (value, low, high, approx).
+It knows nothing about what is counted; telling counts from dates, money or ages is left to ``noncounts``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from eventwire.lexicons import rows
+
+SCALES = {
+    "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000, "billion": 1_000_000_000, "mn": 1_000_000,
+    "bn": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+    "mil": 1_000, "millones": 1_000_000, "millón": 1_000_000, "millon": 1_000_000, "milliers": 1_000,
+    "milhões": 1_000_000, "milhares": 1_000,
+}
+FRACTIONS = {
+    "two-thirds": 2 / 3, "two thirds": 2 / 3, "one-third": 1 / 3, "one third": 1 / 3, "a third": 1 / 3,
+    "half": 1 / 2, "one-half": 1 / 2, "a quarter": 1 / 4, "one-quarter": 1 / 4, "one quarter": 1 / 4,
+    "three-quarters": 3 / 4, "three quarters": 3 / 4,
+}
+RANGE_JOINERS = ("-", "–", "—", "to", "or")
+RANGE_OPENERS = ("between", "from", "entre", "de")
+
+
+@dataclass(slots=True)
+class NumberMention:
+    """One amount in the text. ``start``/``end`` include a bound or approximation word ("at least")."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    value: float | int | None
+    low: float | int | None = None
+    high: float | int | None = None
+    approx: bool = False
+    kind: str = "exact"  # exact | vague | range | fraction
+    year_like: bool = False  # a bare four-digit number that could be a year
+    word_form: str = ""  # the core as written, lower-cased, for words like "one"
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in ordered)
+
+
+@cache
+def _word_values() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, bool]]]:
+    """(words that build numbers: value and kind, atoms that are whole amounts: value and approx)."""
+    words: dict[str, tuple[int, str]] = {}
+    atoms: dict[str, tuple[int, bool]] = {}
+    for word, value, kind, *_ in rows("number_words.tsv"):
+        if kind.startswith("atom"):
+            atoms[word.lower()] = (int(value), kind.endswith("approx"))
+        else:
+            words[word.lower()] = (int(value), kind)
+    return words, atoms
+
+
+@cache
+def _vague() -> dict[str, tuple[int, int]]:
+    return {phrase.lower(): (int(low), int(high)) for phrase, low, high, *_ in rows("number_vague.tsv")}
+
+
+@cache
+def _modifiers() -> dict[str, tuple[str, bool]]:
+    return {phrase.lower(): (bound, approx == "yes") for phrase, bound, approx, *_ in rows("number_modifiers.tsv")}
+
+
+@cache
+def number_regex() -> re.Pattern[str]:
+    words, atoms = _word_values()
+    word = rf"(?:{_alternation(list(words))})"
+    scale = rf"(?:{_alternation(list(SCALES))})"
+    digits = (
+        r"(?<![\w.,:/])(?:\d{1,3}(?:(?:\.|[ \u00a0\u202f])\d{3})+(?![\d])|\d{2,3}(?:,\s?\d{3})+(?![\d])"
+        r"|\d(?:,\d{3})+(?![\d])|\d+(?:[.,]\d+)?(?![\d]))"
+    )
+    pattern = (
+        rf"(?P<vague>\b(?:{_alternation(list(_vague()))})(?!\w))"
+        rf"|(?P<fraction>\b(?:{_alternation(list(FRACTIONS))})\b)"
+        rf"|(?P<atom>\b(?:{_alternation(list(atoms))})\b)"
+        rf"|(?P<digits>{digits}(?:\s*{scale}\b)?(?![\w:/]))"
+        rf"|(?P<words>\b{word}(?:(?:\s+and\s+|\s+|-){word})*\b(?:\s+{scale}\b)?)"
+    )
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@cache
+def _modifier_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[^\w]))({_alternation(list(_modifiers()))})\s+$", re.IGNORECASE)
+
+
+def parse_digits(raw: str) -> float | int | None:
+    """The value of a digit form with its scale word: "12,500", "9 300", "2.000", "1.2 million", "2.14 lakh"."""
+    match = re.match(r"([\d.,\s\u00a0\u202f]*\d)\s*([^\d\s].*)?$", raw.strip())
+    if not match:
+        return None
+    number, scale_word = match.group(1), (match.group(2) or "").lower().strip()
+    groups = re.split(r"[.,]\s?|[ \u00a0\u202f]", number)
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and not (scale_word and len(groups) == 2
+                                                                         and "." in number):
+        value: float = float("".join(groups))
+    else:
+        value = float(number.replace(" ", "").replace(",", "."))
+    value *= SCALES.get(scale_word, 1)
+    return _tidy(value)
+
+
+def parse_words(raw: str) -> int | None:
+    """The value of a number written in words: "seventy", "two hundred and fifty", "three million"."""
+    words, _ = _word_values()
+    total = current = 0
+    seen = False
+    for part in re.split(r"[\s-]+", raw.lower()):
+        if part == "and" or not part:
+            continue
+        if part in SCALES and part not in words:
+            scale = SCALES[part]
+            total += max(current, 1) * scale
+            current = 0
+            seen = True
+            continue
+        if part not in words:
+            return None
+        value, kind = words[part]
+        seen = True
+        if kind == "scale" and value == 100:
+            current = max(current, 1) * 100
+        elif kind == "scale":
+            total += max(current, 1) * value
+            current = 0
+        else:
+            current += value
+    return total + current if seen else None
+
+
+def _tidy(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
+def _core(match: re.Match[str]) -> NumberMention | None:
+    raw = match.group(0)
+    start, end = match.span()
+    low_raw = raw.lower()
+    if match.group("vague"):
+        low, high = _vague()[" ".join(low_raw.split())]
+        return NumberMention(start, end, start, end, None, low, high, True, "vague", word_form=low_raw)
+    if match.group("fraction"):
+        return NumberMention(start, end, start, end, FRACTIONS[" ".join(low_raw.split())], kind="fraction",
+                             word_form=low_raw)
+    if match.group("atom"):
+        value, approx = _word_values()[1][" ".join(low_raw.split())]
+        return NumberMention(start, end, start, end, value, approx=approx, word_form=low_raw)
+    if match.group("digits"):
+        value = parse_digits(raw)
+        if value is None:
+            return None
+        year_like = bool(re.fullmatch(r"\d{4}", raw.strip())) and 1800 <= int(raw) <= 2100
+        return NumberMention(start, end, start, end, value, year_like=year_like, word_form=low_raw)
+    value = parse_words(raw)
+    if value is None:
+        return None
+    return NumberMention(start, end, start, end, value, word_form=low_raw)
+
+
+def _join_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """"50-60", "50 to 60", "between 50 and 60": two amounts that bound one."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        first = mentions[i]
+        if i + 1 < len(mentions) and first.kind == "exact" and mentions[i + 1].kind == "exact":
+            second = mentions[i + 1]
+            between = text[first.end:second.start].strip().lower()
+            before = text[max(0, first.start - 9):first.start].lower().split()
+            opened = bool(before) and before[-1] in RANGE_OPENERS
+            if between in RANGE_JOINERS or (opened and between in ("and", "to", "y", "a", "à", "e", "et")):
+                low, high = first.value, second.value
+                if low is not None and high is not None and high >= 1000 and low < 1000 and high / 1000 > low:
+                    low = _tidy(low * _scale_of(text[second.start:second.end]))
+                if low is not None and high is not None and low < high:
+                    start = first.start - (len(before[-1]) + 1 if opened else 0)
+                    out.append(NumberMention(start, second.end, first.start, second.end, None, low, high,
+                                             first.approx or second.approx, "range"))
+                    i += 2
+                    continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _scale_of(raw: str) -> int:
+    last = raw.lower().split()[-1] if raw.split() else ""
+    return SCALES.get(last, 1)
+
+
+def _apply_modifier(text: str, mention: NumberMention) -> NumberMention:
+    found = _modifier_regex().search(text[max(0, mention.start - 25):mention.start])
+    if not found or mention.kind in ("fraction",):
+        return mention
+    bound, approx = _modifiers()[" ".join(found.group(1).lower().split())]
+    mention.start -= len(text[max(0, mention.start - 25):mention.start]) - found.start(1)
+    mention.approx = mention.approx or approx
+    if mention.kind == "exact" and mention.value is not None:
+        if bound == "low":
+            mention.low = mention.value
+        elif bound == "high":
+            mention.high = mention.value
+    return mention
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every amount in ``text``, in order, with its quantity."""
+    mentions = [m for m in (_core(match) for match in number_regex().finditer(text)) if m is not None]
+    return [_apply_modifier(text, m) for m in _join_ranges(text, mentions)]
