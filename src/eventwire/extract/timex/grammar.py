@@ -63,6 +63,7 @@ def macros() -> dict[str, str]:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units_ = "one|two|three|four|five|six|seven|eight|nine"
     numword = rf"(?:(?:{tens})(?:[\s-](?:{units_}))?|{_alternation(simple)})"
+    tens_units = rf"(?:{tens})(?:[\s-](?:{units_}))?"
     phrases = _alternation(k for k in w["numbers"] if " " in k)
     num = rf"(?:[0-9]+(?:[.,][0-9]+)?(?:\s+[0-9]/[0-9])?|{numword}|{phrases}|an?)"
     on_day = (r"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<word>today|yesterday|tomorrow)|"
@@ -71,7 +72,9 @@ def macros() -> dict[str, str]:
         "MONTH": rf"(?-i:(?:{full})(?!\w)|(?:{abbr})(?:\.|(?=\s+[0-9])))",
         "WEEKDAY": rf"(?-i:(?:{weekdays}))(?!\w)",
         "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
-        "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9])",
+        "YEAR": rf"(?:(?:1[0-9]{{3}}|20[0-9]{{2}})(?![0-9]|[.,][0-9])|(?:nineteen|eighteen)[\s-]+(?:{tens_units}|"
+                rf"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|oh[\s-]+(?:{units_})))",
+        "SPOKEN_2000": rf"two\s+thousand(?:\s+(?:and\s+)?(?:{units_}|ten|eleven|twelve))?",
         "NUMWORD": numword,
         "NUM": num,
         "VAGUE": _alternation(w["vague_numbers"]),

@@ -150,10 +150,23 @@ def resolve_weekday(weekday: int, ctx: Context, rel: str | None = None) -> date:
 
 
 def _year(text: str) -> int:
+    if not text.isdigit():
+        return _spoken_year(text)
     y = int(text)
     if len(text) == 2:
         y += 1900 if y >= 50 else 2000
     return y
+
+
+def _spoken_year(text: str) -> int:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'nineteen oh five' -> 1905."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t.startswith("two thousand"):
+        rest = t[len("two thousand"):].replace("and", "").strip()
+        return 2000 + int(parse_number(rest) or 0)
+    head, _, rest = t.partition(" ")
+    rest = rest.replace("oh ", "")
+    return int(parse_number(head)) * 100 + int(parse_number(rest) or 0)
 
 
 def _day(text: str) -> int:
@@ -255,6 +268,8 @@ def op_month(g: dict[str, str], ctx: Context) -> Value:
         year = ctx.dct.year - (1 if month >= ctx.dct.month else 0)
     elif rel in ("next", "coming", "this coming"):
         year = ctx.dct.year + (1 if month <= ctx.dct.month else 0)
+    elif rel == "this":
+        year = ctx.dct.year
     else:
         year = infer_year(month, None, ctx)
     return Value(f"{year:04d}-{month:02d}")
@@ -306,12 +321,14 @@ def op_quarter(g: dict[str, str], ctx: Context) -> Value:
     rel2 = " ".join((g.get("rel2") or "").lower().split())
     year_back = 1 if ("year-ago" in rel or "year-earlier" in rel or "ago" in rel2 or "earlier" in rel2
                       or "last year" in rel2) else 0
-    if rel2 in ("this", "next"):
-        year_back = -1 if rel2 == "next" else 0
+    if rel2 in ("this", "next", "last"):
+        year_back = {"next": -1, "this": 0, "last": 1}[rel2]
     if rel2.startswith("in "):
         g = {**g, "year": rel2[3:]}
     if "year" in g and "ord" not in g:
-        return Value(f"{_year(g['year']):04d}-Q{_last_full_quarter(ctx.dct)[1] if _year(g['year']) == ctx.dct.year else 'X'}")
+        if "quarter" not in g.get("unit", ""):
+            return Value(f"{_year(g['year']):04d}")
+        return Value(f"{_year(g['year']):04d}-Q{_last_full_quarter(ctx.dct)[1]}")
     if "ord" in g:
         ordinal = g["ord"].lower()
         n = int(ordinal[0]) if ordinal[0].isdigit() else words()["ordinals"].get(ordinal, 4)
@@ -321,6 +338,8 @@ def op_quarter(g: dict[str, str], ctx: Context) -> Value:
         else:
             year = ctx.dct.year
             if rel in ("last", "past", "previous") and (year, n) > _last_full_quarter(ctx.dct):
+                year -= 1
+            elif n > quarter_of(ctx.dct) and ctx.tense != FUTURE and year_back == 0 and rel not in ("next", "coming"):
                 year -= 1
         return Value(f"{year - year_back:04d}-Q{n}")
     if rel in ("current", "this"):
@@ -365,7 +384,7 @@ def op_deictic(g: dict[str, str], ctx: Context) -> Value:
 def op_part_of_day(g: dict[str, str], ctx: Context) -> Value:
     text = re.sub(r"\s+", " ", g["part"].lower())
     part = _part(text) or ("MO" if "dawn" in text or "early" in text or "small" in text or "wee" in text else "NI")
-    d = ctx.dct
+    d = _on_day(g, ctx) or ctx.dct
     if text == "overnight" and ctx.tense == PAST:
         d -= timedelta(days=1)
     return Value(f"{d.isoformat()}T{part}")

@@ -132,7 +132,8 @@ def clause_tense(token: Token) -> str | None:
         if tense is not None:
             return tense
         if verb.dep_ == "xcomp" and verb.head.lemma_ in PLAN_LEMMAS:
-            return FUTURE
+            had = any(c.lower_ in ("had", "'d") for c in verb.head.children if c.dep_ in ("aux", "auxpass"))
+            return PAST if had else FUTURE
         if verb.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and verb.head is not verb:
             verb = governing_verb(verb.head)
         else:
@@ -178,6 +179,8 @@ def check_year(cand: Candidate, span: SpacySpan) -> bool:
     nxt = _next_token(span)
     if nxt is not None and (nxt.lower_ in NOT_A_YEAR_NEXT or nxt.like_num):
         return False
+    if not cand.groups["year"].isdigit():
+        return True  # a spoken year ('nineteen ninety-six') is never a count
     year = int(cand.groups["year"])
     token = span[-1]
     if token.ent_type_ == "DATE" or prev in YEAR_CUES:
