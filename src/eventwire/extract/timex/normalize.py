@@ -68,6 +68,9 @@ def _fmt(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
+_SMALLER = {"Y": (12, "M"), "H": (60, "MIN"), "MIN": (60, "S"), "D": (24, "H"), "W": (7, "D")}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: P3M, PT3H, PXY, P2W; fractions turn into the next smaller unit where exact."""
     if unit == "2W":
@@ -79,7 +82,7 @@ def duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"PT X{letter}".replace(" ", "") if time_unit else f"PX{letter}"
     if not float(n).is_integer():
-        smaller = {"Y": (12, "M"), "H": (60, "MIN"), "MIN": (60, "S"), "D": (24, "H"), "W": (7, "D")}.get(unit, (None, None))
+        smaller = _SMALLER.get(unit, (None, None))
         whole, rest = int(n), n - int(n)
         if smaller[0] and float(rest * smaller[0]).is_integer():
             head = duration_value(whole, unit) if whole else ""
@@ -337,9 +340,10 @@ def op_quarter(g: dict[str, str], ctx: Context) -> Value:
             year = _year(g["year"])
         else:
             year = ctx.dct.year
-            if rel in ("last", "past", "previous") and (year, n) > _last_full_quarter(ctx.dct):
-                year -= 1
-            elif n > quarter_of(ctx.dct) and ctx.tense != FUTURE and year_back == 0 and rel not in ("next", "coming"):
+            named_past = rel in ("last", "past", "previous") and (year, n) > _last_full_quarter(ctx.dct)
+            not_yet = (n > quarter_of(ctx.dct) and ctx.tense != FUTURE and year_back == 0
+                       and rel not in ("next", "coming"))
+            if named_past or not_yet:
                 year -= 1
         return Value(f"{year - year_back:04d}-Q{n}")
     if rel in ("current", "this"):

@@ -9,25 +9,15 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.extract.timex.grammar import Candidate, best_non_overlapping, candidates
+from eventwire.extract.timex.grammar import Candidate, best_non_overlapping, candidates, words
 from eventwire.extract.timex.normalize import FUTURE, PAST, PRESENT, Context, normalise
 from eventwire.records import TimeExpr
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
-PLAN_LEMMAS = frozenset({"plan", "expect", "schedule", "intend", "aim", "hope", "due", "prepare", "propose",
-                         "promise", "vow", "pledge", "seek", "want", "set", "threaten", "agree", "decide"})
-YEAR_CUES = frozenset({"in", "since", "of", "by", "until", "till", "before", "after", "from", "to", "through",
-                       "during", "early", "late", "mid", "fiscal", "year", "around", "circa", "and", "between",
-                       "'s", "than", "the", "for", "as", "at", "until", "throughout", "following", "end", "into"})
-SEASON_CUES = frozenset({"into", "in", "during", "by", "since", "until", "through", "over", "this", "last", "next", "late",
-                         "early", "of", "mid", "till", "before", "after", "throughout", "past", "coming"})
-BARE_UNIT_CUES = frozenset({"for", "in", "over", "within", "after", "during", "before", "than", "recent", "take",
-                            "takes", "took", "taking", "lasted", "last", "spent", "spend", "past"})
-BARE_UNIT_NEXT = frozenset({"later", "earlier", "before", "after", "ago", "away", "long", "of"})
-NOT_A_YEAR_NEXT = frozenset({"people", "persons", "men", "women", "children", "troops", "soldiers", "votes",
-                             "shares", "dollars", "tons", "tonnes", "feet", "meters", "metres", "miles", "km",
-                             "kilometers", "kilometres", "homes", "houses", "families", "cases", "students",
-                             "members", "workers", "jobs", "units", "cars", "points", "employees", "residents"})
+
+@cache
+def cues(name: str) -> frozenset[str]:
+    """A cue word list of ``time_words.json`` ('year_before', 'plan_lemmas' …)."""
+    return frozenset(words()["cues"][name])
 
 
 def published_date(published: str | None) -> date | None:
@@ -105,7 +95,8 @@ def _in_dateline(text: str, start: int) -> bool:
     """A date in a wire dateline ('WASHINGTON, August 11 (Xinhua) --') repeats the publication date."""
     line_start = text.rfind("\n", 0, start) + 1
     head = text[line_start:start].strip()
-    return bool(head) and len(head) < 40 and head.endswith(",") and head[:-1].replace(" ", "").replace(".", "").isupper()
+    place = head[:-1].replace(" ", "").replace(".", "")
+    return bool(head) and len(head) < 40 and head.endswith(",") and place.isupper()
 
 
 # ------------------------------------------------------------------ tense of the clause
@@ -131,7 +122,7 @@ def clause_tense(token: Token) -> str | None:
         tense = _verb_tense(verb)
         if tense is not None:
             return tense
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in PLAN_LEMMAS:
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in cues("plan_lemmas"):
             had = any(c.lower_ in ("had", "'d") for c in verb.head.children if c.dep_ in ("aux", "auxpass"))
             return PAST if had else FUTURE
         if verb.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and verb.head is not verb:
@@ -144,10 +135,10 @@ def clause_tense(token: Token) -> str | None:
 def _verb_tense(verb: Token) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
-    if aux_words & FUTURE_AUX or (verb.lemma_ == "go" and any(c.lower_ == "to" for c in verb.rights)
+    if aux_words & cues("future_aux") or (verb.lemma_ == "go" and any(c.lower_ == "to" for c in verb.rights)
                                   and verb.tag_ == "VBG"):
         return FUTURE
-    if verb.lemma_ in PLAN_LEMMAS and verb.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes):
+    if verb.lemma_ in cues("plan_lemmas") and verb.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes):
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
@@ -174,16 +165,16 @@ def check_year(cand: Candidate, span: SpacySpan) -> bool:
     if "mod" in cand.groups:
         return True
     prev = _prev_word(span)
-    if prev in ("$", "€", "£", "#", "no.", "number", "no", "+", "-", "about", "nearly", "some", "over", "almost"):
+    if prev in cues("not_a_year_before"):
         return False
     nxt = _next_token(span)
-    if nxt is not None and (nxt.lower_ in NOT_A_YEAR_NEXT or nxt.like_num):
+    if nxt is not None and (nxt.lower_ in cues("not_a_year_after") or nxt.like_num):
         return False
     if not cand.groups["year"].isdigit():
         return True  # a spoken year ('nineteen ninety-six') is never a count
     year = int(cand.groups["year"])
     token = span[-1]
-    if token.ent_type_ == "DATE" or prev in YEAR_CUES:
+    if token.ent_type_ == "DATE" or prev in cues("year_before"):
         return 1800 <= year <= 2100
     if token.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
         return False
@@ -192,8 +183,6 @@ def check_year(cand: Candidate, span: SpacySpan) -> bool:
 
 @cache
 def _ambiguous_months() -> frozenset[str]:
-    from eventwire.extract.timex.grammar import words
-
     return frozenset(words()["ambiguous_months"])
 
 
@@ -205,7 +194,7 @@ def check_month(cand: Candidate, span: SpacySpan) -> bool:
     nxt = _next_token(span)
     if nxt is not None and nxt.pos_ in ("VERB", "AUX"):
         return False
-    return token.tag_ == "NNP" and _prev_word(span) in SEASON_CUES
+    return token.tag_ == "NNP" and _prev_word(span) in cues("season_before")
 
 
 def check_season(cand: Candidate, span: SpacySpan) -> bool:
@@ -215,7 +204,7 @@ def check_season(cand: Candidate, span: SpacySpan) -> bool:
     season = span[-1]
     if season.pos_ == "VERB":
         return False
-    return _prev_word(span) in SEASON_CUES
+    return _prev_word(span) in cues("season_before")
 
 
 def check_reference(cand: Candidate, span: SpacySpan) -> bool:
@@ -258,7 +247,7 @@ def check_bare_units(cand: Candidate, span: SpacySpan) -> bool:
     if "rel" in cand.groups or "the" in cand.groups or "the2" in cand.groups or "hyphen" in cand.groups:
         return True
     nxt = _next_token(span)
-    return _prev_word(span) in BARE_UNIT_CUES or (nxt is not None and nxt.lower_ in BARE_UNIT_NEXT)
+    return _prev_word(span) in cues("bare_unit_before") or (nxt is not None and nxt.lower_ in cues("bare_unit_after"))
 
 
 CHECKS = {"year": check_year, "month": check_month, "season": check_season, "reference": check_reference,
