@@ -1,11 +1,62 @@
-"""Who said what: quotations and claims with their speakers."""
+"""Who said what: quotations and claims with their speakers.
+
+The finding is done in ``extract/attribution/``: reporting cues from a lexicon with their content taken from
+the dependency parse, quotation-mark spans, joining of continued quotations, and speaker resolution.
+Other steps call :func:`attribution_of` to learn who claims a figure or an event.
+"""
 
 from __future__ import annotations
 
+from eventwire.extract.attribution.finder import Draft, find_attributions, kind_of
+from eventwire.extract.attribution.quotemarks import quote_spans
+from eventwire.extract.attribution.speakers import SpeakerResolver, speaker_range
 from eventwire.extract.base import Found, Parsed, step
-from eventwire.records import Quote
+from eventwire.records import Quote, Span
 
 
 @step(provides="quotes", requires=("entities",))
 def quotes(doc: Parsed, found: Found) -> list[Quote]:
-    return []
+    """Every attribution in the document, in text order, each with content, cue, speaker and kind."""
+    text = doc.text
+    marks = [m for m in quote_spans(text) if not doc.in_boilerplate(m.start, m.end)]
+    drafts = find_attributions(doc.doc, doc.sentences, marks)
+    resolver = SpeakerResolver(found.get("entities") or [])
+    records: dict[int, Quote] = {}
+    out: list[Quote] = []
+    for draft in sorted(drafts, key=lambda d: d.start):
+        quote = _quote_of(draft, text, marks, resolver, records)
+        records[id(draft)] = quote
+        out.append(quote)
+    return out
+
+
+def _quote_of(draft: Draft, text: str, marks: list, resolver: SpeakerResolver, records: dict[int, Quote]) -> Quote:
+    speaker: Span | None = None
+    entity_id: str | None = None
+    earlier = records.get(id(draft.speaker_from)) if draft.speaker_from is not None else None
+    if earlier is not None:
+        speaker, entity_id = earlier.speaker, earlier.speaker_entity
+    elif draft.speaker is not None:
+        start, end = speaker_range(draft.speaker, draft.cue_token, (draft.start, draft.end))
+        speaker = Span.of(text, start, end)
+        entity = resolver.resolve(draft.speaker, (start, end))
+        entity_id = entity.id if entity is not None else None
+    cue = Span.of(text, *draft.cue) if draft.cue else None
+    return Quote(
+        content=Span.of(text, draft.start, draft.end),
+        cue=cue,
+        speaker=speaker,
+        speaker_entity=entity_id,
+        kind=kind_of(text, draft.start, draft.end, marks),
+    )
+
+
+def attribution_of(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The quote whose content contains [start, end): the innermost when several nest; None when none does."""
+    best: Quote | None = None
+    for quote in quotes:
+        content = quote.content
+        inside = content.start <= start and end <= content.end
+        if inside and (best is None or content.end - content.start < best.content.end - best.content.start):
+            best = quote
+    return best

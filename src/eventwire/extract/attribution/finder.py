@@ -1,0 +1,248 @@
+"""Find attributions in a parsed document: reporting cues with their content and speaker, plus quotations.
+
+The pass works in three moves: (1) every cue word of the lexicon gives a draft, its content taken from the
+parse by the first frame that fits; (2) drafts are snapped to the quotation marks they touch, and a quotation
+that follows a draft with nothing but punctuation between ("“…,” he said. “…”") is joined to it; (3) a
+quotation that no cue claims is given to the speaker of the nearest preceding attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.attribution.frames import content_of, speaker_of, subtree_range, trim
+from eventwire.extract.attribution.lexicon import CueRule, cue_rules
+from eventwire.extract.attribution.quotemarks import QuoteMarks, quote_spans
+
+MIN_ORPHAN_WORDS = 6  # shorter unclaimed quotations are scare quotes or titles, not speech
+MAX_ADJACENT_GAP = 40  # characters between a cue and a quotation it introduces ("said on Tuesday: “…”")
+
+
+@dataclass(slots=True)
+class Draft:
+    start: int  # content
+    end: int
+    cue: tuple[int, int] | None
+    cue_token: Token | None
+    speaker: Token | None
+    weight: float
+    frame: str
+    kind: str = "indirect"
+    speaker_from: Draft | None = field(default=None, repr=False)  # an earlier attribution whose speaker this one takes
+
+    @property
+    def outer_end(self) -> int:
+        ends = [self.end]
+        if self.cue:
+            ends.append(self.cue[1])
+        if self.speaker is not None:
+            ends.append(self.speaker.right_edge.idx + len(self.speaker.right_edge))
+        return max(ends)
+
+
+def find_attributions(
+    doc: Doc,
+    sentences: Iterable,
+    marks: list[QuoteMarks],
+    rules: dict[tuple[str, str], CueRule] | None = None,
+) -> list[Draft]:
+    """Every attribution of the document, in text order."""
+    rules = cue_rules() if rules is None else rules
+    text = doc.text
+    drafts: list[Draft] = []
+    for sentence in sentences:
+        for token in sentence:
+            rule = _rule_for(token, rules)
+            if rule is not None:
+                draft = _draft(token, rule, text, marks)
+                if draft is not None:
+                    drafts.append(draft)
+    drafts = _dedupe(drafts)
+    drafts = _join_continuations(drafts, marks, text)
+    drafts.extend(_orphans(drafts, marks, text))
+    drafts.sort(key=lambda d: (d.start, -d.end))
+    return drafts
+
+
+def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | None:
+    pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
+    if pos is None:
+        return None
+    return rules.get((token.lemma_.lower(), pos))
+
+
+def _draft(cue: Token, rule: CueRule, text: str, marks: list[QuoteMarks]) -> Draft | None:
+    cue_span = _cue_span(cue)
+    for frame in rule.frames:
+        found = _adjacent_quote(cue, cue_span, marks, text) if frame == "quote" else content_of(cue, frame)
+        if found is None:
+            continue
+        if frame != "quote":
+            found = _within_paragraph(text, cue.idx, *found)
+            if found is None:
+                continue
+        start, end = _snap(*trim(text, *found), marks)
+        start, end = trim(text, start, end)
+        if end - start < 2 or (start <= cue.idx < end and frame != "head"):
+            continue
+        return Draft(start, end, cue_span, cue, speaker_of(cue), rule.weight, frame)
+    return None
+
+
+def _within_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int] | None:
+    """Clip a parsed content span to the cue's paragraph: the parser sometimes runs a clause over a line break."""
+    first = text.rfind("\n", 0, at) + 1
+    last = text.find("\n", at)
+    start, end = max(start, first), min(end, len(text) if last == -1 else last)
+    return (start, end) if end > start else None
+
+
+def _cue_span(cue: Token) -> tuple[int, int]:
+    """The cue word with its particle ("pointed out") or fixed preposition ("according to")."""
+    tokens = [cue]
+    for child in cue.children:
+        if child.dep_ == "prt" or (cue.lemma_ == "accord" and child.dep_ == "prep"):
+            tokens.append(child)
+    tokens.sort(key=lambda t: t.i)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _adjacent_quote(
+    cue: Token, cue_span: tuple[int, int], marks: list[QuoteMarks], text: str
+) -> tuple[int, int] | None:
+    """A quotation opening just after the cue ("said: “…”") or closing just before its clause ("“…,” he said")."""
+    after = _first_mark_at_or_after(marks, cue_span[1])
+    if after is not None and after.start - cue_span[1] <= MAX_ADJACENT_GAP:
+        gap = text[cue_span[1]:after.start]
+        if "\n\n" not in gap and not _has_sentence_end(gap) and (":" in gap or "," in gap or gap.strip() == ""
+                                                                or after.start - cue_span[1] < 25):
+            return after.start, after.end
+    clause_start = cue.left_edge.idx
+    before = _last_mark_before(marks, clause_start + 1)
+    if before is not None and 0 <= clause_start - before.end <= 3:
+        return before.start, before.end
+    return None
+
+
+def _has_sentence_end(gap: str) -> bool:
+    return bool(re.search(r"[.!?]\s", gap))
+
+
+def _first_mark_at_or_after(marks: list[QuoteMarks], offset: int) -> QuoteMarks | None:
+    i = bisect_left(_starts(marks), offset)
+    return marks[i] if i < len(marks) else None
+
+
+def _last_mark_before(marks: list[QuoteMarks], offset: int) -> QuoteMarks | None:
+    best = None
+    for mark in marks:
+        if mark.end <= offset:
+            best = mark
+        else:
+            break
+    return best
+
+
+def _starts(marks: list[QuoteMarks]) -> list[int]:
+    return [m.start for m in marks]
+
+
+def _snap(start: int, end: int, marks: list[QuoteMarks]) -> tuple[int, int]:
+    """Widen a content span to whole quotations wherever it cuts into one."""
+    for mark in marks:
+        if mark.start >= end:
+            break
+        if mark.end <= start:
+            continue
+        if mark.start < start < mark.end or (start == mark.start + 1):
+            start = mark.start
+        if mark.start < end < mark.end or end == mark.end - 1:
+            end = mark.end
+    return start, end
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One draft per content span: the most reliable cue wins."""
+    best: dict[tuple[int, int], Draft] = {}
+    for draft in drafts:
+        key = (draft.start, draft.end)
+        if key not in best or draft.weight > best[key].weight:
+            best[key] = draft
+    return sorted(best.values(), key=lambda d: (d.start, -d.end))
+
+
+def _covered(mark: QuoteMarks, drafts: list[Draft]) -> bool:
+    return any(d.start <= mark.start and mark.end <= d.end for d in drafts)
+
+
+def _join_continuations(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> list[Draft]:
+    """Extend a quoting draft over the quotations that follow it with only punctuation between."""
+    for mark in marks:
+        if _covered(mark, drafts):
+            continue
+        previous = _previous_quoting(drafts, mark.start)
+        if previous is None:
+            continue
+        gap = text[previous.outer_end:mark.start]
+        if re.fullmatch(r"[\s.,;:!?—–-]*", gap) and gap.count("\n") <= 2:
+            previous.end = mark.end
+    return drafts
+
+
+def _previous_quoting(drafts: list[Draft], offset: int) -> Draft | None:
+    best = None
+    for draft in drafts:
+        later = best is None or draft.outer_end > best.outer_end
+        if later and draft.outer_end <= offset and draft.frame != "orphan" and _is_quoting(draft):
+            best = draft
+    return best
+
+
+def _is_quoting(draft: Draft) -> bool:
+    return draft.cue_token is not None and draft.cue_token.doc.text[draft.start] in "“\"'`„«"
+
+
+def _orphans(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> list[Draft]:
+    """Quotations no cue claims, long enough to be speech, given to the latest earlier speaker."""
+    out: list[Draft] = []
+    for mark in marks:
+        if _covered(mark, drafts) or any(d.start < mark.end and mark.start < d.end for d in drafts):
+            continue
+        if len(text[mark.start:mark.end].split()) < MIN_ORPHAN_WORDS:
+            continue
+        source = _latest_speaker_before(drafts, mark.start)
+        if source is None:
+            continue
+        out.append(Draft(mark.start, mark.end, None, None, source.speaker, 0.5, "orphan", "direct", source))
+    return out
+
+
+def _latest_speaker_before(drafts: list[Draft], offset: int) -> Draft | None:
+    best = None
+    for draft in drafts:
+        later = best is None or draft.outer_end > best.outer_end
+        if later and draft.speaker is not None and draft.outer_end <= offset:
+            best = draft
+    return best
+
+
+def kind_of(text: str, start: int, end: int, marks: list[QuoteMarks]) -> str:
+    """direct: the content is quotation; mixed: part of it is; indirect: none of it is."""
+    inside = [m for m in marks if m.start < end and start < m.end]
+    if not inside:
+        return "indirect"
+    if inside[0].start <= start and inside[-1].end >= end and _only_glue_between(text, inside):
+        return "direct"
+    return "mixed"
+
+
+def _only_glue_between(text: str, inside: list[QuoteMarks]) -> bool:
+    return all(len(text[a.end:b.start]) < 60 for a, b in zip(inside, inside[1:], strict=False))
+
+
+__all__ = ["Draft", "find_attributions", "kind_of", "quote_spans", "subtree_range"]

@@ -1,0 +1,135 @@
+"""Where a reporting cue's content and speaker sit in the dependency parse.
+
+A frame names one way a cue holds its content:
+
+- ``ccomp``: a clausal complement ("said [that the town fell]", "[“It fell,”] he said")
+- ``xcomp``: an open complement ("urged them [to withdraw]", "vowed [to fight]")
+- ``dobj``: a direct object ("denounced [the attack]")
+- ``prep:P``: the object of the preposition P ("accused Russia [of shelling]", "called for [a ceasefire]")
+- ``acl``: a clause on a cue noun ("the claim [that troops had left]")
+- ``head``: the clause the cue is inserted in ("The town, he said, [had fallen]"; "according to X, [...]")
+- ``quote``: a quotation right next to the cue ("He said: [“...”]")
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+INSERTED = ("parataxis", "advcl", "prep", "npadvmod")
+OPENERS = frozenset("“„«\"'`‘")
+TRIM = frozenset(" \t\n,;:.—–-")
+
+
+def char_range(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
+def content_of(cue: Token, frame: str) -> tuple[int, int] | None:
+    """The character span the cue's content takes in this frame, or None when the frame does not fit."""
+    if frame == "head":
+        return _inserted_in(cue)
+    if frame.startswith("prep:"):
+        return _prepositional(cue, frame[5:])
+    if frame in ("ccomp", "xcomp", "dobj", "acl"):
+        deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
+        fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
+        if fitting:
+            return subtree_range(min(fitting, key=lambda c: abs(c.i - cue.i)))
+        if frame == "ccomp":
+            return _object_clause(cue)
+    return None
+
+
+def _has_complementiser(clause: Token) -> bool:
+    return any(t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") for t in clause.children)
+
+
+def _object_clause(cue: Token) -> tuple[int, int] | None:
+    """A "that"-clause the parser hung on an object ("told reporters that ..."): its subtree."""
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative", "npadvmod") and child.i > cue.i:
+            for grand in child.children:
+                if grand.dep_ in ("ccomp", "relcl", "acl") and _has_complementiser(grand):
+                    return subtree_range(grand)
+    return None
+
+
+def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == preposition:
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return subtree_range(objects[0])
+    return None
+
+
+def _inserted_in(cue: Token) -> tuple[int, int] | None:
+    """The clause around an inserted cue, minus the cue's own phrase when it sits at an edge."""
+    if cue.dep_ not in INSERTED or cue.head is cue:
+        return None
+    if cue.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None  # "..., saying X" holds its own content; only "as X said" is inserted
+    head = cue.head
+    if cue.lemma_ == "accord" and head.dep_ == "pobj":  # "... the town, according to X" hung on a noun
+        head = head.head.head if head.head.dep_ == "prep" else head
+    start, end = subtree_range(head)
+    own_start, own_end = subtree_range(cue)
+    if own_start <= start:
+        start = own_end
+    elif own_end >= end:
+        end = own_start
+    return (start, end) if end > start else None
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """The token naming who speaks: the cue's subject, or its governing verb's, or the object of "according to"."""
+    if cue.lemma_ == "accord":
+        for child in cue.children:
+            if child.dep_ == "prep":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        return None
+    if cue.pos_ == "NOUN":
+        for child in cue.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        return None
+    token = cue
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "nsubjpass" and cue.lemma_ not in PASSIVE_ADDRESSEES:
+                return child
+            if child.dep_ == "agent":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or token.head is token:
+            return None
+        token = token.head.head if token.dep_ == "pcomp" else token.head
+    return None
+
+
+PASSIVE_ADDRESSEES = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure"})
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop outer spaces and clause punctuation, keeping quotation marks."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end

@@ -1,0 +1,46 @@
+"""The reporting-cue lexicon: which words introduce what someone said, and where their content sits.
+
+``lexicons/quote_cues.tsv`` rows: lemma, part of speech (VERB | NOUN), the content frames the word takes in
+order of preference (see ``frames.py``), and a weight in [0, 1] (how reliably the word reports speech).
+``lexicons/quote_phrases.tsv`` rows: multi-word cues matched on lower-cased tokens ("according to").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from eventwire.lexicons import lines, rows
+
+MIN_WEIGHT = 0.0  # rows below this weight are kept in the file for reference but not used
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    lemma: str
+    pos: str
+    frames: tuple[str, ...]
+    weight: float
+
+
+@cache
+def cue_rules() -> dict[tuple[str, str], CueRule]:
+    """(lemma, POS) -> rule, from the cue lexicon."""
+    table: dict[tuple[str, str], CueRule] = {}
+    for lemma, pos, frames, weight, *_ in rows("quote_cues.tsv"):
+        rule = CueRule(lemma.lower(), pos.upper(), tuple(f for f in frames.split(",") if f), float(weight or 1))
+        if rule.weight >= MIN_WEIGHT:
+            table[(rule.lemma, rule.pos)] = rule
+    return table
+
+
+@cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns that name an act of saying ("statement", "interview"): "in a statement" is part of the cue."""
+    return frozenset(w.lower() for w in lines("quote_speech_nouns.txt"))
+
+
+@cache
+def pronoun_genders() -> dict[str, str]:
+    """Pronoun -> the kind of speaker it stands for: 'person', 'group' or 'thing'."""
+    return {pronoun.lower(): kind for pronoun, kind, *_ in rows("quote_pronouns.tsv")}

@@ -1,0 +1,104 @@
+import pytest
+
+from eventwire.extract.base import Found
+from eventwire.extract.quotes import attribution_of, quotes
+from eventwire.records import Entity, Quote, Span
+
+
+def run(parsed, text, entities=()):
+    return quotes(parsed(text), Found(entities=list(entities)))
+
+
+def only(found, cue):
+    matching = [q for q in found if q.cue is not None and q.cue.text == cue]
+    assert len(matching) == 1, [(q.cue, q.content.text) for q in found]
+    return matching[0]
+
+
+def test_indirect_speech_takes_the_clause_and_the_subject(parsed):
+    text = "Interior Minister Arvo Tellen said the bridge at Kessel had been destroyed overnight."
+    quote = only(run(parsed, text), "said")
+    assert quote.content.text == "the bridge at Kessel had been destroyed overnight"
+    assert quote.speaker.text == "Interior Minister Arvo Tellen"
+    assert quote.kind == "indirect"
+
+
+def test_direct_quote_before_an_inverted_cue_keeps_its_marks(parsed):
+    text = "“We will hold the line at the river,” said Dara Moss, a spokeswoman for the Varn militia."
+    quote = only(run(parsed, text), "said")
+    assert quote.content.text == "“We will hold the line at the river,”"
+    assert quote.speaker.text.startswith("Dara Moss")
+    assert quote.kind == "direct"
+
+
+def test_a_quotation_continued_after_the_cue_joins_the_same_attribution(parsed):
+    text = '"The shelling started at dawn," she said. "Nobody in the village slept after that."'
+    found = run(parsed, text)
+    assert len(found) == 1
+    assert found[0].content.start == 0 and found[0].content.end == len(text)
+    assert found[0].speaker.text == "she"
+
+
+def test_according_to_gives_the_rest_of_the_sentence_as_content(parsed):
+    text = "According to the commander of the border guard, the village of Orsk is almost empty."
+    quote = only(run(parsed, text), "According to")
+    assert quote.content.text == "the village of Orsk is almost empty"
+    assert quote.speaker.text == "the commander of the border guard"
+
+
+def test_a_claim_carries_its_claimant(parsed):
+    text = "The rebel leader Ilan Varga claimed dozens of houses have burned in Telbin."
+    quote = only(run(parsed, text), "claimed")
+    assert quote.content.text == "dozens of houses have burned in Telbin"
+    assert "Ilan Varga" in quote.speaker.text
+
+
+def test_quote_inside_reported_clause_is_mixed(parsed):
+    text = 'The governor said the town would "never surrender to the raiders."'
+    quote = only(run(parsed, text), "said")
+    assert quote.kind == "mixed"
+    assert quote.content.text == 'the town would "never surrender to the raiders."'
+
+
+def test_a_quotation_introduced_by_a_colon(parsed):
+    text = 'The mayor told reporters: "Water is running out in the eastern districts."'
+    quote = only(run(parsed, text), "told")
+    assert quote.content.text == '"Water is running out in the eastern districts."'
+    assert quote.speaker.text == "The mayor"
+
+
+def test_sentences_without_a_cue_give_no_quotes(parsed):
+    assert run(parsed, "Heavy rain fell on the valley for three days and the roads flooded.") == []
+
+
+def test_speaker_links_to_the_entity_mentioned_there_and_pronouns_follow_it(parsed):
+    text = 'Mayor Ona Brell said the shelters were full. "We need tents," she said.'
+    brell = Entity("e1", "PERSON", "Ona Brell", [Span(6, 15, "Ona Brell")])
+    found = run(parsed, text, [brell])
+    assert [q.speaker_entity for q in found] == ["e1", "e1"]
+    assert found[1].speaker.text == "she"
+
+
+def test_pronoun_they_skips_people_for_groups(parsed):
+    text = ('The Red Lantern Society said aid convoys were blocked near Dorn. Its director, Pem Oste, flew to the '
+            'capital. "We cannot reach the wounded," they said.')
+    society = Entity("e1", "ORG", "Red Lantern Society", [Span(4, 23, "Red Lantern Society")])
+    oste = Entity("e2", "PERSON", "Pem Oste", [Span(text.index("Pem"), text.index("Pem") + 8, "Pem Oste")])
+    found = run(parsed, text, [society, oste])
+    assert found[-1].speaker.text == "they"
+    assert found[-1].speaker_entity == "e1"
+
+
+def quote_at(start, end):
+    return Quote(content=Span(start, end))
+
+
+def test_attribution_of_returns_the_innermost_containing_quote():
+    outer, inner = quote_at(0, 100), quote_at(20, 60)
+    assert attribution_of([outer, inner], 30, 40) is inner
+    assert attribution_of([outer, inner], 70, 80) is outer
+
+
+@pytest.mark.parametrize("span", [(90, 110), (120, 130)])
+def test_attribution_of_needs_the_span_wholly_inside(span):
+    assert attribution_of([quote_at(0, 100)], *span) is None
