@@ -241,3 +241,47 @@ def server(crisis_db):
     running = Server(crisis_db)
     yield running
     running.stop()
+
+
+class ThreadServer:
+    """The app with chosen settings, served by uvicorn in a thread on a loopback port."""
+
+    def __init__(self, settings) -> None:
+        import threading
+
+        import uvicorn
+
+        from eventwire.api.app import guarded
+
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(guarded(settings), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("server did not start")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture
+def serve_with(crisis_db):
+    """serve_with(**settings) -> a running ThreadServer over the crisis store; stopped after the test."""
+    from eventwire.api.app import Settings
+
+    running: list[ThreadServer] = []
+
+    def start(**fields) -> ThreadServer:
+        server = ThreadServer(Settings(db_url=fields.pop("db_url", crisis_db), **fields))
+        running.append(server)
+        return server
+
+    yield start
+    for server in running:
+        server.stop()

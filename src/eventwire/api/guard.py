@@ -63,10 +63,6 @@ class RateLimiter:
         return True
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class Guard:
     def __init__(self, app, limits: Limits) -> None:
         self.app = app
@@ -85,17 +81,17 @@ class Guard:
         if declared is not None and declared > self.limits.max_body_bytes:
             await _plain(send, 413, f"request body over {self.limits.max_body_bytes} bytes")
             return
+        if scope["method"] in ("POST", "PUT", "PATCH"):
+            try:  # a body trickled in slowly must not hold a worker forever
+                body = await asyncio.wait_for(_read_body(receive, self.limits.max_body_bytes), self.limits.timeout_s)
+            except TimeoutError:
+                await _plain(send, 408, f"request body not received within {self.limits.timeout_s:g} s")
+                return
+            if body is None:
+                await _plain(send, 413, f"request body over {self.limits.max_body_bytes} bytes")
+                return
+            receive = _replay(body)
         started = False
-        received = 0
-
-        async def limited_receive():
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.limits.max_body_bytes:
-                    raise BodyTooLarge
-            return message
 
         async def secured_send(message):
             nonlocal started
@@ -111,13 +107,39 @@ class Guard:
 
         timeout = self.limits.write_timeout_s if scope["method"] in ("POST", "PUT") else self.limits.timeout_s
         try:
-            await asyncio.wait_for(self.app(scope, limited_receive, secured_send), timeout)
-        except BodyTooLarge:
-            if not started:
-                await _plain(send, 413, f"request body over {self.limits.max_body_bytes} bytes")
+            await asyncio.wait_for(self.app(scope, receive, secured_send), timeout)
         except TimeoutError:
             if not started:
                 await _plain(send, 503, f"request took longer than {timeout:g} s")
+
+
+async def _read_body(receive, limit: int) -> bytes | None:
+    """The whole request body, or None as soon as it grows past ``limit`` (a chunked body declares no length)."""
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"".join(chunks)
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes):
+    sent = False
+
+    async def receive():
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
 
 
 def _content_length(scope) -> int | None:
