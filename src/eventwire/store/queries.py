@@ -33,13 +33,21 @@ class Filters:
         self.since = _date_filter(since, "since")
         self.until = _date_filter(until, "until")
         self.bbox = _bbox(bbox)
-        self.actor = actor.strip().lower() if isinstance(actor, str) and actor.strip() else None
-        self.type = type.strip().upper() if isinstance(type, str) and type.strip() else None
-        self.story = story or None
-        self.incident = incident or None
-        self.query = query if isinstance(query, str) and query.strip() else None
+        self.actor = _clean(actor, str.lower)
+        self.type = _clean(type, str.upper)
+        self.story = _clean(story)
+        self.incident = _clean(incident)
+        self.query = _clean(query)
         self.limit = None if limit is None else max(0, min(int(limit), MAX_LIMIT))
         self.offset = max(0, int(offset or 0))
+
+
+def _clean(value: Any, case=None) -> str | None:
+    """A string filter without NUL (PostgreSQL refuses it) or surrounding space; None when empty."""
+    if not isinstance(value, str):
+        return None
+    value = value.replace("\x00", "").strip()[:500]
+    return (case(value) if case else value) or None
 
 
 def _date_filter(value: Any, name: str) -> str | None:
@@ -146,6 +154,9 @@ def document_record(row) -> dict:
 
 
 def document(conn: Connection, doc_id: str) -> dict | None:
+    if not isinstance(doc_id, str):
+        return None
+    doc_id = doc_id.replace("\x00", "\ufffd")
     row = conn.execute(sa.select(d.c.record, d.c.story, d.c.incident).where(d.c.id == doc_id)).first()
     return document_record(row) if row else None
 
@@ -184,8 +195,8 @@ def iter_documents(conn: Connection, f: Filters) -> Iterator[dict]:
 
 def search(conn: Connection, q: str, f: Filters) -> list[dict]:
     """Documents matching ``q`` (every word), newest first, with the other filters applied."""
-    f.query = q
-    return documents(conn, f)
+    f.query = _clean(q)
+    return documents(conn, f) if f.query else []
 
 
 # ---------------------------------------------------------------- events, quotes, figures

@@ -43,14 +43,25 @@ def insert_documents(conn: Connection, records: list[dict]) -> list[int]:
         if problem := record_problem(record):
             raise EventwireError(problem)
     unique: dict[str, dict] = {}
-    for record in records:
+    for record in map(_normalised, records):
         unique.setdefault(record["id"], record)
     existing = _existing_ids(conn, list(unique))
     added = []
     for doc_id, record in unique.items():
         if doc_id not in existing:
-            added.append(_insert_document(conn, _normalised(record)))
+            added.append(_insert_document(conn, record))
     return added
+
+
+def _without_nul(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL; U+FFFD takes its place, one character for one, so offsets stay true."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_nul(item) for key, item in value.items()}
+    return value
 
 
 def _existing_ids(conn: Connection, ids: list[str]) -> set[str]:
@@ -62,8 +73,8 @@ def _existing_ids(conn: Connection, ids: list[str]) -> set[str]:
 
 
 def _normalised(record: dict) -> dict:
-    """The record as stored: every list present, story/incident left to the linker."""
-    record = {key: value for key, value in record.items() if key not in ("story", "incident")}
+    """The record as stored: every list present, story/incident left to the linker, no NUL characters."""
+    record = {key: _without_nul(value) for key, value in record.items() if key not in ("story", "incident")}
     for key in LIST_FIELDS:
         record.setdefault(key, [])
     return record
