@@ -314,8 +314,10 @@ def _agrees(m: Mention, sure: list[Mention]) -> bool:
 
 def _government(text: str, end: int) -> bool:
     """"Washington" as the US government: "Washington said", "Washington's allies"."""
-    after = text[end:end + 20].lstrip("'’s ").split()
-    return text[end:end + 2] in ("'s", "’s") or (bool(after) and after[0].lower() in GOVERNMENT_VERBS)
+    if text[end:end + 2] in ("'s", "’s"):
+        return True
+    after = text[end:end + 20].split()
+    return bool(after) and after[0].lower() in GOVERNMENT_VERBS
 
 
 def _link_qualifiers(mentions: list[Mention], text: str) -> None:

