@@ -33,6 +33,9 @@ TIERS = {
 }
 HEDGE_DISTANCE = 3
 EACH_FROM = re.compile(r"\s+each\s+from\s+", re.IGNORECASE)
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
+NAME = re.compile(_NAME)
+NAME_LIST = re.compile(rf"{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})+")
 
 
 @step(provides="figures", requires=("entities", "quotes", "times", "places"))
@@ -108,19 +111,14 @@ def _each_from_targets(count: Count) -> list[tuple[int, int]]:
     """"500 peacekeepers each from Russia, Georgia and North Ossetia": one span per place the count comes from."""
     if count.noun is None:
         return []
-    doc = count.sentence.doc
-    after = count.noun.idx + len(count.noun.text)
-    match = EACH_FROM.match(doc.text, after)
+    text = count.sentence.doc.text
+    match = EACH_FROM.match(text, count.noun.idx + len(count.noun.text))
     if not match:
         return []
-    source = doc.char_span(match.end() - 5, match.end() - 1, alignment_mode="expand")
-    if source is None:
+    listed = NAME_LIST.match(text, match.end(), count.sentence.end_char)
+    if not listed:
         return []
-    objects = [c for c in source.root.children if c.dep_ == "pobj"]
-    if not objects:
-        return []
-    places = [objects[0], *objects[0].conjuncts]
-    return sorted((t.left_edge.idx, t.idx + len(t.text)) for t in places if t.left_edge.i >= source.root.i)
+    return [(m.start(), m.end()) for m in NAME.finditer(text, listed.start(), listed.end())]
 
 
 def _salience(figure: Figure, count: Count) -> tuple:
@@ -183,17 +181,17 @@ class _Links:
         return None
 
     def time(self, count: Count) -> int | None:
+        """The time expression governing the count's clause (the times step's ``time_of``), in its sentence."""
         time_of = _helper("times", "time_of")
-        if time_of is not None and self.times:
-            try:
-                found = time_of(self.doc, self.times, count.start, count.end)
-            except (TypeError, AttributeError, ValueError):
-                found = None
-            if isinstance(found, int):
-                return found
-            if found is not None and found in self.times:
-                return self.times.index(found)
-        return self._nearest(self.times, count)
+        if time_of is None:
+            return self._nearest(self.times, count)
+        if not self.times:
+            return None
+        index = time_of(self.doc, self.times, count.start, count.end)[0]
+        if index is None:
+            return None
+        chosen = self.times[index]
+        return index if self._in_sentence(count.sentence, chosen.start, chosen.end) else None
 
     def hedging(self, count: Count) -> tuple[bool, bool]:
         sentence = count.sentence

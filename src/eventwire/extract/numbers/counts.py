@@ -8,22 +8,26 @@ money, ages, "three districts") are dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.extract.numbers.cues import Cue, UnitNoun, find_cues, house_words, nonunit_nouns, unit_nouns
+from eventwire.extract.numbers.cues import Cue, UnitNoun, anaphors, find_cues, house_words, nonunit_nouns, unit_nouns
 from eventwire.extract.numbers.expressions import NumberMention
 from eventwire.extract.numbers.noncounts import NonCounts
 from eventwire.extract.numbers.tree import TreeDistances
 
 MAX_TREE_DISTANCE = 5
 MAX_LINEAR_DISTANCE = 6
+WEAK_PENALTY = 2
+RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?\s*$", re.IGNORECASE)
 NOUN_SEARCH = 5  # tokens after a number in which to look for the noun it counts
 SKIPPABLE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VBN", "VBG", "NNP", "NNPS", "NN", "HYPH", "CD", "FW", "XX"})
 PEOPLE_LIKE = ("people", "households", "troops")
 STOP_AFTER_NUMBER = frozenset({")", ";", "\n", "(", ".", ":"})
+LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"})
 
 
 @dataclass
@@ -42,6 +46,7 @@ class Count:
     cue: Cue | None = None
     nodes: list[Token] = field(default_factory=list)
     hedge_flags: tuple[bool, bool] = (False, False)  # (hedged, hypothetical)
+    restates: Count | None = None  # "1,314 families (8,710 people)": the second says the first again
 
     @property
     def start(self) -> int:
@@ -88,6 +93,8 @@ def _find_noun(count: Count) -> str:
     root = _root(count.tokens)
     while i < end:
         token = doc[i]
+        if token.lower_ in anaphors():
+            return ""
         kind, info = _noun_kind(token)
         if kind == "unit":
             count.noun, count.noun_info = token, info
@@ -101,10 +108,10 @@ def _find_noun(count: Count) -> str:
             break
         if token.pos_ in ("NOUN", "PROPN") and (root.head.i == token.i or token.tag_ in ("NNS", "NNPS")):
             nxt = doc[i + 1] if i + 1 < count.sentence.end else None
-            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or _noun_kind(nxt)[0] == "":
-                if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" or root.head.i == token.i:
-                    count.noun, count.unknown_noun = token, True
-                    return "unknown"
+            last_of_phrase = nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or _noun_kind(nxt)[0] == ""
+            if last_of_phrase and (token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" or root.head.i == token.i):
+                count.noun, count.unknown_noun = token, True
+                return "unknown"
         i += 1
     return _find_label_noun(count)
 
@@ -112,14 +119,15 @@ def _find_noun(count: Count) -> str:
 def _find_label_noun(count: Count) -> str:
     """A bare number closing a label line names its noun before it: "IDPs total 122 387", "Damaged houses: 91"."""
     doc = count.sentence.doc
-    last = count.tokens[-1]
-    nxt = doc[last.i + 1] if last.i + 1 < count.sentence.end else None
-    if nxt is not None and nxt.text not in STOP_AFTER_NUMBER and not nxt.is_space and "\n" not in nxt.text:
+    j = count.tokens[-1].i + 1
+    while j < count.sentence.end and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    if j < count.sentence.end and doc[j].text not in STOP_AFTER_NUMBER and "\n" not in doc[j].text:
         return ""
     first = count.tokens[0]
-    for j in range(first.i - 1, max(count.sentence.start, first.i - 5) - 1, -1):
-        token = doc[j]
-        if token.like_num or "\n" in token.text:
+    for k in range(first.i - 1, max(count.sentence.start, first.i - 5) - 1, -1):
+        token = doc[k]
+        if token.like_num or "\n" in token.text or token.pos_ in LABEL_BREAKS:
             break
         kind, info = _noun_kind(token)
         if kind == "unit":
@@ -171,8 +179,8 @@ def _linear_gap(count: Count, cue_tokens: list[Token]) -> tuple[int, int]:
     return 0, 0
 
 
-def _numbers_between(counts: list[Count], a: int, b: int, me: Count) -> bool:
-    lo, hi = min(a, b), max(a, b)
+def _numbers_between(counts: list[Count], me: Count, other: int) -> bool:
+    lo, hi = min(me.tokens[0].i, other), max(me.tokens[0].i, other)
     return any(o is not me and lo < o.tokens[0].i < hi for o in counts)
 
 
@@ -189,12 +197,13 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
         for cue, toks in cues:
             if cue.start < count.mention.core_end and count.mention.core_start < cue.end:
                 continue
-            distance = tree.nearest(count.nodes, toks)
+            distance = tree.nearest(count.nodes, toks) + (WEAK_PENALTY if cue.weak else 0)
             gap, side = _linear_gap(count, toks)
-            rival = min((tree.nearest(o.nodes, toks) for o in counts if o is not count), default=99)
+            rivals = [o for o in counts if o is not count and o.restates is not count and count.restates is not o]
+            rival = min((tree.nearest(o.nodes, toks) for o in rivals), default=99)
             if distance <= MAX_TREE_DISTANCE and distance <= rival:
                 options.append((distance, gap, side, cue))
-            elif gap <= MAX_LINEAR_DISTANCE and not _numbers_between(counts, count.tokens[0].i, toks[0].i, count):
+            elif gap <= MAX_LINEAR_DISTANCE and not cue.weak and not _numbers_between(counts, count, toks[0].i):
                 options.append((MAX_TREE_DISTANCE + 1 + gap, gap, side, cue))
         info = count.noun_info
         if info is not None and info.category and info.strong:
@@ -235,6 +244,8 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
             last_unit = count.unit
         else:
             count.inherited_unit = last_unit
+        if counts and RESTATEMENT.fullmatch(doc.text[counts[-1].end:mention.start]):
+            count.restates = counts[-1]
         root = _root(tokens)
         count.nodes = [root] + ([count.noun] if count.noun is not None else [])
         counts.append(count)

@@ -26,6 +26,7 @@ class Cue:
     end: int
     category: str
     applies: str  # people | house | any
+    weak: bool = False  # speaks only when no nearer cue does
 
 
 def _word_regex(word: str) -> str:
@@ -60,15 +61,21 @@ def nonunit_nouns() -> frozenset[str]:
 
 
 @cache
+def anaphors() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("figure_anaphors.txt"))
+
+
+@cache
 def house_words() -> frozenset[str]:
     return frozenset(w for w, n in unit_nouns().items() if n.unit == "houses")
 
 
 @cache
-def _cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
+def _cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, str, bool], ...]]:
     entries = sorted(rows("figure_cues.tsv"), key=lambda r: (-len(r[0].split()), -len(r[0])))
     groups = "|".join(f"(?P<c{i}>{_phrase_regex(p)})" for i, (p, *_) in enumerate(entries))
-    return re.compile(groups, re.IGNORECASE), tuple((cat, applies) for _, cat, applies, *_ in entries)
+    table = tuple((cat, applies, weight == "weak") for _, cat, applies, weight, *_ in entries)
+    return re.compile(groups, re.IGNORECASE), table
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -76,8 +83,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     regex, table = _cue_table()
     found = []
     for match in regex.finditer(text, start, end):
-        category, applies = table[int(match.lastgroup[1:])]
-        found.append(Cue(match.start(), match.end(), category, applies))
+        category, applies, weak = table[int(match.lastgroup[1:])]
+        found.append(Cue(match.start(), match.end(), category, applies, weak))
     return found
 
 

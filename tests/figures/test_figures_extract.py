@@ -1,0 +1,93 @@
+"""Figures through the real pipeline, on sentences written for these tests (invented places and people)."""
+
+DISPLACEMENT = {"displaced", "evacuated", "fled", "refugees", "sheltered", "homeless", "houses_destroyed",
+                "houses_damaged", "affected"}
+
+
+def figures_of(extract, text):
+    return [(f.quantity.value, f.category, f.unit) for f in extract(text).figures]
+
+
+def test_categories_follow_the_words_around_each_number(extract):
+    found = figures_of(extract, "Twelve people were injured, 40 homes damaged and nine homes destroyed in the quake "
+                                "in Varnok, which affected 900 people.")
+    assert (12, "injured", "people") in found
+    assert (40, "houses_damaged", "houses") in found
+    assert (9, "houses_destroyed", "houses") in found
+    assert (900, "affected", "people") in found
+
+
+def test_verb_object_counts_take_the_verb(extract):
+    found = figures_of(extract, "The storm killed four people and forced the evacuation of more than 6,300 "
+                                "residents from Lake Morrow.")
+    assert (4, "killed", "people") in found
+    assert (6300, "evacuated", "people") in found
+
+
+def test_a_cue_nearer_another_number_belongs_to_it(extract):
+    found = figures_of(extract, "Three people have died and about 410 were left homeless after the storm.")
+    assert (3, "killed", "people") in found
+    assert (410, "homeless", "people") in found
+
+
+def test_families_are_households_and_evacuated_homes_too(extract):
+    assert figures_of(extract, "At least 85 families were evacuated in Tolva.") == [(85, "evacuated", "households")]
+    found = figures_of(extract, "A wildfire forced the evacuation of about 40 homes near Ardenby.")
+    assert found == [(40, "evacuated", "households")]
+
+
+def test_label_lines_and_idp_nouns(extract):
+    assert figures_of(extract, "Number of displaced: 1,452") == [(1452, "displaced", "people")]
+    assert figures_of(extract, "IDPs total 18 903") == [(18903, "displaced", "people")]
+    assert figures_of(extract, "Some 4,100 IDPs remain in camps near Ostrel.")[0][:2] == (4100, "displaced")
+
+
+def test_non_counts_give_no_figures(extract):
+    text = ("On 3 March 2031 a 19-year-old man was seen at 10:30 near Route 9, where prices rose 5% and "
+            "$2 million was pledged to three districts.")
+    assert extract(text).figures == []
+
+
+def test_displacement_comes_before_damage_and_affected(extract):
+    record = extract("Floods affected 12,000 people in Kessa province, damaged 800 houses, destroyed 120 houses "
+                     "and displaced 3,500 people.")
+    first = [f for f in record.figures if f.category in DISPLACEMENT][0]
+    assert (first.quantity.value, first.category) == (3500, "displaced")
+    order = [f.category for f in record.figures]
+    assert order.index("houses_destroyed") < order.index("houses_damaged") < order.index("affected")
+
+
+def test_definite_figures_come_before_vague_ones(extract):
+    record = extract("Hundreds of houses were burned and 2,310 people became homeless in Marrow.")
+    assert record.figures[0].quantity.value == 2310
+    vague = next(f for f in record.figures if f.quantity.value is None)
+    assert (vague.quantity.low, vague.quantity.high, vague.category) == (200, 999, "houses_destroyed")
+
+
+def test_hedged_figures_are_marked(extract):
+    [figure] = extract("Dozens of villagers were reportedly killed in Harrow.").figures
+    assert figure.hedged and figure.category == "killed"
+    [plain] = extract("Dozens of villagers were killed in Harrow.").figures
+    assert not plain.hedged
+
+
+def test_each_from_gives_one_deployment_per_country(extract):
+    record = extract("A force with 300 peacekeepers each from Avaria, Belonia and North Corvia guards the line.")
+    deployed = [f for f in record.figures if f.category == "deployed"]
+    assert len(deployed) == 3
+    assert all(f.quantity.value == 300 and f.unit == "troops" for f in deployed)
+
+
+def test_population_and_fractions_of_it(extract):
+    record = extract("Population: Approximately 12,000 (according to the 2001 census, about two-thirds Varnish)")
+    population = [f for f in record.figures if f.category == "population"]
+    assert population[0].quantity.value == 12000 and population[0].quantity.approx
+    assert any(f.quantity.value == 8000 for f in population)
+
+
+def test_every_figure_span_indexes_the_text(extract):
+    text = "About 2,000 residents fled Ostrel, and 14 homes were washed away, officials said."
+    record = extract(text)
+    assert record.figures
+    for figure in record.figures:
+        assert text[figure.start:figure.end] == figure.text
