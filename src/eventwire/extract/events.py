@@ -1,11 +1,213 @@
-"""Events: PLOVER / CAMEO / ACLED coding with actors, place, time, status and evidence."""
+"""Events: PLOVER / CAMEO / ACLED coding with actors, place, time, status and evidence.
+
+Per sentence (boilerplate skipped), trigger words from the event lexicons are coded over the dependency parse
+(``eventcoding.coder``); each event is then linked to the entities, places, times, quotes and figures the
+earlier steps found (``eventcoding.linking``) and the events are listed most salient first: lead sentences
+before later ones, main clauses before embedded ones, events with a known actor before those without, and
+background (dated well before publication), negated or hypothetical events last.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
 from eventwire.extract.base import Found, Parsed, step
-from eventwire.records import Event
+from eventwire.extract.eventcoding.arguments import argument_ranges
+from eventwire.extract.eventcoding.coder import Draft, actor_heads, code_sentence, recipient_heads, reciprocal
+from eventwire.extract.eventcoding.lexicon import acled_of, context_cues, rules
+from eventwire.extract.eventcoding.linking import Linker, is_pronoun
+from eventwire.extract.eventcoding.syntax import lemma
+from eventwire.records import ActorRef, Event
+from eventwire.records import Span as TextSpan
+
+MAX_CONTEXTS = 3
+UNSURE = frozenset({"negated", "hypothetical", "denied"})
+VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+@dataclass
+class _Ranked:
+    event: Event
+    key: tuple
 
 
 @step(provides="events", requires=("entities", "places", "times", "quotes", "figures"))
 def events(doc: Parsed, found: Found) -> list[Event]:
-    return []
+    """Who did what to whom, where, when and how sure the text is: one Event per coded trigger."""
+    linker = Linker(doc, found)
+    ranked: list[_Ranked] = []
+    previous: Span | None = None
+    for index, sent in enumerate(doc.sentences):
+        drafts = [d for d in code_sentence(sent) if not _in_boilerplate(doc, d.trigger.token)]
+        for draft in _merge_same_events(drafts):
+            ranked.append(_event(draft, sent, previous, index, linker))
+        _add_casualties(ranked, sent, linker)
+        previous = sent
+    ranked.sort(key=lambda r: r.key)
+    out = [r.event for r in ranked]
+    for i, event in enumerate(out, 1):
+        event.id = f"v{i}"
+    return out
+
+
+def _in_boilerplate(doc: Parsed, token: Token) -> bool:
+    return doc.in_boilerplate(token.idx, token.idx + len(token.text))
+
+
+def _merge_same_events(drafts: list[Draft]) -> list[Draft]:
+    """One event for "killed in a suicide bombing" or "a bombing killed": the word inside the other's clause
+    lends its mode and owner and is dropped."""
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)):
+        host = next((k for k in kept if k.type == draft.type and _within(draft.trigger.token, k)), None)
+        if host is None:
+            kept.append(draft)
+            continue
+        if draft.mode and (host.mode is None or draft.mode in ("suicide-attack", "drone", "unconventional")):
+            host.mode = draft.mode
+    return kept
+
+
+def _within(token: Token, host: Draft) -> bool:
+    """Whether ``token`` hangs (within two steps) under the host's trigger or one of its clause heads."""
+    heads = {host.trigger.token.i} | {a.i for a in host.anchors}
+    node = token
+    for _ in range(3):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.i in heads:
+            return True
+    return False
+
+
+def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: Linker) -> _Ranked:
+    text = linker.doc.text
+    speaker = _resolve_all(draft.speaker, draft, sent, previous)
+    actors = _refs(_resolve_all(actor_heads(draft), draft, sent, previous), linker)
+    recipients = _refs(_resolve_all(recipient_heads(draft), draft, sent, previous), linker)
+    taken = {(a.start, a.end) for a in actors}
+    recipients = [r for r in recipients if (r.start, r.end) not in taken]
+    if reciprocal(draft) or (not recipients and len(actors) > 1 and draft.type in ("CONSULT", "AGREE", "COOPERATE")):
+        recipients = [ActorRef(a.start, a.end, a.text, a.entity, a.code) for a in actors]
+    trigger = _trigger_span(draft.shown, text)
+    clause = draft.anchors[-1]
+    status, source = _status(draft, linker, speaker, trigger)
+    time_index, date = linker.time_of(sent, trigger.start, trigger.end)
+    if time_index is not None and not sent.start_char <= linker.times[time_index].start < sent.end_char:
+        time_index, date = None, linker.published  # another sentence's date is not this event's
+    place = linker.place_of(sent, clause, [(a.start, a.end) for a in actors])
+    event = Event(
+        id="",
+        type=draft.type,
+        trigger=trigger,
+        evidence=TextSpan(sent.start_char, _rstrip_end(text, sent.start_char, sent.end_char)),
+        mode=draft.mode,
+        context=_contexts(draft, sent),
+        cameo=draft.cameo,
+        acled=acled_of(draft.type, draft.mode, _civilian(recipients)),
+        actors=actors,
+        recipients=recipients,
+        place=place,
+        time=time_index,
+        date=date,
+        status=status,
+        source=source,
+    )
+    return _Ranked(event, _salience(draft, event, index, linker.published))
+
+
+def _refs(heads: list[Token], linker: Linker) -> list[ActorRef]:
+    return [linker.actor_ref(start, end) for start, end, _ in argument_ranges(heads)]
+
+
+def _resolve_all(heads: list[Token], draft: Draft, sent: Span, previous: Span | None) -> list[Token]:
+    out: list[Token] = []
+    for head in heads:
+        resolved = _antecedent(head, draft, sent, previous) if is_pronoun(head) else head
+        if resolved is not None and resolved not in out:
+            out.append(resolved)
+    return out
+
+
+def _antecedent(pronoun: Token, draft: Draft, sent: Span, previous: Span | None) -> Token | None:
+    """What a pronoun stands for: the speaker of the reported clause it sits in, else the nearest subject
+    before it in the sentence, else the subject of the previous sentence."""
+    speakers = [s for s in draft.speaker if not is_pronoun(s)]
+    if speakers and pronoun.i > speakers[0].i and pronoun.lower_ not in ("i", "we", "us", "our"):
+        return speakers[0]
+    if speakers and pronoun.lower_ in ("i", "we", "us", "our"):
+        return speakers[0]
+    for token in reversed(sent[: pronoun.i - sent.start]):
+        if token.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(token) and token.pos_ in ("PROPN", "NOUN"):
+            return token
+    if previous is not None:
+        for token in previous:
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and not is_pronoun(token):
+                return token
+    return None
+
+
+def _trigger_span(token: Token, text: str) -> TextSpan:
+    start, end = token.idx, token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return TextSpan(start, end, text[start:end])
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _status(draft: Draft, linker: Linker, speaker: list[Token], trigger: TextSpan) -> tuple[str, str | None]:
+    status = draft.status
+    source = linker.speaker_entity(speaker) if speaker else None
+    quote = linker.attribution(trigger.start, trigger.end)
+    if quote is not None:
+        if status == "asserted":
+            status = "claimed"
+        source = source or getattr(quote, "speaker_entity", None)
+    return status, source
+
+
+def _contexts(draft: Draft, sent: Span) -> list[str]:
+    contexts = list(draft.context)
+    cues = context_cues()
+    for token in sent:
+        context = cues.get(lemma(token))
+        if context and context not in contexts:
+            contexts.append(context)
+    return contexts[:MAX_CONTEXTS]
+
+
+def _civilian(recipients: list[ActorRef]) -> bool:
+    words = rules()["civilian_words"]
+    return any(w.lower().rstrip("s") in words or w.lower() in words for r in recipients for w in r.text.split())
+
+
+def _salience(draft: Draft, event: Event, index: int, published: str | None) -> tuple:
+    demoted = draft.status in UNSURE or _background(event.date, published)
+    return (index + (1.5 if demoted else 0) + (3 if not event.actors else 0), draft.depth, draft.trigger.token.i)
+
+
+def _background(date: str | None, published: str | None) -> bool:
+    """Dated at least a year before publication: background, not the news."""
+    year = (date or "")[:4].replace("X", "9")
+    if not year.isdigit() or not published or not published[:4].isdigit():
+        return False
+    return int(published[:4]) - int(year) >= 1 and (date or "")[:7] < published[:7]
+
+
+def _add_casualties(ranked: list[_Ranked], sent: Span, linker: Linker) -> None:
+    """Killed and injured figures of a sentence go to its most salient violent event."""
+    in_sentence = [r for r in ranked if sent.start_char <= r.event.trigger.start < sent.end_char]
+    violent = sorted((r for r in in_sentence if r.event.type in VIOLENT), key=lambda r: r.key)
+    if not violent:
+        return
+    killed, injured = linker.casualties(sent)
+    violent[0].event.killed, violent[0].event.injured = killed, injured

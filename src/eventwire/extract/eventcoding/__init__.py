@@ -1,0 +1,1 @@
+"""PLOVER event coding over the dependency parse: lexicons, trigger finding, frames, arguments, linking."""

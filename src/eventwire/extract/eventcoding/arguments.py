@@ -1,0 +1,102 @@
+"""Noun-phrase spans for actors and recipients: conjuncts split, clauses and appositions trimmed."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.extract.eventcoding.syntax import is_reciprocal
+
+TRIMMED_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
+KEPT_PREPS = frozenset({"in", "of", "from", "for", "at"})
+LEADING_DROPS = frozenset({"the", "a", "an"})
+
+
+def phrase(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head``, without clauses, conjuncts or appositions.
+
+    A common noun with a proper-name apposition ("the capital, Tskhinvali") is represented by the name.
+    """
+    if head.pos_ in ("NOUN",) and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return phrase(child)
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in TRIMMED_DEPS and not (child.dep_ == "prep" and child.lower_ in KEPT_PREPS):
+                continue
+            if child.dep_ == "prep" and node is not head:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    start, end = min(keep), max(keep) + 1
+    doc = head.doc
+    # the phrase is contiguous from the head's side: cut at a gap left by a trimmed part
+    for i in range(head.i - 1, start - 1, -1):
+        if i not in keep:
+            start = i + 1
+            break
+    for i in range(head.i + 1, end):
+        if i not in keep:
+            end = i
+            break
+    while start < head.i and (doc[start].lower_ in LEADING_DROPS or doc[start].is_punct):
+        start += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    if end - 1 > head.i and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return _whole_name(head, start, end)
+
+
+NAME_TYPES = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC"})
+
+
+def _whole_name(head: Token, start: int, end: int) -> tuple[int, int]:
+    """Widen the range to the whole named entity the head belongs to ("Organization for Security and
+    Cooperation in Europe" is one name, not a conjunction)."""
+    if head.ent_type_ not in NAME_TYPES or head.ent_iob_ == "O":
+        return start, end
+    doc = head.doc
+    left = head.i
+    while left > 0 and doc[left].ent_iob_ == "I":
+        left -= 1
+    right = head.i + 1
+    while right < len(doc) and doc[right].ent_iob_ == "I":
+        right += 1
+    while left < head.i and doc[left].lower_ in LEADING_DROPS:
+        left += 1
+    return min(start, left), max(end, right)
+
+
+def conjunct_heads(head: Token) -> list[Token]:
+    """The head and the heads conjoined to it ("France, Germany, and Turkey"), plus names listed in a
+    prepositional modifier of a common noun ("officials in France, Germany and Turkey")."""
+    heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+    extra: list[Token] = []
+    for h in heads:
+        if h.pos_ != "NOUN":
+            continue
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                        extra += [c for c in obj.conjuncts if c.i > obj.i]
+    return heads + extra
+
+
+def argument_ranges(heads: list[Token]) -> list[tuple[int, int, Token]]:
+    """(start, end, head) token ranges of every conjunct of every head, in text order, without repeats."""
+    seen: set[tuple[int, int]] = set()
+    out: list[tuple[int, int, Token]] = []
+    for head in heads:
+        if is_reciprocal(head):
+            continue
+        for h in conjunct_heads(head):
+            start, end = phrase(h)
+            if (start, end) not in seen:
+                seen.add((start, end))
+                out.append((start, end, h))
+    return sorted(out, key=lambda r: r[0])

@@ -1,0 +1,416 @@
+"""Code the events of one sentence: type, mode, actors, recipients and how sure the text is.
+
+Each trigger word is coded on its own, climbing the dependency tree from the trigger to the sentence root.
+On the way, framing words recode it (PLOVER's rules): "threaten to X" is a THREATEN whose mode is X's,
+"urge Y to X" a REQUEST to Y, "agree/offer/promise to X" an AGREE, "will X" an intention, "refuse to X" a
+REJECT, "said that X" leaves X an event claimed by the speaker, "accused Y of X" leaves X claimed with Y as
+actor. A framing word that recodes an event is absorbed by it, so it is not reported again on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.eventcoding.lexicon import frames, mode_cues, rules
+from eventwire.extract.eventcoding.syntax import (
+    governor,
+    has_condition,
+    is_future,
+    is_hypothetical,
+    is_negated,
+    is_passive,
+    is_reciprocal,
+    lemma,
+    noun_actor_heads,
+    object_heads,
+    obligation,
+    passive_subjects,
+    prep_objects,
+    subject_heads,
+)
+from eventwire.extract.eventcoding.triggers import Trigger, find_triggers
+
+MAX_CLIMB = 12
+RECAST_PRIORITY = ("denied", "negated", "hypothetical", "threatened", "planned", "claimed", "asserted")
+
+
+@dataclass
+class Draft:
+    """An event being coded, before it is linked to entities, places and times."""
+
+    trigger: Trigger
+    type: str
+    mode: str | None
+    cameo: str | None
+    context: list[str]
+    shown: Token  # the word reported as the trigger (the framing verb when it set the type)
+    anchors: list[Token]  # clause heads whose arguments give actors and recipients, the outermost last
+    embedded_type: str | None = None  # the type before a frame recoded it
+    depth: int = 0
+    absorbed: set[int] = field(default_factory=set)
+    flags: set[str] = field(default_factory=set)  # claimed, denied, negated, hypothetical, future, threatened ...
+    speaker: list[Token] = field(default_factory=list)
+    actor_heads: list[Token] | None = None
+    recipient_heads: list[Token] | None = None
+    recast: bool = False  # a frame (threaten, request, agree ...) has set the type
+    path: list[Token] = field(default_factory=list)  # the words climbed so far, trigger first
+
+    @property
+    def status(self) -> str:
+        for status in RECAST_PRIORITY:
+            if status in self.flags:
+                return status
+        return "asserted"
+
+
+def code_sentence(sent: Span) -> list[Draft]:
+    """Every event of the sentence, frames applied and absorbed framing words dropped."""
+    drafts = [_code(trigger) for trigger in find_triggers(sent)]
+    drafts += _obligations(sent, drafts)
+    absorbed = {i for d in drafts for i in d.absorbed}
+    kept: dict[tuple[str, int], Draft] = {}
+    for draft in sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)):
+        if draft.trigger.token.i in absorbed:
+            continue
+        # several event words under one frame ("called on them to pull back from the brink of war") make one event
+        key = (draft.type, draft.shown.i) if draft.recast else (draft.type, -1 - draft.trigger.token.i)
+        kept.setdefault(key, draft)
+    return sorted(kept.values(), key=lambda d: d.trigger.token.i)
+
+
+def _code(trigger: Trigger) -> Draft:
+    rule = trigger.rule
+    draft = Draft(trigger, rule.type, rule.mode, rule.cameo, list(rule.context), trigger.token, [trigger.token])
+    _mark_clause(draft, trigger.token)
+    token = trigger.token
+    draft.path.append(token)
+    for _ in range(MAX_CLIMB):
+        head, edge = governor(token)
+        if head is None:
+            break
+        if _purpose(token, head, edge):
+            draft.flags.add("planned")
+        if not _apply_frame(draft, token, head, edge):
+            draft.depth += 0 if edge in ("acomp", "mod") else 1
+            if edge == "subj" and head.pos_ in ("VERB", "AUX"):
+                draft.depth += 1
+        token = head
+        draft.path.append(token)
+    _finish(draft)
+    return draft
+
+
+def _purpose(token: Token, head: Token, edge: str) -> bool:
+    """'sent troops to repel the attack': an infinitive of purpose is planned, not done."""
+    return (edge in ("advcl", "x") and token.pos_ == "VERB" and head.pos_ == "VERB" and not frames().get(lemma(head))
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def _absorb(draft: Draft, head: Token, *, shown: bool = False, requestee_first: bool = False) -> None:
+    """The framing word ``head`` becomes part of the event: its subject is the actor from now on."""
+    draft.absorbed.add(head.i)
+    if requestee_first:
+        draft.anchors.insert(0, head)
+    draft.anchors.append(head)
+    if shown:
+        draft.shown = head
+    _mark_clause(draft, head)
+
+
+def _mark_clause(draft: Draft, clause: Token) -> None:
+    """Tense, negation and condition of one clause of the event; future and negation recode at once."""
+    r = rules()
+    if is_hypothetical(clause):
+        draft.flags.add("hypothetical")
+    if has_condition(clause):
+        draft.flags.add("conditional")
+    if is_future(clause) and "future" not in draft.flags:
+        draft.flags.add("future")
+        _recode_future(draft)
+    if is_negated(clause) and draft.type != "THREATEN":
+        if draft.type in r["negated_becomes_reject"]:
+            _recast(draft, "REJECT", _request_mode(draft))
+            draft.shown = clause
+        else:
+            draft.flags.add("negated")
+
+
+def _recode_future(draft: Draft) -> None:
+    r = rules()
+    target = r["future"].get(draft.type)
+    if draft.type in r["future_keep_with_threat"] and "conditional" in draft.flags:
+        target = "THREATEN"
+    if target == "THREATEN":
+        _recast(draft, "THREATEN", _threat_mode(draft))
+        draft.flags.add("threatened")
+    elif target:
+        _recast(draft, target, None)
+        draft.flags.add("planned")
+    else:
+        draft.flags.add("planned")
+
+
+def _recast(draft: Draft, type_: str, mode: str | None) -> None:
+    if draft.embedded_type is None:
+        draft.embedded_type = draft.type
+    draft.type, draft.mode, draft.recast = type_, mode, True
+    draft.cameo = None
+
+
+def _threat_mode(draft: Draft) -> str | None:
+    r = rules()
+    return r["threat_mode_by_mode"].get(draft.mode or "") or r["threat_mode"].get(draft.type)
+
+
+def _request_mode(draft: Draft) -> str | None:
+    r = rules()
+    words = r["request_mode_words"]
+    for token in draft.path or [draft.trigger.token]:
+        if lemma(token) in words:
+            return words[lemma(token)]
+    return r["request_mode"].get(draft.type)
+
+
+def _hostile(draft: Draft) -> bool:
+    return draft.type in rules()["hostile"]
+
+
+def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
+    """Apply the frame of ``head`` to the event embedded under it; False when ``head`` frames nothing here."""
+    roles = frames().get(lemma(head), frozenset())
+    if not roles:
+        return edge in ("acomp",)
+    is_noun_trigger = draft.trigger.kind == "N" and token is draft.trigger.token
+    if "report" in roles and (edge == "c" or (edge == "x" and lemma(head) == "claim")):
+        return _report(draft, token, head)
+    if "aspect" in roles and edge == "x":
+        _absorb(draft, head)
+        return True
+    if "light" in roles and edge == "obj" and is_noun_trigger:
+        _absorb(draft, head)
+        return True
+    if "commit" in roles and edge in ("x", "acl", "prep:to"):
+        hostile = _hostile(draft)
+        _recast(draft, "THREATEN" if hostile else "AGREE", _threat_mode(draft) if hostile else None)
+        draft.flags.add("threatened" if hostile else "planned")
+        _absorb(draft, head, shown=True)
+        return True
+    if "intent" in roles and edge == "x":
+        _absorb(draft, head)
+        if "future" not in draft.flags:
+            draft.flags.add("future")
+            _recode_future(draft)
+        return True
+    if "prepare" in roles and edge in ("x", "prep:for"):
+        if _hostile(draft):
+            _recast(draft, "MOBILIZE", "weapons" if draft.mode in ("heavy-weapons", "aerial") else "troops")
+        else:
+            _recast(draft, "AGREE", None)
+        draft.flags.add("planned")
+        _absorb(draft, head, shown=True)
+        return True
+    if "threat" in roles and edge in ("x", "c", "obj", "prep:with", "prep:of") and not (
+            edge == "prep:of" and lemma(head) == "warn"):
+        if draft.type != "THREATEN":
+            _recast(draft, "THREATEN", _threat_mode(draft))
+        draft.flags.add("threatened")
+        _absorb(draft, head, shown=True)
+        return True
+    if "order" in roles and edge in ("x", "obj") and draft.type in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION"):
+        _absorb(draft, head)
+        return True
+    if ("request" in roles or "order" in roles) and _requests(head, edge):
+        if draft.type != "REQUEST":
+            _recast(draft, "REQUEST", _request_mode(draft))
+        if edge == "c":
+            draft.recipient_heads = subject_heads(token) or None
+        draft.flags.add("requested")
+        _absorb(draft, head, shown=True, requestee_first=True)
+        return True
+    if "refuse" in roles and edge in ("x", "obj", "c"):
+        _recast(draft, "REJECT", _request_mode(draft))
+        _absorb(draft, head, shown=True)
+        return True
+    if "fail" in roles and edge == "x":
+        if draft.type in rules()["cooperative"]:
+            _recast(draft, "REJECT", _request_mode(draft))
+            _absorb(draft, head, shown=True)
+        else:
+            draft.flags.add("negated")
+            _absorb(draft, head)
+        return True
+    if "allow" in roles and edge in ("x", "c", "obj") and draft.type == "THREATEN":
+        _absorb(draft, head)  # "would not allow X to go unpunished": the threat is the allowing clause's
+        return True
+    if "allow" in roles and edge in ("x", "c", "obj"):
+        draft.recipient_heads = subject_heads(token) or None
+        _recast(draft, "CONCEDE", None)
+        _absorb(draft, head, shown=True, requestee_first=True)
+        return True
+    if "accuse" in roles and edge in ("prep:of", "prep:for", "prep:over", "c", "prep:with"):
+        draft.flags.add("claimed")
+        draft.speaker = subject_heads(head)
+        accused = object_heads(head)
+        if accused and edge != "c":
+            draft.actor_heads = accused
+        draft.depth += 1
+        return True
+    if "deny" in roles and edge in ("c", "obj"):
+        draft.flags.add("denied")
+        draft.speaker = subject_heads(head)
+        return True
+    return False
+
+
+def _requests(head: Token, edge: str) -> bool:
+    """Whether ``head`` asks for the embedded act here ("call on X to", "call for X", "urge X to", "demand X")."""
+    if edge in ("x", "c", "acl"):
+        return lemma(head) != "call" or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in head.children)
+    if edge == "obj":
+        return lemma(head) not in ("call", "order")
+    return edge in ("prep:for", "prep:to")
+
+
+def _report(draft: Draft, token: Token, head: Token) -> bool:
+    """A reported clause: the event is claimed by the speaker; "X said Y must Z" is X's REQUEST to Y."""
+    speaker = subject_heads(head)
+    if obligation(token) and draft.type not in ("REQUEST", "THREATEN") and speaker:
+        recipients = subject_heads(token)
+        _recast(draft, "REQUEST", _request_mode(draft))
+        draft.recipient_heads = recipients or None
+        _absorb(draft, head)
+        draft.anchors = [head]
+        return True
+    if speaker and not draft.speaker:
+        draft.speaker = speaker
+    draft.flags.add("claimed")
+    return True
+
+
+def _obligations(sent: Span, drafts: list[Draft]) -> list[Draft]:
+    """'X said Y must Z' with no event word in Z: still X's REQUEST to Y."""
+    covered = {t.i for d in drafts for t in d.anchors} | {d.trigger.token.i for d in drafts}
+    out: list[Draft] = []
+    for token in sent:
+        if token.dep_ != "ccomp" or token.i in covered or not obligation(token):
+            continue
+        head = token.head
+        if "report" not in frames().get(lemma(head), ()):
+            continue
+        speaker = subject_heads(head)
+        if not speaker:
+            continue
+        from eventwire.extract.eventcoding.lexicon import TriggerRule
+
+        rule = TriggerRule("V", lemma(token), frozenset(), frozenset(), "REQUEST", None, "100", ())
+        draft = Draft(Trigger(token, rule), "REQUEST", None, "100", [], token, [head])
+        draft.recipient_heads = subject_heads(token) or None
+        draft.recast = True
+        out.append(draft)
+    return out
+
+
+def _finish(draft: Draft) -> None:
+    """Fill the mode from weapon and manner words of the clause, and close the cameo code."""
+    if draft.type in ("ASSAULT", "MOBILIZE", "PROTEST", "CONSULT") and not draft.recast:
+        cue_mode = _mode_from_cues(draft)
+        if cue_mode and (draft.mode is None or cue_mode in ("suicide-attack", "drone", "unconventional")):
+            draft.mode = cue_mode
+    if draft.type == "MOBILIZE" and draft.trigger.kind == "N" and _joint(draft):
+        draft.type, draft.mode, draft.cameo = "COOPERATE", None, "062"
+    if draft.type == "THREATEN":
+        draft.flags.add("threatened")
+    if draft.cameo is None:
+        draft.cameo = _cameo_after_recast(draft)
+
+
+def _mode_from_cues(draft: Draft) -> str | None:
+    cues = mode_cues().get(draft.type)
+    if not cues:
+        return None
+    clause = draft.anchors[0]
+    words = {lemma(t) for t in clause.subtree} | {t.lower_ for t in clause.subtree}
+    words |= {lemma(t) for t in draft.trigger.token.subtree}
+    for cue, mode in cues:
+        if cue in words:
+            return mode
+    return None
+
+
+def _joint(draft: Draft) -> bool:
+    r = rules()
+    if lemma(draft.trigger.token) not in r["exercise_nouns"]:
+        return False
+    words = {lemma(t) for t in draft.trigger.token.subtree} | {lemma(t) for t in draft.anchors[-1].subtree}
+    if words & r["joint_markers"]:
+        return True
+    subjects = subject_heads(draft.anchors[-1])
+    return bool(subjects and subjects[0].conjuncts)
+
+
+def _cameo_after_recast(draft: Draft) -> str | None:
+    codes = rules()["cameo_after"]
+    by_type = codes.get(draft.type, {})
+    return by_type.get(draft.mode or "") or by_type.get(draft.embedded_type or "") or by_type.get("*")
+
+
+# ------------------------------------------------------------------ arguments
+
+
+def actor_heads(draft: Draft) -> list[Token]:
+    """Heads of the actor phrases: frame overrides, else the outermost clause's subject, else the noun's owner."""
+    if draft.actor_heads is not None:
+        return draft.actor_heads
+    trigger = draft.trigger.token
+    if draft.trigger.kind == "N" and draft.anchors[-1] is trigger:
+        owners = noun_actor_heads(trigger)
+        if owners:
+            return owners
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.lower_ in ("on", "during") and head.head.pos_ == "VERB":
+            return subject_heads(head.head)  # "Putin, on a visit to Beijing, said ..."
+        return []
+    for anchor in reversed(draft.anchors):
+        found = noun_actor_heads(anchor) if anchor.pos_ == "NOUN" else subject_heads(anchor)
+        if found:
+            return found
+    if draft.trigger.kind == "N":
+        return noun_actor_heads(trigger)
+    return []
+
+
+def recipient_heads(draft: Draft) -> list[Token]:
+    """Heads of the recipient phrases: objects of the event's clauses, innermost first, else the objects of
+    prepositions ("fire at", "sanctions on", "talks with")."""
+    if draft.recipient_heads is not None:
+        return draft.recipient_heads
+    r = rules()
+    for anchor in draft.anchors:
+        if anchor.pos_ in ("NOUN", "PROPN"):
+            found = prep_objects(anchor, r["noun_recipient_preps"])
+            found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        else:
+            found = object_heads(anchor) or (passive_subjects(anchor) if is_passive(anchor) else [])
+            found = [t for t in found if not _is_event_word(t, draft)]
+            if not found and anchor is draft.trigger.token:
+                for i in sorted(draft.trigger.consumed):
+                    found = prep_objects(anchor.doc[i], r["noun_recipient_preps"] - {"of"})
+                    if found:
+                        break
+            if not found:
+                found = prep_objects(anchor, r["recipient_preps"])
+        found = [t for t in found if not _is_event_word(t, draft) and t.ent_type_ not in ("DATE", "TIME")]
+        if found:
+            return found
+    return []
+
+
+def _is_event_word(token: Token, draft: Draft) -> bool:
+    return token is draft.trigger.token or token.i in draft.trigger.consumed or token.pos_ == "VERB"
+
+
+def reciprocal(draft: Draft) -> bool:
+    """'accuse each other': the actors are their own recipients."""
+    return any(is_reciprocal(t) for a in draft.anchors for t in object_heads(a))

@@ -1,0 +1,95 @@
+"""The event lexicons (``lexicons/event_*``), parsed once per process into lookup tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from eventwire import lexicons
+
+NOT_AN_EVENT = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One row of ``event_triggers.tsv``: a word (with conditions) that signals an event type."""
+
+    pos: str  # V, N or A
+    lemma: str
+    with_: frozenset[str]
+    objects: frozenset[str]
+    type: str  # PLOVER type, or NOT_AN_EVENT
+    mode: str | None
+    cameo: str | None
+    context: tuple[str, ...]
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects) + bool(self.with_)
+
+
+def _cell_set(cell: str) -> frozenset[str]:
+    return frozenset() if cell in ("", "-") else frozenset(c.strip() for c in cell.split(",") if c.strip())
+
+
+def _cell(cell: str) -> str | None:
+    return None if cell in ("", "-") else cell
+
+
+@cache
+def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
+    """(pos, lemma) -> its rules, most specific first; the first row of a repeated condition wins."""
+    table: dict[tuple[str, str], list[TriggerRule]] = {}
+    for pos, lemma, with_, objects, type_, mode, cameo, context, *_ in lexicons.rows("event_triggers.tsv"):
+        rule = TriggerRule(pos, lemma.lower(), _cell_set(with_), _cell_set(objects), type_, _cell(mode), _cell(cameo),
+                           tuple(c for c in context.split(";") if c and c != "-"))
+        same = table.setdefault((pos, rule.lemma), [])
+        if not any(r.with_ == rule.with_ and r.objects == rule.objects for r in same):
+            same.append(rule)
+    return {key: tuple(sorted(rules, key=lambda r: -r.specificity)) for key, rules in table.items()}
+
+
+@cache
+def frames() -> dict[str, frozenset[str]]:
+    """lemma -> the framing roles it can play (report, aspect, light, intent, commit, threat ...)."""
+    table: dict[str, set[str]] = {}
+    for lemma, frame, *_ in lexicons.rows("event_frames.tsv"):
+        table.setdefault(lemma.lower(), set()).add(frame)
+    return {lemma: frozenset(roles) for lemma, roles in table.items()}
+
+
+@cache
+def rules() -> dict[str, Any]:
+    """The recoding rules of ``event_rules.json`` with list values turned into frozensets."""
+    raw = lexicons.data("event_rules.json")
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in raw.items()}
+
+
+@cache
+def mode_cues() -> dict[str, tuple[tuple[str, str], ...]]:
+    """event type -> ((cue lemma, mode), ...) in priority order."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for cue, type_, mode, *_ in lexicons.rows("event_modes.tsv"):
+        table.setdefault(type_, []).append((cue.lower(), mode))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@cache
+def context_cues() -> dict[str, str]:
+    return {cue.lower(): context for cue, context, *_ in lexicons.rows("event_contexts.tsv")}
+
+
+@cache
+def acled_table() -> tuple[tuple[str, str, str, str], ...]:
+    return tuple((t, m, e, s) for t, m, e, s, *_ in lexicons.rows("event_acled.tsv"))
+
+
+def acled_of(type_: str, mode: str | None, civilian_target: bool) -> dict[str, str] | None:
+    """ACLED event and sub-event type for a PLOVER type and mode, where one applies."""
+    for t, m, event_type, sub_event_type in acled_table():
+        if t != type_:
+            continue
+        if m == mode or m == "*" or (m == "civilian" and civilian_target):
+            return {"event_type": event_type, "sub_event_type": sub_event_type}
+    return None

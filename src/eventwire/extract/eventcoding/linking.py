@@ -1,0 +1,156 @@
+"""Tie a coded event to what the other steps found: entities and codes, places, times, quotes, figures.
+
+The helpers of the other steps (``entity_at``/``actor_code``, ``time_of``, ``attribution_of``) are used when
+their modules provide them; otherwise a simpler local rule stands in, so events never depend on their order of
+arrival.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from importlib import import_module
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.base import Found, Parsed
+from eventwire.extract.eventcoding.lexicon import rules
+from eventwire.records import ActorRef, Entity
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{3}X$")
+
+
+@cache
+def _helper(module: str, name: str) -> Callable[..., Any] | None:
+    """A function another step's module exposes, or None while it does not (yet)."""
+    try:
+        return getattr(import_module(f"eventwire.extract.{module}"), name, None)
+    except ImportError:
+        return None
+
+
+class Linker:
+    """Per-document lookups over the records the earlier steps returned."""
+
+    def __init__(self, doc: Parsed, found: Found) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = found.get("entities") or []
+        self.places: list = found.get("places") or []
+        self.times: list = found.get("times") or []
+        self.quotes: list = found.get("quotes") or []
+        self.figures: list = found.get("figures") or []
+        self.published = (doc.article.published or "")[:10] or None
+
+    # ---------------------------------------------------------------- actors
+
+    def actor_ref(self, start: int, end: int) -> ActorRef:
+        """An actor or recipient over tokens [start, end) with its entity and code."""
+        span = self.doc.doc[start:end]
+        entity = self.entity_at(span.start_char, span.end_char)
+        return ActorRef(span.start_char, span.end_char, span.text, entity.id if entity else None,
+                        self.code_of(span, entity))
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        helper = _helper("entities", "entity_at")
+        if helper is not None:
+            found = helper(self.entities, start, end)
+            if isinstance(found, str):
+                return next((e for e in self.entities if e.id == found), None)
+            return found
+        best: tuple[int, Entity] | None = None
+        for entity in self.entities:
+            for m in entity.mentions:
+                overlap = min(end, m.end) - max(start, m.start)
+                if overlap > 0 and (best is None or overlap > best[0]):
+                    best = (overlap, entity)
+        return best[1] if best else None
+
+    def code_of(self, span: Span, entity: Entity | None) -> str | None:
+        helper = _helper("entities", "actor_code")
+        country = sector = None
+        if helper is not None:
+            country, sector = helper(span)
+        if country is None and entity is not None:
+            if entity.code:
+                return entity.code
+            country, sector = entity.country, sector or entity.sector
+        if country is None and sector is None:
+            return None
+        return f"{country or '---'}{sector or ''}"
+
+    # ---------------------------------------------------------------- claims
+
+    def attribution(self, start: int, end: int) -> Any | None:
+        helper = _helper("quotes", "attribution_of")
+        if helper is not None:
+            return helper(self.quotes, start, end)
+        for quote in self.quotes:
+            if quote.content.start <= start and end <= quote.content.end:
+                return quote
+        return None
+
+    def speaker_entity(self, heads: list[Token]) -> str | None:
+        for head in heads:
+            entity = self.entity_at(head.idx, head.idx + len(head.text))
+            if entity is None:
+                sub = list(head.subtree)
+                entity = self.entity_at(sub[0].idx, sub[-1].idx + len(sub[-1].text))
+            if entity is not None:
+                return entity.id
+        return None
+
+    # ---------------------------------------------------------------- where and when
+
+    def place_of(self, sent: Span, clause: Token, taken: list[tuple[int, int]]) -> int | None:
+        """The place the event's clause names, else one its sentence names; never an actor's own span."""
+        sub = list(clause.subtree)
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        best: tuple[int, int] | None = None
+        for i, place in enumerate(self.places):
+            if place.start < sent.start_char or place.end > sent.end_char:
+                continue
+            if any(place.start < e and s < place.end for s, e in taken):
+                continue
+            inside = lo <= place.start and place.end <= hi
+            rank = (0 if inside else 1, abs(place.start - clause.idx))
+            if best is None or rank < best:
+                best, index = rank, i
+        return index if best is not None else None
+
+    def time_of(self, sent: Span, start: int, end: int) -> tuple[int | None, str | None]:
+        """(index into times, calendar date) of the event's clause."""
+        helper = _helper("times", "time_of")
+        if helper is not None:
+            index, iso, _precision = helper(self.doc, self.times, start, end)
+            return index, iso
+        best: tuple[int, int] | None = None
+        for i, t in enumerate(self.times):
+            if t.start >= sent.start_char and t.end <= sent.end_char and t.value and _ISO_DATE.match(t.value[:10]):
+                rank = abs(t.start - start)
+                if best is None or rank < best[0]:
+                    best = (rank, i)
+        if best is not None:
+            return best[1], self.times[best[1]].value[:10]
+        return None, self.published
+
+    def casualties(self, sent: Span) -> tuple[int | None, int | None]:
+        """Killed and injured counts among the sentence's figures."""
+        killed = injured = None
+        for figure in self.figures:
+            if figure.start < sent.start_char or figure.end > sent.end_char:
+                continue
+            q = figure.quantity
+            value = q.value if q.value is not None else q.low
+            if value is None:
+                continue
+            if figure.category == "killed" and killed is None:
+                killed = int(value)
+            elif figure.category == "injured" and injured is None:
+                injured = int(value)
+        return killed, injured
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in rules()["pronouns"] and token.pos_ == "PRON"

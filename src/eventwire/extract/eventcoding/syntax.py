@@ -1,0 +1,193 @@
+"""Reading who did what to whom off the dependency parse (ClearNLP labels, as spaCy's English models give)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.extract.eventcoding.lexicon import rules
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "parataxis", "advcl", "relcl", "acl", "conj", "acomp", "pcomp"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "order", "force", "allow", "permit", "persuade", "tell", "encourage",
+                            "invite", "help", "want", "expect", "request", "command", "instruct", "appeal", "press",
+                            "implore", "exhort", "pressure", "accuse", "blame", "charge", "let", "enable", "compel"})
+PASSIVE_AUX = frozenset({"auxpass"})
+REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def governor(token: Token) -> tuple[Token | None, str]:
+    """The word that embeds this one's clause or phrase, and how: ('x', 'c', 'obj', 'prep:of', 'acl', ...)."""
+    head = token.head
+    if head is token:
+        return None, ""
+    dep = token.dep_
+    if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") and head.head is not head:
+        return head.head, f"prep:{lemma(head)}"
+    if dep == "xcomp":
+        return head, "x"
+    if dep in ("ccomp", "parataxis"):
+        return head, "c"
+    if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+        return head, "obj"
+    if dep in CLAUSE_EDGES:
+        return head, dep
+    if dep in ("nsubj", "csubj"):
+        return head, "subj"
+    if dep in ("compound", "amod", "nmod", "appos", "npadvmod", "poss"):
+        return head, "mod"
+    return head, dep
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_heads(token: Token, depth: int = 0) -> list[Token]:
+    """Heads of the noun phrases that perform the clause of ``token`` (its subject, agent or controller)."""
+    if depth > 6:
+        return []
+    for child in token.children:
+        if child.dep_ == "agent":
+            return [c for c in child.children if c.dep_ == "pobj"]
+    if is_passive(token):
+        return []
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        subject = subjects[0]
+        if subject.lower_ in rules()["relative_pronouns"] and subject.tag_ in ("WDT", "WP"):
+            return _relative_antecedent(token)
+        return [subject]
+    dep = token.dep_
+    head = token.head
+    if head is token:
+        return []
+    if dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
+        controller = head if dep == "xcomp" else head.head
+        if lemma(controller) in OBJECT_CONTROL:
+            objects = object_heads(controller, preps=("on", "upon")) if dep == "xcomp" else object_heads(controller)
+            if objects:
+                return objects[:1]
+        return subject_heads(controller, depth + 1)
+    if dep in ("conj", "acomp", "advcl"):
+        return subject_heads(head, depth + 1)
+    if dep == "relcl":
+        return [head]
+    if dep == "acl":
+        return [head] if token.tag_ == "VBG" else []
+    return []
+
+
+def _relative_antecedent(token: Token) -> list[Token]:
+    """The noun a relative clause hangs from ("Russia, which sent troops" -> Russia)."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return [node.head]
+        if node.head is node:
+            break
+        node = node.head
+    return []
+
+
+def object_heads(verb: Token, preps: tuple[str, ...] = ()) -> list[Token]:
+    """Direct objects (and datives) of a verb, or the objects of the given prepositions."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ not in REFLEXIVE]
+    if not found and preps:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and lemma(prep) in preps:
+                found = [c for c in prep.children if c.dep_ == "pobj"]
+                if found:
+                    break
+    return found
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[Token]:
+    """Objects of the first preposition (among ``preps``) that the word governs."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and lemma(prep) in preps:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects
+    return []
+
+
+def noun_actor_heads(noun: Token) -> list[Token]:
+    """Who performs an event noun: "Russia's intervention", "Russian air strikes", "an attack by rebels"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return [child]
+    by = prep_objects(noun, ("by", "from"))
+    if by:
+        return by
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
+            return [child]
+    return []
+
+
+def is_reciprocal(token: Token) -> bool:
+    if token.lower_ in ("other", "another"):
+        return any(c.lower_ in ("each", "one") for c in token.children) or (
+            token.i > 0 and token.doc[token.i - 1].lower_ in ("each", "one"))
+    return False
+
+
+def aux_words(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def is_negated(token: Token) -> bool:
+    negators = rules()["negators"]
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ == "det" and child.lower_ == "no" and token.pos_ == "NOUN":
+            return True
+    return token.pos_ == "VERB" and any(c.lower_ in negators and c.dep_ == "neg" for c in token.children)
+
+
+def is_future(token: Token) -> bool:
+    words = aux_words(token)
+    if words & rules()["future_aux"]:
+        return True
+    # "is going to sign": the verb is xcomp of "go" with a progressive auxiliary
+    head = token.head
+    return token.dep_ == "xcomp" and lemma(head) == "go" and head.tag_ == "VBG"
+
+
+def is_hypothetical(token: Token) -> bool:
+    if aux_words(token) & rules()["hypothetical_aux"]:
+        return True
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in rules()["conditional_marks"] for c in token.children)
+    return False
+
+
+def has_condition(token: Token) -> bool:
+    """Whether the clause carries an if/unless condition ("... unless Baghdad accepts")."""
+    marks = rules()["conditional_marks"]
+    for child in token.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "unless":
+            return True
+    return False
+
+
+def obligation(token: Token) -> bool:
+    """'must', 'should', 'ought to', 'has to', 'needs to' on a clause."""
+    modals = rules()["modals_of_obligation"]
+    words = aux_words(token)
+    if words & {"must", "should", "ought"}:
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and lemma(head) in modals and head.lower_ not in ("had",) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)

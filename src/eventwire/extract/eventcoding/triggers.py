@@ -1,0 +1,139 @@
+"""Find event trigger words in a sentence: verbs, event nouns and a few predicate adjectives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, TriggerRule, trigger_rules
+
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "acomp"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
+NAME_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "DATE",
+                        "TIME"})
+
+
+@dataclass
+class Trigger:
+    """A word that signals an event, with the lexicon rule that typed it."""
+
+    token: Token
+    rule: TriggerRule
+    consumed: set[int] = field(default_factory=set)  # tokens that the rule used up (its object, particle)
+
+    @property
+    def kind(self) -> str:
+        return self.rule.pos
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every trigger of the sentence; an object noun used by a verb rule is not a trigger of its own."""
+    verbs: list[Trigger] = []
+    others: list[Token] = []
+    for token in sent:
+        if token.pos_ == "VERB" and token.dep_ != "amod":
+            found = _verb_trigger(token)
+            if found is not None:
+                verbs.append(found)
+        elif token.pos_ in ("NOUN", "ADJ", "PROPN"):
+            others.append(token)
+    consumed = {i for t in verbs for i in t.consumed}
+    found = [t for t in verbs if t.rule.type != NOT_AN_EVENT]
+    for token in others:
+        if token.i in consumed:
+            continue
+        trigger = _noun_trigger(token) if token.pos_ != "ADJ" else _adjective_trigger(token)
+        if trigger is not None and trigger.rule.type != NOT_AN_EVENT:
+            found.append(trigger)
+    found.sort(key=lambda t: t.token.i)
+    return found
+
+
+def _lower_lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _verb_objects(verb: Token, preps: list[Token]) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects += [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    objects += [c for o in list(objects) for c in o.conjuncts]
+    return objects
+
+
+def _lookup(pos: str, token: Token) -> tuple[TriggerRule, ...] | None:
+    """Rules for the word's lemma, else for a plain de-inflection of its form (the lemmatizer misses some)."""
+    table = trigger_rules()
+    found = table.get((pos, _lower_lemma(token))) or table.get((pos, token.lower_))
+    if found:
+        return found
+    form = token.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
+                         ("s", ""), ("d", "")):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            found = table.get((pos, form[: -len(suffix)] + repl))
+            if found:
+                return found
+    return None
+
+
+def _verb_trigger(verb: Token) -> Trigger | None:
+    rules = _lookup("V", verb)
+    if not rules:
+        return None
+    particles = [c for c in verb.children if c.dep_ in PARTICLE_DEPS]
+    for rule in rules:
+        used: set[int] = set()
+        preps = particles
+        if rule.with_:
+            preps = [p for p in particles if _lower_lemma(p) in rule.with_ or p.lower_ in rule.with_]
+            if not preps:
+                continue
+            used.update(p.i for p in preps)
+        if rule.objects:
+            objects = [o for o in _verb_objects(verb, preps if rule.with_ else []) if _object_matches(o, rule)]
+            if not objects:
+                continue
+            used.update(o.i for o in objects)
+        return Trigger(verb, rule, used)
+    return None
+
+
+def _object_matches(token: Token, rule: TriggerRule) -> bool:
+    return _lower_lemma(token) in rule.objects or token.lower_ in rule.objects
+
+
+def _modifiers(token: Token) -> set[str]:
+    """Lemmas of the words that qualify a noun: its compounds and adjectives and the word(s) just before it."""
+    words = {_lower_lemma(c) for c in token.children if c.dep_ in MODIFIER_DEPS}
+    doc = token.doc
+    for back in (1, 2):
+        j = token.i - back
+        if j >= 0 and doc[j].is_alpha:
+            words.add(_lower_lemma(doc[j]))
+            break
+    return words
+
+
+def _noun_trigger(noun: Token) -> Trigger | None:
+    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "attack helicopter", "peace talks" mark the head, not this word
+    if noun.ent_type_ in NAME_TYPES:
+        return None  # "Organization for Security and Cooperation in Europe" names, it does not happen
+    rules = _lookup("N", noun)
+    if not rules:
+        return None
+    modifiers = None
+    for rule in rules:
+        if rule.with_:
+            modifiers = _modifiers(noun) if modifiers is None else modifiers
+            if not modifiers & rule.with_:
+                continue
+        return Trigger(noun, rule)
+    return None
+
+
+def _adjective_trigger(adjective: Token) -> Trigger | None:
+    rules = _lookup("A", adjective)
+    return Trigger(adjective, rules[0]) if rules else None
