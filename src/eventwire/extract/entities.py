@@ -4,7 +4,9 @@ Public helpers for the other steps:
 
 - :func:`entity_at` finds the entity mentioned at a character span;
 - :func:`actor_code` gives (country ISO3, sector) for any noun phrase, named or not;
-- :func:`noun_phrase_at` widens a character span to the noun phrase around it.
+- :func:`noun_phrase_at` widens a character span to the noun phrase around it;
+- :func:`actor_at` puts them together: the entity at a span and its (country, sector), filled in from
+  the words of the span and of its noun phrase where the entity does not say.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from eventwire.extract.actors.resolve import build_entities
 from eventwire.extract.base import Found, Parsed, step
 from eventwire.records import Entity
 
-__all__ = ["actor_code", "combined_code", "entities", "entity_at", "noun_phrase_at"]
+__all__ = ["actor_at", "actor_code", "combined_code", "entities", "entity_at", "noun_phrase_at"]
 
 
 @step(provides="entities")
@@ -67,3 +69,23 @@ def noun_phrase_at(doc: Doc, start: int, end: int) -> SpacySpan | None:
     """The noun phrase around a character span, widened to its head noun ("Hungarian" in "Hungarian
     officials" gives "Hungarian officials")."""
     return _noun_phrase_at(doc, start, end)
+
+
+def actor_at(doc: Doc, entities: list[Entity], start: int, end: int) -> tuple[Entity | None, str | None, str | None]:
+    """(entity, country, sector) for the actor at a character span, e.g. an event's argument.
+
+    The entity's own country and sector come first; what it lacks is read from the span's words, then
+    from the noun phrase around it ("Romanian" in "Hungarian and Romanian officials" -> ROU, GOV).
+    """
+    entity = entity_at(entities, start, end)
+    own = doc.char_span(start, end, alignment_mode="expand")
+    own_country, own_sector = _actor_code(own) if own is not None and len(own) else (None, None)
+    # A country the span itself names beats the enclosing entity's: "Romanian" in "Hungarian and Romanian ...".
+    country = own_country or (entity.country if entity else None)
+    sector = (entity.sector if entity else None) or own_sector
+    if not (country and sector):
+        phrase = noun_phrase_at(doc, start, end)
+        if phrase is not None and len(phrase):
+            more_country, more_sector = _actor_code(phrase)
+            country, sector = country or more_country, sector or more_sector
+    return entity, country, sector

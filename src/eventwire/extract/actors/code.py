@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.actors.lexicon import actor_lexicon
+from eventwire.extract.actors.lexicon import Organisation, actor_lexicon
 from eventwire.extract.actors.phrases import (
     NOMINAL,
+    POSSESSIVE,
     group_noun_ending_at,
     organisation_in,
     places_in,
@@ -26,16 +27,32 @@ def actor_code(span: Span) -> tuple[str | None, str | None]:
     span = strip_determiner(span)
     if not len(span):
         return None, None
+    head = span.root
     found = organisation_in(span)
-    organisation = found[1] if found else None
+    # An organisation named after the head ("militants loyal to al-Qaeda") does not code the phrase.
+    organisation = found[1] if found and found[0].start <= head.i else None
     if organisation is not None and organisation.sector in INTERNATIONAL:
         return organisation.country, organisation.sector
     places = places_in(span)
     country = places[0][1].iso3 if places else (organisation.country if organisation else None)
     sector = _sector(span, organisation.sector if organisation else None)
+    if country is None and head.pos_ == "PROPN":
+        person = _known_person(span, head)
+        if person is not None:
+            country, sector = person.country, sector or person.sector
     if sector is None and len(places) == 1 and places[0][0].start == span.start:
         sector = _sector_of_place_alone(span, places[0])
     return country, sector
+
+
+def _known_person(span: Span, head: Token) -> Organisation | None:
+    """A well-known figure named at the end of the phrase: "President Bush" -> Bush."""
+    lexicon = actor_lexicon()
+    for start in range(span.start, head.i + 1):
+        person = lexicon.person(span.doc[start:head.i + 1].text)
+        if person is not None:
+            return person
+    return None
 
 
 def phrase_sector(span: Span) -> str | None:
@@ -44,20 +61,21 @@ def phrase_sector(span: Span) -> str | None:
 
 
 def _sector(span: Span, organisation_sector: str | None) -> str | None:
-    head = _head(span)
+    head = span.root
     head_sector, weak = _head_sector(span, head)
     if head_sector is not None and not weak:
         return head_sector
     if organisation_sector is not None:
         return organisation_sector
-    better = _object_sector(span, head) or _modifier_sector(span, head)
+    better = _object_sector(span, head) or _name_word_sector(head) or _modifier_sector(span, head)
     return better or head_sector
 
 
-def _head(span: Span) -> Token:
-    root = span.root
-    # A name with its title: the title decides ("Russian Foreign Minister Sergei Lavrov").
-    return root
+def _name_word_sector(head: Token) -> str | None:
+    """The sector an organisation's last word gives: "... Workers' Union" -> LAB, "Supreme Court" -> JUD."""
+    if head.pos_ != "PROPN" and not head.text[:1].isupper():
+        return None
+    return actor_lexicon().modifiers.get(head.lower_)
 
 
 def _head_sector(span: Span, head: Token) -> tuple[str | None, bool]:
@@ -105,7 +123,7 @@ def _modifier_sector(span: Span, head: Token) -> str | None:
 
 def _sector_of_place_alone(span: Span, found: tuple[Span, object]) -> str | None:
     place_span, place = found
-    if place_span.end < span.end - 1:
+    if any(t.text not in POSSESSIVE for t in span.doc[place_span.end:span.end]):
         return None
     kind = getattr(place, "kind", None)
     if kind in {"country", "capital"}:

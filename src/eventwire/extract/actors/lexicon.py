@@ -50,6 +50,7 @@ class ActorLexicon:
     nouns_by_key: dict[tuple[str, ...], GroupNoun]
     modifiers: dict[str, str]
     organisations: dict[str, Organisation]
+    people: dict[str, Organisation]  # well-known figures by name or distinctive surname
     longest_title: int
     longest_noun: int
 
@@ -67,6 +68,15 @@ class ActorLexicon:
         found = self.organisations.get(text)
         if found is None and text.isupper() and len(text) > 5:
             found = self.organisations.get(text.title())
+        return found
+
+
+    def person(self, text: str) -> Organisation | None:
+        """A well-known political figure by full name or distinctive surname ("Putin" -> RUS, GOV)."""
+        text = text.strip()
+        found = self.people.get(text)
+        if found is None and text.isupper() and len(text) > 3:
+            found = self.people.get(text.title())
         return found
 
 
@@ -143,6 +153,16 @@ def _load_organisations() -> dict[str, Organisation]:
     return found
 
 
+def _load_people() -> dict[str, Organisation]:
+    found: dict[str, Organisation] = {}
+    for name, aliases, country, sector in rows("actor_people.tsv"):
+        names = _split(name)
+        person = Organisation(names[0], country or None, sector or None)
+        for alias in names + _split(aliases):
+            found.setdefault(alias, person)
+    return found
+
+
 @cache
 def actor_lexicon() -> ActorLexicon:
     """The actor lexicons, loaded once per process."""
@@ -161,6 +181,7 @@ def actor_lexicon() -> ActorLexicon:
         nouns_by_key=nouns,
         modifiers=modifiers,
         organisations=_load_organisations(),
+        people=_load_people(),
         longest_title=max(len(t) for t in titles),
         longest_noun=max(len(n) for n in nouns),
     )

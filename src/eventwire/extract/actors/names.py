@@ -43,6 +43,8 @@ def named_mentions(doc: Doc, skip: Callable[[int, int], bool]) -> list[Name]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         name = _clean(ent)
+        if name is not None and _in_capitals_line(doc.text, ent.start_char) and not _known(name.text):
+            continue  # NER guesses on all-capital lines; known names are found again below
         if name is None or skip(doc[name.start].idx, doc[name.end - 1].idx + len(doc[name.end - 1])):
             continue
         names.append(name)
@@ -94,6 +96,11 @@ def _lexicon_label(text: str, label: str) -> str:
     if place is not None:
         return "NORP" if place.kind in {"adjective", "people"} else "GPE"
     return label
+
+
+def _known(text: str) -> bool:
+    lexicon = actor_lexicon()
+    return lexicon.place(text) is not None or lexicon.organisation(text) is not None
 
 
 def _canonical(text: str) -> str | None:

@@ -95,7 +95,7 @@ def organisation_in(span: Span) -> tuple[Span, Organisation] | None:
     if whole is not None:
         return span, whole
     for i in range(span.start, span.end):
-        if not (doc[i].text[:1].isupper() or doc[i].text[:1].isdigit()):
+        if not doc[i].is_alpha and not doc[i].text[:1].isalnum():
             continue
         for j in range(min(span.end, i + 8), i, -1):
             organisation = lexicon.organisation(strip_possessive(doc[i:j]).text)

@@ -101,7 +101,22 @@ def _add_people(assembly: Assembly, names: list[Name]) -> None:
             span = range(role.start, role.end)
             assembly.taken.update(span)
             assembly.people.update(span)
+    _known_people(assembly)
     _countries_from_context(assembly)
+
+
+def _known_people(assembly: Assembly) -> None:
+    """Country and sector of well-known figures the text names without a title ("Putin said")."""
+    doc = assembly.doc
+    lexicon = actor_lexicon()
+    for actor in assembly.actors.values():
+        if actor.type != "PERSON" or actor.country:
+            continue
+        for start, end in actor.mentions:
+            person = lexicon.person(doc[start:end].text)
+            if person is not None:
+                actor.learn(None, person.country, person.sector)
+                break
 
 
 def _countries_from_context(assembly: Assembly) -> None:

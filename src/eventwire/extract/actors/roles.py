@@ -17,10 +17,9 @@ from eventwire.extract.actors.lexicon import Organisation, Place, actor_lexicon
 from eventwire.extract.actors.phrases import (
     NOMINAL,
     noun_phrase,
-    organisation_in,
-    place_of_tokens,
     places_in,
     strip_determiner,
+    strip_possessive,
     title_ending_at,
 )
 
@@ -78,7 +77,7 @@ def _title_run_start(doc: Doc, name_start: int) -> int | None:
             start = i
         elif token.lower_ in CONNECTORS and start is not None:
             pass
-        elif _capitalised_title_part(token) and start is not None:
+        elif _capitalised_title_part(token) and start is not None and _owner_start(doc, i + 1) > i:
             start = i
         else:
             break
@@ -111,21 +110,23 @@ def _capitalised_title_part(token: Token) -> bool:
 
 def _owner_before(doc: Doc, end: int) -> tuple[str | None, Organisation | None]:
     """The country or organisation named right before a title: "Russian", "South Ossetia's", "U.N."."""
-    for start in range(max(0, end - 6), end):
-        span = doc[start:end]
-        place = place_of_tokens(span)
-        if place is not None:
-            return place.iso3, None
-        found = organisation_in(span)
-        if found is not None and found[0].end >= end - 1:
-            return found[1].country, found[1]
-    return None, None
+    start = _owner_start(doc, end)
+    if start == end:
+        return None, None
+    span = strip_possessive(doc[start:end])
+    place = actor_lexicon().place(span.text)
+    if place is not None:
+        return place.iso3, None
+    organisation = actor_lexicon().organisation(span.text)
+    return (organisation.country, organisation) if organisation else (None, None)
 
 
 def _owner_start(doc: Doc, end: int) -> int:
+    """Where the longest country or organisation name ending right before ``end`` begins (else ``end``)."""
+    lexicon = actor_lexicon()
     for start in range(max(0, end - 6), end):
-        span = doc[start:end]
-        if place_of_tokens(span) is not None or actor_lexicon().organisation(span.text) is not None:
+        text = strip_possessive(doc[start:end]).text
+        if text and (lexicon.place(text) is not None or lexicon.organisation(text) is not None):
             return start
     return end
 
