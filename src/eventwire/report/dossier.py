@@ -19,7 +19,6 @@ MAX_TIMELINE = 300
 MAX_QUOTES_PER_SPEAKER = 12
 MAX_ACTORS = 40
 EXCERPT_CHARS = 280
-ACTOR_TYPES = ("PERSON", "ORG", "NORP")
 STATUS_KEYS = ("status", "situation", "state")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}
 FACT_CATEGORIES = {
@@ -119,37 +118,54 @@ def _places(docs: list[Doc], incidents: list[dict]) -> list[dict]:
 
 
 def _map(places: list[dict], docs: list[Doc], incidents: list[dict]) -> dict[str, Any]:
-    points = [{"kind": "place", "name": p["name"], "lat": p["lat"], "lon": p["lon"], "count": p["mentions"],
-               "document": p["document"], "span": p["span"]} for p in places if _has_coordinates(p)]
+    points = [{"kind": "place", "name": p["name"], "feature": p["feature"], "lat": p["lat"], "lon": p["lon"],
+               "count": p["mentions"], "document": p["document"], "span": p["span"]}
+              for p in places if _has_coordinates(p)]
+    happened: dict[tuple, dict] = {}
     for doc in docs:
         for event in doc.record.get("events") or []:
             place = doc.item(event.get("place"), "places")
-            if place and _has_coordinates(place):
-                evidence = event.get("evidence") or {}
-                points.append({"kind": "event", "name": place.get("name") or place.get("text"),
-                               "type": event.get("type"), "lat": place["lat"], "lon": place["lon"], "count": 1,
-                               "document": doc.id, "span": [evidence.get("start"), evidence.get("end")]})
+            if not place or not _has_coordinates(place):
+                continue
+            name = place.get("name") or place.get("text")
+            key = (name, place["lat"], place["lon"], event.get("type"))
+            if key in happened:
+                happened[key]["count"] += 1
+                continue
+            evidence = event.get("evidence") or {}
+            happened[key] = {"kind": "event", "name": name, "feature": place.get("feature"),
+                             "type": event.get("type"), "lat": place["lat"], "lon": place["lon"], "count": 1,
+                             "document": doc.id, "span": [evidence.get("start"), evidence.get("end")]}
+    points += happened.values()
     for incident in incidents:
         place = incident.get("place") or {}
         if _has_coordinates(place):
-            points.append({"kind": "incident", "name": place.get("name"), "type": incident.get("type"),
-                           "lat": place["lat"], "lon": place["lon"], "count": len(incident.get("documents") or []),
-                           "incident": incident.get("incident"), "document": (incident.get("documents") or [None])[0],
-                           "span": None})
+            points.append({"kind": "incident", "name": place.get("name"), "feature": None,
+                           "type": incident.get("type"), "lat": place["lat"], "lon": place["lon"],
+                           "count": len(incident.get("documents") or []), "incident": incident.get("incident"),
+                           "document": (incident.get("documents") or [None])[0], "span": None})
     return {"points": points, "view_box": list(view_box(_focus(points)))}
 
 
-def _focus(points: list[dict]) -> list[tuple[float, float]]:
-    """Where the map should look: where things happened, else the most mentioned places.
+def _focus(points: list[dict], reach: float = 12.0) -> list[tuple[float, float]]:
+    """Where the map should look: around the spot where most happened, within ``reach`` degrees.
 
-    Passing mentions of far-off capitals would otherwise zoom the frame out to a continent.
+    Whole countries are left out when something more precise is there: a country's centroid (Russia's
+    lies in Siberia) or a passing mention of a far-off capital would zoom the frame out to a continent.
     """
-    happened = [(p["lon"], p["lat"]) for p in points if p["kind"] != "place"]
-    if happened:
-        return happened
-    places = [p for p in points if p["kind"] == "place"]
-    top = max((p["count"] for p in places), default=0)
-    return [(p["lon"], p["lat"]) for p in places if p["count"] * 2 >= top]
+    precise = [p for p in points if not _is_broad(p)] or points
+    if not precise:
+        return []
+    weight: Counter = Counter()
+    for point in precise:
+        weight[(point["lon"], point["lat"])] += point["count"] * (1 if point["kind"] == "place" else 3)
+    lon, lat = max(weight, key=lambda spot: (weight[spot], spot))
+    return [spot for spot in weight if abs(spot[0] - lon) <= reach and abs(spot[1] - lat) <= reach]
+
+
+def _is_broad(point: dict) -> bool:
+    feature = str(point.get("feature") or "")
+    return feature.startswith("PCL") or feature in ("CONT", "OCN", "SEA")
 
 
 def _has_coordinates(item: dict) -> bool:
@@ -189,12 +205,19 @@ def _actors(docs: list[Doc]) -> list[dict]:
             entry = by_entity.get((doc.id, quote.get("speaker_entity")))
             if entry:
                 entry["quotes"] += 1
-    chosen = [a for a in merged.values() if a["type"] in ACTOR_TYPES or a["as_actor"] or a["as_recipient"]]
+    chosen = [a for a in merged.values() if _is_actor(a)]
     chosen.sort(key=lambda a: (-(a["mentions"] + 3 * a["quotes"] + 2 * sum(a["as_actor"].values())), a["name"]))
     for actor in chosen:
         actor["as_actor"] = dict(actor["as_actor"].most_common())
         actor["as_recipient"] = dict(actor["as_recipient"].most_common())
     return chosen[:MAX_ACTORS]
+
+
+def _is_actor(actor: dict) -> bool:
+    """Whoever acts, is acted on or speaks; people and organisations also when named with a role or often."""
+    if actor["as_actor"] or actor["as_recipient"] or actor["quotes"]:
+        return True
+    return actor["type"] in ("PERSON", "ORG") and bool(actor["roles"] or actor["mentions"] >= 2)
 
 
 def _name_key(name: str) -> str:
@@ -452,6 +475,8 @@ def _sources(docs: list[Doc]) -> list[dict]:
 
 def _title(places: list[dict], docs: list[Doc]) -> str:
     if places:
-        return f"Dossier: {places[0]['name']}"
+        top = places[0]
+        precise = [p for p in places if not _is_broad(p) and p["mentions"] * 2 >= top["mentions"]]
+        return f"Dossier: {(precise or places)[0]['name']}"
     titled = [d.record.get("title") for d in docs if d.record.get("title")]
     return f"Dossier: {titled[0]}" if titled else "Dossier"
