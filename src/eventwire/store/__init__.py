@@ -130,7 +130,7 @@ class Store:
         offset = 0
         while True:
             with self.engine.connect() as conn:
-                page = query(conn, Filters(**filters, limit=chunk, offset=offset))
+                page = query(conn, Filters(**filters, limit=chunk, offset=offset, storage_order=True))
             yield from page
             if len(page) < chunk:
                 return

@@ -29,7 +29,8 @@ class Filters:
     def __init__(self, since: str | None = None, until: str | None = None,
                  bbox: tuple[float, float, float, float] | None = None, actor: str | None = None,
                  type: str | None = None, story: str | None = None, query: str | None = None,
-                 limit: int | None = 50, offset: int = 0, incident: str | None = None) -> None:
+                 limit: int | None = 50, offset: int = 0, incident: str | None = None,
+                 storage_order: bool = False) -> None:
         self.since = _date_filter(since, "since")
         self.until = _date_filter(until, "until")
         self.bbox = _bbox(bbox)
@@ -40,6 +41,7 @@ class Filters:
         self.query = _clean(query)
         self.limit = None if limit is None else max(0, min(int(limit), MAX_LIMIT))
         self.offset = max(0, int(offset or 0))
+        self.storage_order = storage_order  # export: documents in the order they were stored, items in place
 
 
 def _clean(value: Any, case=None) -> str | None:
@@ -215,8 +217,14 @@ def events(conn: Connection, f: Filters) -> list[dict]:
         clauses.append(_actor_column_matches(sa.func.coalesce(e.c.actors, ""), f))
     if f.type:
         clauses.append(e.c.type == f.type)
-    query = _item_select(e).where(*clauses).order_by(when.desc().nulls_last(), e.c.doc, e.c.position)
+    query = _item_select(e).where(*clauses).order_by(*_item_order(f, when, e))
     return [_event_dict(row) for row in conn.execute(_page(query, f))]
+
+
+def _item_order(f: Filters, when, table: sa.Table) -> tuple:
+    if f.storage_order:
+        return table.c.doc, table.c.position
+    return when.desc().nulls_last(), table.c.doc, table.c.position
 
 
 def _item_base(row) -> dict:
@@ -241,7 +249,7 @@ def quotes(conn: Connection, f: Filters) -> list[dict]:
     if f.bbox:
         p = s.places
         clauses.append(sa.exists().where(p.c.doc == q.c.doc, *_in_bbox(p.c.lat, p.c.lon, f)))
-    query = _item_select(q).where(*clauses).order_by(d.c.published.desc().nulls_last(), q.c.doc, q.c.position)
+    query = _item_select(q).where(*clauses).order_by(*_item_order(f, d.c.published, q))
     return [orjson.loads(row.record) | _item_base(row) | {"speaker_name": row.speaker, "text": row.content}
             for row in conn.execute(_page(query, f))]
 
@@ -254,7 +262,7 @@ def figures(conn: Connection, f: Filters) -> list[dict]:
         clauses.append(_actor_column_matches(sa.func.coalesce(g.c.actors, ""), f))
     if f.type:
         clauses.append(_document_has_type(g.c.doc, f))
-    query = _item_select(g).where(*clauses).order_by(when.desc().nulls_last(), g.c.doc, g.c.position)
+    query = _item_select(g).where(*clauses).order_by(*_item_order(f, when, g))
     return [orjson.loads(row.record) | _item_base(row) | {
         "when": row.date or (row.published[:10] if row.published else None), "place_name": row.place,
         "lat": row.lat, "lon": row.lon} for row in conn.execute(_page(query, f))]
