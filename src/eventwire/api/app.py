@@ -164,7 +164,7 @@ def _routes(app: FastAPI) -> None:
         """Document records (SPEC §2) with story and incident ids, newest first."""
         return listing(_store(request).documents(**f, limit=paging.limit, offset=paging.offset), paging)
 
-    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    @app.get("/api/documents/{doc_id:path}", tags=["documents"])
     def one_document(request: Request, doc_id: Annotated[str, Path(max_length=300)]) -> dict:
         record = _store(request).document(doc_id)
         if record is None:
@@ -225,7 +225,7 @@ def _routes(app: FastAPI) -> None:
     def favicon() -> Response:
         return Response(status_code=204)
 
-    @app.get("/documents/{doc_id}", include_in_schema=False)
+    @app.get("/documents/{doc_id:path}", include_in_schema=False)
     def document_view(request: Request, doc_id: str, span: Annotated[str | None, Query(max_length=40)] = None):
         record = _store(request).document(doc_id[:300])
         if record is None:
