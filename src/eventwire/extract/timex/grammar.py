@@ -24,6 +24,7 @@ class Rule:
     type: str
     op: str
     check: str | None
+    needs: tuple[str, ...]
     regex: re.Pattern[str]
     priority: int
 
@@ -104,30 +105,87 @@ def rules() -> tuple[Rule, ...]:
     """Every rule, compiled."""
     table = macros()
     out = []
-    for priority, (name, type_, op, check, pattern, *_rest) in enumerate(lexicons.rows(RULES_FILE)):
+    for priority, (name, type_, op, check, needs, pattern, *_rest) in enumerate(lexicons.rows(RULES_FILE)):
         body = _expand(pattern, table)
         regex = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w])", re.IGNORECASE)
-        out.append(Rule(name, type_, op, None if check in ("", "-") else check, regex, priority))
+        out.append(Rule(name, type_, op, None if check in ("", "-") else check, tuple(needs.split()), regex, priority))
     return tuple(out)
 
 
+WINDOW_LEFT = 70  # the longest run of words a rule matches before its needed word ("at least the past three …")
+WINDOW_RIGHT = 70  # … and after it ("5 p.m. EST, Nov. 6, 2030")
+WORD = re.compile(r"[^\W_]+")
+
+
 @cache
-def _prefilter() -> re.Pattern[str]:
-    """A cheap test that a text has any chance of holding a time expression at all."""
-    return re.compile(r"[0-9]|day|week|month|year|now|current|recent|past|future|night|morning|noon|quarter|"
-                      r"hour|minute|daily|annual|ly\b|ago|century|decade|spring|summer|fall|autumn|winter|"
-                      r"[JFMASOND][a-z]{2}", re.IGNORECASE)
+def _needs_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Which rules each word wakes up, and the rules that any numeral wakes up."""
+    w = words()
+    longest = lambda phrases: [max(re.split(r"[\s'-]+", p), key=len) for p in phrases]  # noqa: E731
+    classes = {
+        "@MONTH": list(w["months"]), "@WEEKDAY": list(w["weekdays"]), "@SEASON": list(w["seasons"]),
+        "@UNIT": longest(w["units"]), "@REF": longest(w["references"]), "@SETADV": longest(w["set_adverbs"]),
+        "@HOLIDAY": [h.split()[0].rstrip("'s") for h in w["holidays"]],
+    }
+    index: dict[str, set[int]] = {}
+    digits: list[int] = []
+    for i, rule in enumerate(rules()):
+        for need in rule.needs:
+            if need == "@DIGITS":
+                digits.append(i)
+                continue
+            for word in classes.get(need, [need]):
+                index.setdefault(word.lower(), set()).add(i)
+    return {k: tuple(sorted(v)) for k, v in index.items()}, tuple(digits)
+
+
+def _windows(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around the needed words, merged, cut at whitespace."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for s, e in hits:
+        start, end = max(0, s - WINDOW_LEFT), min(n, e + WINDOW_RIGHT)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return [(_back_to_space(text, s), _on_to_space(text, e)) for s, e in out]
+
+
+def _back_to_space(text: str, i: int) -> int:
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _on_to_space(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and not text[i].isspace():
+        i += 1
+    return i
 
 
 def candidates(text: str) -> list[Candidate]:
-    """Every rule match in ``text`` (overlapping ones included)."""
-    if not _prefilter().search(text):
-        return []
+    """Every rule match in ``text`` (overlapping ones included), each rule run only near the words it needs."""
+    index, digit_rules = _needs_index()
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for m in WORD.finditer(text):
+        word = m.group()
+        woken = index.get(word.lower(), ())
+        if word[0].isdigit():
+            woken = woken + digit_rules
+        for i in woken:
+            hits.setdefault(i, []).append(m.span())
+    all_rules = rules()
     found = []
-    for rule in rules():
-        for m in rule.regex.finditer(text):
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            found.append(Candidate(m.start(), m.end(), rule, groups))
+    for i in sorted(hits):
+        rule = all_rules[i]
+        last_end = -1
+        for start, end in _windows(text, hits[i]):
+            for m in rule.regex.finditer(text, max(start, last_end), end):
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                found.append(Candidate(m.start(), m.end(), rule, groups))
+                last_end = m.end()
     return found
 
 
