@@ -71,7 +71,7 @@ def test_cli_import_then_resolution_uses_it(dump_files, tmp_path, monkeypatch, u
     monkeypatch.delenv("EVENTWIRE_GAZETTEER", raising=False)
     result = runner.invoke(app, ["gazetteer", "import", *map(str, dump_files)])
     assert result.exit_code == 0, result.output
-    imported = tmp_path / "cache" / "gazetteer-geonames-v1.sqlite"
+    imported = tmp_path / "cache" / "gazetteer-geonames-v2.sqlite"
     assert imported.exists()
     result = runner.invoke(app, ["info"])
     assert "GeoNames dump" in result.output

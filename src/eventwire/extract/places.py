@@ -36,8 +36,19 @@ LOCATIVE = {"in", "near", "at", "from", "to", "outside", "across", "around", "of
             "southeast", "southwest", "visit", "visited", "native", "downtown", "rural", "central"}
 DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=\. ))([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
                       r"(?=,? ?(?:\(AP\))?\s*(?:,|—|–|--| -|:))")
+SPEECH = re.compile(r"^\s*(?:said|says|told|added|wrote|asked|explained|noted|testified)\b")
+TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mayor|Sgt|Officer|Deputy|Rep|Sen|Gov|Judge|Coach|Capt|Lt|Chief|Rev|Sister)\.?\s+$")
+PARTY_STATE = re.compile(r"\b[DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})(?=[,)])")
+COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?(?:, | and | or |, and |, or ))+[A-Z][\w'.-]+"
+                         r"(?: [A-Z][\w'.-]+)?) (?:counties|parishes)\b")
+DASH_DATELINE = re.compile(r"\b([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?= (?:--|—|–) )")
 GOVERNMENT_VERBS = {"said", "says", "has", "have", "will", "would", "wants", "insisted", "announced", "is", "was",
                     "believes", "warned", "accused", "demanded", "refused", "agreed", "urged", "decided"}
+
+
+@cache
+def _institutions() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.lines("places_institutions.txt"))
 
 
 @cache
@@ -117,10 +128,14 @@ def _recognise(doc: Parsed, index: Index) -> list[Mention]:
             else:
                 spans.extend(_inner(text, ent))
         elif ent.label_ in ("ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
-            if ent.label_ == "PERSON" and len(ent) > 1:
+            if ent.label_ == "PERSON" and len(ent) > 1 and not STREET.search(ent.text):
                 persons.update(t.lower_ for t in ent if t.is_title)
-            spans.extend(_whole(text, ent) + _inner(text, ent))
+            spans.extend(_whole(text, ent))
+            if ent.label_ in ("ORG", "PERSON", "FAC"):
+                spans.extend(_inner(text, ent))
     spans.extend(_datelines(text))
+    spans.extend(_Span(text, m.start(1), m.end(1), "party") for m in PARTY_STATE.finditer(text))
+    spans.extend(_county_lists(text))
     spans.extend(_bare_names(doc, taken))
     spans = _dedupe(spans)
 
@@ -134,7 +149,7 @@ def _recognise(doc: Parsed, index: Index) -> list[Mention]:
                                     admin_word=span.admin_word, strength=strength))
     mentions = _without_overlaps(mentions)
     _link_qualifiers(mentions, text)
-    resolve(mentions)
+    resolve(mentions, index.neighbours)
     sure = [m for m in mentions if m.strength >= 0.8]
     return [m for m in mentions if m.strength >= 0.8 or _agrees(m, sure)]
 
@@ -179,9 +194,22 @@ def _inner(text: str, ent: SpacySpan) -> list[_Span]:
     return out
 
 
+def _county_lists(text: str) -> list[_Span]:
+    """"Butler, Clark and Warren counties": each name is a county."""
+    out = []
+    for m in COUNTY_LIST.finditer(text):
+        for name in re.finditer(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?", m.group(1)):
+            span = _Span(text, m.start(1) + name.start(), m.start(1) + name.end(), "county-list")
+            span.admin_word = True
+            out.append(span)
+    return out
+
+
 def _datelines(text: str) -> list[_Span]:
-    return [_Span(text, m.start(1), m.end(1), "dateline") for m in DATELINE.finditer(text[:2000])
-            if len(m.group(1)) > 2]
+    """"SALINA, Kan. —", "BEIRUT:", "PATASKALA --" near the top of the text."""
+    found = [(m.start(1), m.end(1)) for m in DATELINE.finditer(text[:2000]) if len(m.group(1)) > 2]
+    found += [(m.start(1), m.end(1)) for m in DASH_DATELINE.finditer(text[:400])]
+    return [_Span(text, s, e, "dateline") for s, e in found]
 
 
 def _bare_names(doc: Parsed, taken: list[tuple[int, int]]) -> list[_Span]:
@@ -195,15 +223,13 @@ def _bare_names(doc: Parsed, taken: list[tuple[int, int]]) -> list[_Span]:
 
     def flush() -> None:
         if run:
-            start, end = run[0].idx, run[-1].idx + len(run[-1])
+            start = run[0].idx
             for n in range(len(run), 0, -1):
                 out.append(_Span(text, start, run[n - 1].idx + len(run[n - 1]), "bare"))
-            if len(run) > 1:
-                out.append(_Span(text, run[-1].idx, end, "bare"))
             run.clear()
 
     for t in doc.doc:
-        if t.idx in covered or not (t.is_title or (t.is_upper and len(t) > 2)) or not t.is_alpha:
+        if t.idx in covered or not t.is_title or not t.is_alpha:
             flush()
             continue
         if t.is_sent_start and not run and t.lower_ in _COMMON_OPENERS:
@@ -219,7 +245,8 @@ _COMMON_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "but", "and", "
 
 def _dedupe(spans: list[_Span]) -> list[_Span]:
     """One span per (start, end), the most trusted source first."""
-    rank = {"ner": 0, "dateline": 1, "inner": 2, "as-ORG": 3, "as-PERSON": 4, "bare": 5}
+    rank = {"county-list": 0, "ner": 1, "dateline": 2, "party": 3, "inner": 4, "as-ORG": 5, "as-PERSON": 6,
+            "bare": 7}
     best: dict[tuple[int, int], _Span] = {}
     for s in spans:
         key = (s.start, s.end)
@@ -263,7 +290,12 @@ def _keep(span: _Span, cands: tuple[Candidate, ...], doc: Parsed, persons: set[s
                                    and " " not in span.key):
         return 0.0
     if span.street:
-        return float(span.source == "ner" and not text[max(0, span.start - 8):span.start].rstrip()[-1:].isdigit())
+        numbered = text[max(0, span.start - 8):span.start].rstrip()[-1:].isdigit()
+        return float(span.source in ("ner", "as-ORG", "as-PERSON", "as-LAW", "as-WORK_OF_ART") and not numbered
+                     and span.text[:1].isupper())
+    personal = SPEECH.match(text[span.end:span.end + 12]) or TITLE.search(text[:span.start][-12:])
+    if " " not in span.key and personal and not any(c.feature in ("PCLI", "PPLC") for c in cands):
+        return 0.0  # "Petrova said", "Mayor Mullins": a person
     if span.key == "washington" and _government(text, span.end):
         return 0.0
     if span.source == "ner":
@@ -274,7 +306,7 @@ def _keep(span: _Span, cands: tuple[Candidate, ...], doc: Parsed, persons: set[s
         return 0.0
     if span.admin_word and any(c.feature in AREAS for c in good):
         return 1.0
-    if span.source == "dateline":
+    if span.source in ("dateline", "party", "county-list"):
         return 1.0
     before = text[max(0, span.start - 25):span.start].split()
     cue = bool(before) and before[-1].lower().strip(",") in LOCATIVE
@@ -283,7 +315,11 @@ def _keep(span: _Span, cands: tuple[Candidate, ...], doc: Parsed, persons: set[s
         return 1.0
     if max(c.population for c in good) < 1000:
         return 0.0
-    return 0.8 if cue or qualified else 0.3
+    following = text[span.end:span.end + 30].split()
+    institution = bool(following) and following[0].strip(".,’'").lower() in _institutions()
+    if cue or qualified or institution:
+        return 0.8
+    return 0.5 if span.source.startswith("as-") else 0.3
 
 
 @cache
@@ -299,7 +335,11 @@ def _common_word(span: _Span, text: str) -> bool:
 
 
 def _agrees(m: Mention, sure: list[Mention]) -> bool:
-    """Whether an unsure mention's place lies in an admin1 area (or near a place) of the sure ones."""
+    """Whether an unsure mention's place lies in the admin1 area of a sure one.
+
+    A country, or an admin1 area named by a whole entity (strength 0.5), needs only a sure place in the
+    same country.
+    """
     b = m.best
     if b is None:
         return False
@@ -307,7 +347,9 @@ def _agrees(m: Mention, sure: list[Mention]) -> bool:
         o = other.best
         if o is None or o.country != b.country:
             continue
-        if b.feature in ("PCLI", "ADM1") or (o.admin1 and o.admin1 == b.admin1 and o.feature != "PCLI"):
+        if b.feature == "PCLI" or (b.feature == "ADM1" and m.strength >= 0.5):
+            return True
+        if o.admin1 and o.admin1 == b.admin1 and o.feature != "PCLI":
             return True
     return False
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from eventwire.gazetteer.index import SCHEMA_VERSION, Index
 
-BUILDER_VERSION = 1  # bump when the packaged build changes what it writes
+BUILDER_VERSION = 2  # bump when the packaged build changes what it writes
 
 
 def cache_dir() -> Path:

@@ -175,16 +175,18 @@ def _admin_file(writer: IndexWriter, path: Path, level: str) -> list[Row]:
 
 def _country_file(writer: IndexWriter, path: Path) -> list[Row]:
     """countryInfo.txt: ISO, ISO3, ISO-numeric, fips, name, capital, area, population, ..., geonameid (17th)."""
-    rows, names = [], []
+    rows, names, neighbours = [], [], {}
     with _lines(path) as lines:
         for cells in lines:
             if len(cells) < 17 or not cells[16].isdigit():
                 continue
             gid = int(cells[16])
+            neighbours[cells[0]] = cells[17] if len(cells) > 17 else ""
             rows.append(Row(gid, cells[4], None, None, cells[0], "PCLI", population=int(cells[7] or 0)))
             names.append((gid, cells[4], NAME_PRIMARY))
     if not rows:
         raise ImportFailed(f"{path}: not a GeoNames countryInfo file")
+    writer.neighbours(neighbours)
     writer.insert_missing(rows)
     writer.names(names)
     return rows

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Name kinds, best first: the place's own name, an English or abbreviation alias, any other alias.
 NAME_PRIMARY, NAME_ALIAS, NAME_OTHER = 0, 1, 2
@@ -104,6 +104,7 @@ class IndexWriter:
             " feature TEXT, admin1 TEXT, admin2 TEXT, population INTEGER);"
             "CREATE TABLE raw_names (key TEXT, place INTEGER, kind INTEGER);"
             "CREATE TABLE admin (code TEXT PRIMARY KEY, name TEXT);"
+            "CREATE TABLE neighbours (country TEXT PRIMARY KEY, neighbours TEXT);"
         )
 
     def places(self, rows: Iterable[Row]) -> None:
@@ -126,6 +127,10 @@ class IndexWriter:
         self.con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)",
                              ((r.geonameid, r.name, r.lat, r.lon, r.country, r.feature, r.admin1, r.admin2,
                                r.population) for r in rows))
+
+    def neighbours(self, neighbours: dict[str, str]) -> None:
+        """Each country's neighbours as GeoNames lists them ("GE" -> "AM,AZ,TR,RU")."""
+        self.con.executemany("INSERT OR REPLACE INTO neighbours VALUES (?,?)", neighbours.items())
 
     def set_point(self, gid: int, lat: float, lon: float, only_missing: bool = False) -> None:
         self.con.execute("UPDATE places SET lat = ?, lon = ? WHERE id = ?" + (" AND lat IS NULL" * only_missing),
@@ -211,6 +216,9 @@ class Index:
         self.source = meta.get("source", "")
         self.size = int(meta.get("places", "0"))
         self.admin_names: dict[str, str] = dict(self.con.execute("SELECT code, name FROM admin"))
+        self.neighbours: dict[str, frozenset[str]] = {
+            country: frozenset(n for n in listed.split(",") if n)
+            for country, listed in self.con.execute("SELECT country, neighbours FROM neighbours")}
         self._cache: dict[str, tuple[Candidate, ...]] = {}
 
     def lookup_many(self, keys: Iterable[str]) -> dict[str, tuple[Candidate, ...]]:

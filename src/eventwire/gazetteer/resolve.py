@@ -66,7 +66,7 @@ def _town_shadowed(c: Candidate, cands: tuple[Candidate, ...]) -> bool:
                for t in cands)
 
 
-def resolve(mentions: list[Mention]) -> None:
+def resolve(mentions: list[Mention], neighbours: dict[str, frozenset[str]] | None = None) -> None:
     """Set ``best`` and ``confidence`` of every mention with candidates.
 
     Mentions of one name are one group and get one referent (one sense per discourse); a group's
@@ -81,7 +81,7 @@ def resolve(mentions: list[Mention]) -> None:
     for g in groups.values():  # pass 1: priors and explicit qualifiers only
         g.choose(g.base_scores())
     for _ in range(2):  # then the document's other places as evidence
-        context = _Context(list(groups.values()))
+        context = _Context(list(groups.values()), neighbours or {})
         for g in groups.values():
             base = g.base_scores()
             g.choose([b + context.support(c, g) for b, c in zip(base, g.candidates, strict=True)])
@@ -135,18 +135,20 @@ def _qualifier(c: Candidate, m: Mention) -> float:
 class _Context:
     """What the groups' current choices say: countries, admin1 and admin2 areas, and points."""
 
-    def __init__(self, groups: list[_Group]) -> None:
+    def __init__(self, groups: list[_Group], neighbours: dict[str, frozenset[str]]) -> None:
+        self.neighbours = neighbours
         self.votes: list[tuple[_Group, Candidate, float]] = [(g, g.best, g.weight) for g in groups if g.best]
 
     def support(self, c: Candidate, g: _Group) -> float:
         country = admin1 = admin2 = 0.0
         country_all = admin1_all = admin2_all = 0.0
         near = 0
+        next_door = self.neighbours.get(c.country, frozenset())
         for other, b, w in self.votes:
             if other is g:
                 continue
             country_all += w
-            country += w * (b.country == c.country)
+            country += w * (1.0 if b.country == c.country else 0.4 if b.country in next_door else 0.0)
             if b.feature not in ("PCLI", "CONT", "RGN") and b.admin1:
                 admin1_all += w
                 admin1 += w * (b.country == c.country and b.admin1 == c.admin1)
