@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.base import Found, Parsed, step
 from eventwire.extract.eventcoding.arguments import argument_ranges
 from eventwire.extract.eventcoding.coder import Draft, actor_heads, code_sentence, recipient_heads, reciprocal
-from eventwire.extract.eventcoding.lexicon import acled_of, context_cues, rules
+from eventwire.extract.eventcoding.lexicon import acled_of, context_cues, frames, rules
 from eventwire.extract.eventcoding.linking import Linker, is_pronoun
 from eventwire.extract.eventcoding.syntax import lemma
 from eventwire.records import ActorRef, Event
@@ -25,6 +25,7 @@ from eventwire.records import Span as TextSpan
 MAX_CONTEXTS = 3
 UNSURE = frozenset({"negated", "hypothetical", "denied"})
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+SPECIFIC_MODES = frozenset({"suicide-attack", "drone", "unconventional"})
 
 
 @dataclass
@@ -65,7 +66,7 @@ def _merge_same_events(drafts: list[Draft]) -> list[Draft]:
         if host is None:
             kept.append(draft)
             continue
-        if draft.mode and (host.mode is None or draft.mode in ("suicide-attack", "drone", "unconventional")):
+        if draft.mode and (host.mode in (None, "destroy") or draft.mode in SPECIFIC_MODES):
             host.mode = draft.mode
     return kept
 
@@ -75,7 +76,7 @@ def _within(token: Token, host: Draft) -> bool:
     heads = {host.trigger.token.i} | {a.i for a in host.anchors}
     node = token
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if node.i in heads:
@@ -88,6 +89,10 @@ def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: 
     speaker = _resolve_all(draft.speaker, draft, sent, previous)
     actors = _refs(_resolve_all(actor_heads(draft), draft, sent, previous), linker)
     recipients = _refs(_resolve_all(recipient_heads(draft), draft, sent, previous), linker)
+    if _speaker_threatens(draft, speaker):
+        # "Medvedev said Russia would not allow it to go unpunished": the speaker makes the threat
+        spoken = _refs(speaker, linker)
+        actors = spoken + [a for a in actors if all((a.start, a.end) != (s.start, s.end) for s in spoken)]
     taken = {(a.start, a.end) for a in actors}
     recipients = [r for r in recipients if (r.start, r.end) not in taken]
     if reciprocal(draft) or (not recipients and len(actors) > 1 and draft.type in ("CONSULT", "AGREE", "COOPERATE")):
@@ -117,6 +122,12 @@ def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: 
         source=source,
     )
     return _Ranked(event, _salience(draft, event, index, linker.published))
+
+
+def _speaker_threatens(draft: Draft, speaker: list[Token]) -> bool:
+    """A threat read off a reported clause (future or idiom), not an explicit "threaten" verb."""
+    return bool(speaker) and draft.type == "THREATEN" and "claimed" in draft.flags and not (
+        frames().get(lemma(draft.shown), frozenset()) & {"threat", "commit"})
 
 
 def _refs(heads: list[Token], linker: Linker) -> list[ActorRef]:
@@ -192,7 +203,7 @@ def _civilian(recipients: list[ActorRef]) -> bool:
 
 def _salience(draft: Draft, event: Event, index: int, published: str | None) -> tuple:
     demoted = draft.status in UNSURE or _background(event.date, published)
-    return (index + (1.5 if demoted else 0) + (3 if not event.actors else 0), draft.depth, draft.trigger.token.i)
+    return (index + (1.5 if demoted else 0) + (5 if not event.actors else 0), draft.depth, draft.trigger.token.i)
 
 
 def _background(date: str | None, published: str | None) -> bool:

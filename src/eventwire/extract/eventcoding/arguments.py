@@ -6,7 +6,8 @@ from spacy.tokens import Token
 
 from eventwire.extract.eventcoding.syntax import is_reciprocal
 
-TRIMMED_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
+PHRASE_DEPS = frozenset({"det", "predet", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "pobj",
+                         "prep", "advmod", "npadvmod", "hyph", "nn"})
 KEPT_PREPS = frozenset({"in", "of", "from", "for", "at"})
 LEADING_DROPS = frozenset({"the", "a", "an"})
 
@@ -25,9 +26,9 @@ def phrase(head: Token) -> tuple[int, int]:
     while stack:
         node = stack.pop()
         for child in node.children:
-            if child.dep_ in TRIMMED_DEPS and not (child.dep_ == "prep" and child.lower_ in KEPT_PREPS):
+            if child.dep_ not in PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ not in KEPT_PREPS):
                 continue
-            if child.dep_ == "prep" and node is not head:
+            if child.dep_ == "prep" and node.i != head.i:
                 continue
             keep.add(child.i)
             stack.append(child)

@@ -182,7 +182,7 @@ def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
     roles = frames().get(lemma(head), frozenset())
     if not roles:
         return edge in ("acomp",)
-    is_noun_trigger = draft.trigger.kind == "N" and token is draft.trigger.token
+    is_noun_trigger = draft.trigger.kind == "N" and token.i == draft.trigger.token.i
     if "report" in roles and (edge == "c" or (edge == "x" and lemma(head) == "claim")):
         return _report(draft, token, head)
     if "aspect" in roles and edge == "x":
@@ -364,7 +364,7 @@ def actor_heads(draft: Draft) -> list[Token]:
     if draft.actor_heads is not None:
         return draft.actor_heads
     trigger = draft.trigger.token
-    if draft.trigger.kind == "N" and draft.anchors[-1] is trigger:
+    if draft.trigger.kind == "N" and draft.anchors[-1].i == trigger.i:
         owners = noun_actor_heads(trigger)
         if owners:
             return owners
@@ -394,7 +394,7 @@ def recipient_heads(draft: Draft) -> list[Token]:
         else:
             found = object_heads(anchor) or (passive_subjects(anchor) if is_passive(anchor) else [])
             found = [t for t in found if not _is_event_word(t, draft)]
-            if not found and anchor is draft.trigger.token:
+            if not found and anchor.i == draft.trigger.token.i:
                 for i in sorted(draft.trigger.consumed):
                     found = prep_objects(anchor.doc[i], r["noun_recipient_preps"] - {"of"})
                     if found:
@@ -408,7 +408,7 @@ def recipient_heads(draft: Draft) -> list[Token]:
 
 
 def _is_event_word(token: Token, draft: Draft) -> bool:
-    return token is draft.trigger.token or token.i in draft.trigger.consumed or token.pos_ == "VERB"
+    return token.i == draft.trigger.token.i or token.i in draft.trigger.consumed or token.pos_ == "VERB"
 
 
 def reciprocal(draft: Draft) -> bool:

@@ -22,10 +22,10 @@ def lemma(token: Token) -> str:
 def governor(token: Token) -> tuple[Token | None, str]:
     """The word that embeds this one's clause or phrase, and how: ('x', 'c', 'obj', 'prep:of', 'acl', ...)."""
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None, ""
     dep = token.dep_
-    if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") and head.head is not head:
+    if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") and head.head.i != head.i:
         return head.head, f"prep:{lemma(head)}"
     if dep == "xcomp":
         return head, "x"
@@ -63,7 +63,7 @@ def subject_heads(token: Token, depth: int = 0) -> list[Token]:
         return [subject]
     dep = token.dep_
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return []
     if dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
         controller = head if dep == "xcomp" else head.head
@@ -87,7 +87,7 @@ def _relative_antecedent(token: Token) -> list[Token]:
     for _ in range(4):
         if node.dep_ == "relcl":
             return [node.head]
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return []

@@ -117,8 +117,8 @@ def _modifiers(token: Token) -> set[str]:
 
 
 def _noun_trigger(noun: Token) -> Trigger | None:
-    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
-        return None  # "attack helicopter", "peace talks" mark the head, not this word
+    if noun.dep_ in ("compound", "amod", "npadvmod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        return None  # "attack helicopter", "peace talks", "war-torn" mark the head, not this word
     if noun.ent_type_ in NAME_TYPES:
         return None  # "Organization for Security and Cooperation in Europe" names, it does not happen
     rules = _lookup("N", noun)
