@@ -31,12 +31,18 @@ def test_direct_quote_before_an_inverted_cue_keeps_its_marks(parsed):
     assert quote.kind == "direct"
 
 
-def test_a_quotation_continued_after_the_cue_joins_the_same_attribution(parsed):
+def test_a_quotation_continued_after_the_cue_is_its_own_quote_with_the_same_speaker(parsed):
     text = '"The shelling started at dawn," she said. "Nobody in the village slept after that."'
-    found = run(parsed, text)
-    assert len(found) == 1
-    assert found[0].content.start == 0 and found[0].content.end == len(text)
-    assert found[0].speaker.text == "she"
+    first, second = run(parsed, text)
+    assert first.content.text == '"The shelling started at dawn,"'
+    assert second.content.text == '"Nobody in the village slept after that."'
+    assert second.cue is None and second.kind == "direct"
+    assert second.speaker == first.speaker and second.speaker.text == "she"
+
+
+def test_a_quotation_after_an_unrelated_sentence_is_not_joined(parsed):
+    text = '"The shelling started at dawn," she said. The river rose overnight. "No."'
+    assert [q.content.text for q in run(parsed, text)] == ['"The shelling started at dawn,"']
 
 
 def test_according_to_gives_the_rest_of_the_sentence_as_content(parsed):
@@ -102,3 +108,14 @@ def test_attribution_of_returns_the_innermost_containing_quote():
 @pytest.mark.parametrize("span", [(90, 110), (120, 130)])
 def test_attribution_of_needs_the_span_wholly_inside(span):
     assert attribution_of([quote_at(0, 100)], *span) is None
+
+
+def test_a_pronoun_takes_the_person_named_earlier_in_its_own_sentence(parsed):
+    text = ('Minister Eda Rusk said the talks had failed. Governor Tom Vale, on a visit to Orsk, condemned the '
+            'raid as what he called "a cowardly act."')
+    rusk = Entity("e1", "PERSON", "Eda Rusk", [Span(9, 17, "Eda Rusk")])
+    at = text.index("Tom Vale")
+    vale = Entity("e2", "PERSON", "Tom Vale", [Span(at, at + 8, "Tom Vale")])
+    found = run(parsed, text, [rusk, vale])
+    called = only(found, "called")
+    assert called.speaker.text == "he" and called.speaker_entity == "e2"

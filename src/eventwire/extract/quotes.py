@@ -37,9 +37,9 @@ def _quote_of(draft: Draft, text: str, marks: list, resolver: SpeakerResolver, r
     if earlier is not None:
         speaker, entity_id = earlier.speaker, earlier.speaker_entity
     elif draft.speaker is not None:
-        start, end = speaker_range(draft.speaker, draft.cue_token, (draft.start, draft.end))
+        start, end = draft.speaker_span or speaker_range(draft.speaker, draft.cue_token, (draft.start, draft.end))
         speaker = Span.of(text, start, end)
-        entity = resolver.resolve(draft.speaker, (start, end))
+        entity = resolver.resolve(draft.speaker, (start, end), (draft.start, draft.end))
         entity_id = entity.id if entity is not None else None
     cue = Span.of(text, *draft.cue) if draft.cue else None
     return Quote(

@@ -11,38 +11,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from eventwire.extract.attribution.colon import colon_lines
+from eventwire.extract.attribution.draft import Draft
 from eventwire.extract.attribution.frames import content_of, speaker_of, subtree_range, trim
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules
 from eventwire.extract.attribution.quotemarks import QuoteMarks, quote_spans
 
 MIN_ORPHAN_WORDS = 6  # shorter unclaimed quotations are scare quotes or titles, not speech
 MAX_ADJACENT_GAP = 40  # characters between a cue and a quotation it introduces ("said on Tuesday: “…”")
-
-
-@dataclass(slots=True)
-class Draft:
-    start: int  # content
-    end: int
-    cue: tuple[int, int] | None
-    cue_token: Token | None
-    speaker: Token | None
-    weight: float
-    frame: str
-    kind: str = "indirect"
-    speaker_from: Draft | None = field(default=None, repr=False)  # an earlier attribution whose speaker this one takes
-
-    @property
-    def outer_end(self) -> int:
-        ends = [self.end]
-        if self.cue:
-            ends.append(self.cue[1])
-        if self.speaker is not None:
-            ends.append(self.speaker.right_edge.idx + len(self.speaker.right_edge))
-        return max(ends)
 
 
 def find_attributions(
@@ -55,6 +34,7 @@ def find_attributions(
     rules = cue_rules() if rules is None else rules
     text = doc.text
     drafts: list[Draft] = []
+    sentences = list(sentences)
     for sentence in sentences:
         for token in sentence:
             rule = _rule_for(token, rules)
@@ -62,9 +42,10 @@ def find_attributions(
                 draft = _draft(token, rule, text, marks)
                 if draft is not None:
                     drafts.append(draft)
+    drafts.extend(colon_lines(doc, sentences))
     drafts = _dedupe(drafts)
-    drafts = _join_continuations(drafts, marks, text)
-    drafts.extend(_orphans(drafts, marks, text))
+    drafts.extend(_continuations(drafts, marks, text))
+    drafts.extend(_orphans(drafts, marks, doc))
     drafts.sort(key=lambda d: (d.start, -d.end))
     return drafts
 
@@ -90,7 +71,7 @@ def _draft(cue: Token, rule: CueRule, text: str, marks: list[QuoteMarks]) -> Dra
         start, end = trim(text, start, end)
         if end - start < 2 or (start <= cue.idx < end and frame != "head"):
             continue
-        return Draft(start, end, cue_span, cue, speaker_of(cue), rule.weight, frame)
+        return Draft(start, end, cue_span, cue, speaker_of(cue), rule.weight, frame, cue.sent.end_char)
     return None
 
 
@@ -119,9 +100,12 @@ def _adjacent_quote(
     after = _first_mark_at_or_after(marks, cue_span[1])
     if after is not None and after.start - cue_span[1] <= MAX_ADJACENT_GAP:
         gap = text[cue_span[1]:after.start]
-        if "\n\n" not in gap and not _has_sentence_end(gap) and (":" in gap or "," in gap or gap.strip() == ""
-                                                                or after.start - cue_span[1] < 25):
+        introduced = gap.rstrip().endswith(":")  # "X added:" may open a quotation in the next paragraph
+        close = ":" in gap or "," in gap or gap.strip() == "" or after.start - cue_span[1] < 25
+        if (introduced or "\n\n" not in gap) and not _has_sentence_end(gap) and close:
             return after.start, after.end
+    if cue.dep_ == "relcl":  # "actions that he said killed …": what precedes is the noun's, not the cue's
+        return None
     clause_start = cue.left_edge.idx
     before = _last_mark_before(marks, clause_start + 1)
     if before is not None and 0 <= clause_start - before.end <= 3:
@@ -180,46 +164,75 @@ def _covered(mark: QuoteMarks, drafts: list[Draft]) -> bool:
     return any(d.start <= mark.start and mark.end <= d.end for d in drafts)
 
 
-def _join_continuations(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> list[Draft]:
-    """Extend a quoting draft over the quotations that follow it with only punctuation between."""
+def _continuations(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> list[Draft]:
+    """Quotations that follow an attribution with only punctuation between ("“…,” he said. “…”"): each becomes
+    its own attribution with the same speaker."""
+    out: list[Draft] = []
     for mark in marks:
-        if _covered(mark, drafts):
+        if _covered(mark, drafts) or _covered(mark, out):
             continue
-        previous = _previous_quoting(drafts, mark.start)
+        previous = _previous_attribution(drafts + out, mark.start)
         if previous is None:
             continue
-        gap = text[previous.outer_end:mark.start]
+        gap = text[max(previous.outer_end, previous.sentence_end):mark.start]
         if re.fullmatch(r"[\s.,;:!?—–-]*", gap) and gap.count("\n") <= 2:
-            previous.end = mark.end
-    return drafts
+            out.append(Draft(mark.start, mark.end, None, None, previous.speaker, previous.weight, "continued",
+                             sentence_end=mark.end, speaker_span=previous.speaker_span, speaker_from=previous))
+    return out
 
 
-def _previous_quoting(drafts: list[Draft], offset: int) -> Draft | None:
+def _previous_attribution(drafts: list[Draft], offset: int) -> Draft | None:
     best = None
     for draft in drafts:
         later = best is None or draft.outer_end > best.outer_end
-        if later and draft.outer_end <= offset and draft.frame != "orphan" and _is_quoting(draft):
+        if later and draft.outer_end <= offset and draft.frame != "orphan":
             best = draft
     return best
 
 
-def _is_quoting(draft: Draft) -> bool:
-    return draft.cue_token is not None and draft.cue_token.doc.text[draft.start] in "“\"'`„«"
-
-
-def _orphans(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> list[Draft]:
-    """Quotations no cue claims, long enough to be speech, given to the latest earlier speaker."""
+def _orphans(drafts: list[Draft], marks: list[QuoteMarks], doc: Doc) -> list[Draft]:
+    """Quotations no cue claims, long enough to be speech: their speaker is named in their own sentence
+    ("X reacted sharply: “…”", "Pew Research: “…”") or is the latest earlier speaker."""
+    text = doc.text
     out: list[Draft] = []
     for mark in marks:
         if _covered(mark, drafts) or any(d.start < mark.end and mark.start < d.end for d in drafts):
             continue
         if len(text[mark.start:mark.end].split()) < MIN_ORPHAN_WORDS:
             continue
-        source = _latest_speaker_before(drafts, mark.start)
-        if source is None:
+        local = _speaker_in_sentence(doc, mark)
+        if local is not None:
+            cue, speaker = local
+            out.append(Draft(mark.start, mark.end, cue, None, speaker, 0.4, "orphan"))
             continue
-        out.append(Draft(mark.start, mark.end, None, None, source.speaker, 0.5, "orphan", "direct", source))
+        source = _latest_speaker_before(drafts, mark.start)
+        if source is not None:
+            out.append(Draft(mark.start, mark.end, None, None, source.speaker, 0.3, "orphan",
+                             speaker_from=source))
     return out
+
+
+def _speaker_in_sentence(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:
+    """(cue span, speaker) when the quotation's own sentence names who speaks before it."""
+    first = doc.char_span(mark.start, mark.start + 1, alignment_mode="expand")
+    if first is None or len(first) == 0 or first[0].i == 0:
+        return None
+    before = doc[first[0].i - 1]
+    if before.text == ":" and before.i > 0:
+        lead = doc[before.i - 1]
+        if lead.pos_ in ("VERB", "AUX"):
+            speaker = speaker_of(lead)
+            return ((lead.idx, lead.idx + len(lead)), speaker) if speaker is not None else None
+        if lead.pos_ in ("PROPN", "NOUN") and lead.sent is before.sent:
+            return (before.idx, before.idx + 1), lead
+    sentence = first[0].sent
+    root = sentence.root
+    if sentence.start_char >= mark.start - 1 or root.pos_ not in ("VERB", "AUX") or root.idx > mark.start:
+        return None
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < mark.start]
+    if not subjects or subjects[0].right_edge.idx >= mark.start:
+        return None
+    return (root.idx, root.idx + len(root)), subjects[0]
 
 
 def _latest_speaker_before(drafts: list[Draft], offset: int) -> Draft | None:

@@ -18,7 +18,9 @@ from spacy.tokens import Token
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INSERTED = ("parataxis", "advcl", "prep", "npadvmod")
 OPENERS = frozenset("“„«\"'`‘")
+CLOSERS = frozenset("”»\"'’")
 TRIM = frozenset(" \t\n,;:.—–-")
+PUNCTUATION = " \t\n,;:.—–-()"
 
 
 def char_range(tokens: list[Token]) -> tuple[int, int]:
@@ -77,13 +79,27 @@ def _inserted_in(cue: Token) -> tuple[int, int] | None:
     head = cue.head
     if cue.lemma_ == "accord" and head.dep_ == "pobj":  # "... the town, according to X" hung on a noun
         head = head.head.head if head.head.dep_ == "prep" else head
+    text = cue.doc.text
     start, end = subtree_range(head)
     own_start, own_end = subtree_range(cue)
-    if own_start <= start:
+    if not text[start:own_start].strip(PUNCTUATION):
         start = own_end
-    elif own_end >= end:
+    elif not text[own_end:end].strip(PUNCTUATION):
         end = own_start
+    else:
+        return _one_side(text, (start, own_start), (own_end, end))
     return (start, end) if end > start else None
+
+
+def _one_side(text: str, left: tuple[int, int], right: tuple[int, int]) -> tuple[int, int]:
+    """For a cue inside its clause: the quotation on one side when there is one, else the whole clause."""
+    right_text = text[right[0]:right[1]].strip(PUNCTUATION)
+    left_text = text[left[0]:left[1]].strip(PUNCTUATION)
+    if right_text[:1] in OPENERS and len(right_text) > len(left_text):
+        return right
+    if left_text[-1:] in CLOSERS and len(left_text) > len(right_text):
+        return left
+    return left[0], right[1]
 
 
 def speaker_of(cue: Token) -> Token | None:

@@ -15,6 +15,11 @@ from spacy.tokens import Token
 from eventwire.extract.attribution.lexicon import pronoun_genders
 from eventwire.records import Entity
 
+try:  # the entities step's own lookup, when it offers one
+    from eventwire.extract.entities import entity_at as _shared_entity_at
+except ImportError:  # pragma: no cover - older entities step
+    _shared_entity_at = None
+
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 KINDS_BY_TYPE = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "group", "LOC": "thing", "FAC": "thing"}
 COMPATIBLE = {"person": {"person"}, "group": {"group"}, "thing": {"group", "thing"}, "any": {"person", "group"}}
@@ -47,16 +52,18 @@ class SpeakerResolver:
     """Links speaker spans to entities, remembering earlier speakers for the pronouns that follow."""
 
     def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
         self.mentions = sorted(
             (Mention(m.start, m.end, e) for e in entities for m in e.mentions), key=lambda m: (m.start, m.end)
         )
         self._starts = [m.start for m in self.mentions]
         self.history: list[tuple[int, Entity]] = []  # (offset, entity) of speakers linked so far
 
-    def resolve(self, speaker: Token, span: tuple[int, int]) -> Entity | None:
+    def resolve(self, speaker: Token, span: tuple[int, int], content: tuple[int, int] = (0, 0)) -> Entity | None:
+        """The entity the speaker stands for; ``content`` is what they said, where no antecedent is sought."""
         kind = pronoun_genders().get(speaker.lower_)
         if kind is not None and speaker.pos_ == "PRON":
-            entity = self._antecedent(kind, span[0])
+            entity = self._in_own_sentence(kind, speaker, content) or self._antecedent(kind, span[0])
         else:
             head = self._head_of(speaker)
             entity = self.entity_at(head.idx, head.idx + len(head)) or self.entity_at(*span)
@@ -71,13 +78,29 @@ class SpeakerResolver:
         return speaker
 
     def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping [start, end), the earliest such mention first."""
+        """The entity mentioned at [start, end), as the entities step judges the best fit."""
+        if _shared_entity_at is not None:
+            return _shared_entity_at(self.entities, start, end)
         i = max(0, bisect_right(self._starts, start) - 1)
         while i < len(self.mentions) and self.mentions[i].start < end:
             mention = self.mentions[i]
             if mention.end > start:
                 return mention.entity
             i += 1
+        return None
+
+    def _in_own_sentence(self, kind: str, pronoun: Token, content: tuple[int, int]) -> Entity | None:
+        """The latest compatible entity named earlier in the pronoun's sentence, outside the quoted content
+        ("Putin lambasted the leadership for what he described as …")."""
+        wanted = COMPATIBLE.get(kind, set())
+        sentence_start = pronoun.sent.start_char
+        i = bisect_right(self._starts, pronoun.idx) - 1
+        while i >= 0 and self.mentions[i].start >= sentence_start:
+            mention = self.mentions[i]
+            outside = mention.end <= content[0] or mention.start >= content[1]
+            if mention.end <= pronoun.idx and outside and KINDS_BY_TYPE.get(mention.entity.type) in wanted:
+                return mention.entity
+            i -= 1
         return None
 
     def _antecedent(self, kind: str, offset: int) -> Entity | None:
