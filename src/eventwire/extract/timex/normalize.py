@@ -120,8 +120,8 @@ def infer_year(month: int, day: int | None, ctx: Context) -> int:
         later = month > ctx.dct.month + 1
         earlier = month < ctx.dct.month - 1
     else:
-        later = (candidate - ctx.dct).days > 31
-        earlier = (ctx.dct - candidate).days > 31
+        later = (candidate - ctx.dct).days > 60
+        earlier = (ctx.dct - candidate).days > 60
     if ctx.tense == PAST and later:
         return year - 1
     if ctx.tense == FUTURE and earlier:
@@ -209,7 +209,15 @@ def _part(text: str | None) -> str:
 # ------------------------------------------------------------------ operations
 def op_date(g: dict[str, str], ctx: Context) -> Value:
     month, day = _month(g["month"]) if not g["month"].isdigit() else int(g["month"]), _day(g["day"])
-    year = _year(g["year"]) if "year" in g else infer_year(month, day, ctx)
+    rel = " ".join((g.get("rel") or "").lower().split())
+    if "year" in g:
+        year = _year(g["year"])
+    elif rel in ("last", "this past"):
+        year = ctx.dct.year - (1 if (month, day) >= (ctx.dct.month, ctx.dct.day) else 0)
+    elif rel in ("next", "this coming"):
+        year = ctx.dct.year + (1 if (month, day) <= (ctx.dct.month, ctx.dct.day) else 0)
+    else:
+        year = infer_year(month, day, ctx)
     d = _safe_date(year, month, day)
     return Value(d.isoformat() if d else None)
 
@@ -368,9 +376,14 @@ def op_half(g: dict[str, str], ctx: Context) -> Value:
 
 
 def op_weekday(g: dict[str, str], ctx: Context) -> Value:
+    """A weekday, with or without its part ('Friday night' stays the day, as news TimeML annotates it)."""
     d = resolve_weekday(words()["weekdays_lower"][g["weekday"].lower()], ctx, g.get("rel"))
-    part = _part(g.get("part"))
-    return Value(d.isoformat() + (f"T{part}" if part else ""), "TIME" if part else None)
+    return Value(d.isoformat())
+
+
+def op_week_of(g: dict[str, str], ctx: Context) -> Value:
+    d = op_date(g, ctx).value
+    return Value(iso_week(date.fromisoformat(d)) if d else None)
 
 
 def op_deictic(g: dict[str, str], ctx: Context) -> Value:
@@ -471,7 +484,7 @@ def _shifted(n: float | None, unit: str, sign: int, ctx: Context, fallback: str)
     if unit == "Q":
         return Value(shift_months(d, 3 * k).strftime("%Y-") + f"Q{quarter_of(shift_months(d, 3 * k))}")
     if unit == "DE":
-        return Value(f"{(d.year + 10 * k) // 10:03d}X")
+        return Value(f"{d.year + 10 * k:04d}")
     if unit == "CE":
         return Value(f"{(d.year + 100 * k) // 100:02d}")
     return Value(f"{d.year + k:04d}")
@@ -523,8 +536,8 @@ def op_duration(g: dict[str, str], ctx: Context) -> Value:
     unit = unit_code(g["unit"])
     if not unit:
         return Value(None)
-    if n is not None and n > 1 and unit == "DE":
-        n, unit = n * 10, "Y"
+    if n is not None and unit in ("DE", "CE"):
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
     return Value(duration_value(n, unit))
 
 
@@ -534,7 +547,7 @@ OPS: dict[str, Op] = {
     "half": op_half, "weekday": op_weekday, "deictic": op_deictic, "part_of_day": op_part_of_day,
     "rel_unit": op_rel_unit, "the_unit": op_the_unit, "ago": op_ago, "offset": op_offset,
     "reference": op_reference, "set": op_set, "duration": op_duration, "year_end": op_year_end,
-    "anaphoric": op_anaphoric,
+    "anaphoric": op_anaphoric, "week_of": op_week_of,
 }
 
 

@@ -45,10 +45,9 @@ def tag(doc: Doc, text: str, dct: date, skip: callable | None = None) -> list[Ti
     spans = {id(c): s for c, s in kept}
     out = []
     for cand in best_non_overlapping([c for c, _ in kept]):
-        if _in_dateline(text, cand.start):
-            continue
         span = spans[id(cand)]
-        value = normalise(cand.rule.op, cand.groups, Context(dct, clause_tense(span.root)))
+        tense = FUTURE if _future_cue_before(text, cand.start) else clause_tense(span.root)
+        value = normalise(cand.rule.op, cand.groups, Context(dct, tense))
         if value.value is None:
             continue
         out.append(TimeExpr(cand.start, cand.end, text[cand.start:cand.end], value.type or cand.rule.type,
@@ -91,15 +90,21 @@ def _anaphoric_value(unit: str, last: str | None, dct: date) -> str:
     return base[:10] if len(base) >= 10 else base
 
 
-def _in_dateline(text: str, start: int) -> bool:
-    """A date in a wire dateline ('WASHINGTON, August 11 (Xinhua) --') repeats the publication date."""
-    line_start = text.rfind("\n", 0, start) + 1
-    head = text[line_start:start].strip()
-    place = head[:-1].replace(" ", "").replace(".", "")
-    return bool(head) and len(head) < 40 and head.endswith(",") and place.isupper()
 
 
 # ------------------------------------------------------------------ tense of the clause
+@cache
+def _future_cue() -> re.Pattern[str]:
+    ordered = sorted(cues("future_before"), key=len, reverse=True)
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"(?<!\bup\s)\b(?:{phrases})\s+(?:at\s+|on\s+)?$", re.IGNORECASE)
+
+
+def _future_cue_before(text: str, start: int) -> bool:
+    """'until Tuesday', 'as early as next week': a deadline or a hope lies ahead whatever the verb's tense."""
+    return _future_cue().search(text, max(0, start - 24), start) is not None
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb (or auxiliary heading a clause) above ``token`` in the dependency tree."""
     seen = 0
@@ -142,7 +147,7 @@ def _verb_tense(verb: Token) -> str | None:
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
-    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+    if any(a.lemma_ == "have" for a in auxes) or (verb.tag_ == "VBN" and not auxes):
         return PAST
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return PRESENT
@@ -237,10 +242,11 @@ def check_duration(cand: Candidate, span: SpacySpan) -> bool:
 
 
 def check_set_adverb(cand: Candidate, span: SpacySpan) -> bool:
-    """'daily' as an adverb ('meets daily'), not as an adjective ('the daily tally', 'a quarterly dividend')."""
-    token = span[-1]
+    """'daily' in any use; 'quarterly' only as an adverb (as an adjective it names a report, not a frequency)."""
+    if cand.groups["adv"].lower() not in cues("set_adjectives_untagged"):
+        return True
     nxt = _next_token(span)
-    return not (token.dep_ == "amod" or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN")))
+    return not (span[-1].dep_ == "amod" or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN")))
 
 
 def check_bare_units(cand: Candidate, span: SpacySpan) -> bool:
