@@ -199,14 +199,20 @@ class Server:
         if token:
             args += ["--token", token]
         env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
-        self.process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        import tempfile
+
+        # a file, not a pipe: a pipe nobody reads would block the server once full
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(args, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self._wait()
+        self.client = httpx.Client(base_url=self.base, timeout=30)  # one connection, reused
 
     def _wait(self) -> None:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.process.stdout.read().decode(errors='replace')}")
+                self.log.seek(0)
+                raise RuntimeError(f"server exited: {self.log.read().decode(errors='replace')}")
             try:
                 httpx.get(self.base + "/api/health", timeout=1)
                 return
@@ -215,11 +221,13 @@ class Server:
         raise RuntimeError("server did not start in 30 s")
 
     def stop(self) -> None:
+        self.client.close()
         self.process.terminate()
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self.log.close()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ LISTS = ("documents", "events", "incidents", "quotes", "figures", "stories")
 
 
 def get(server, path: str, **params) -> httpx.Response:
-    return httpx.get(server.base + path, params=params or None, timeout=30)
+    return server.client.get(path, params=params or None)
 
 
 @pytest.mark.parametrize("path", [
