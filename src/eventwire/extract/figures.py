@@ -58,7 +58,7 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
     ranked: list[tuple[tuple, Figure]] = []
     for i, sentence_mentions in by_sentence.items():
         sentence = sentences[i]
-        counts = find_counts(doc.doc, sentence, sentence_mentions, noncounts)
+        counts = find_counts(doc.doc, sentence, sentence_mentions, noncounts, text)
         choose_categories(counts, text, tree)
         for count in _with_fractions(counts):
             if count.category is None:
@@ -111,7 +111,7 @@ def _each_from_targets(count: Count) -> list[tuple[int, int]]:
     """"500 peacekeepers each from Russia, Georgia and North Ossetia": one span per place the count comes from."""
     if count.noun is None:
         return []
-    text = count.sentence.doc.text
+    text = count.text
     match = EACH_FROM.match(text, count.noun.idx + len(count.noun.text))
     if not match:
         return []

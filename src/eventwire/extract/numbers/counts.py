@@ -20,8 +20,15 @@ from eventwire.extract.numbers.noncounts import NonCounts
 from eventwire.extract.numbers.tree import TreeDistances
 
 MAX_TREE_DISTANCE = 5
-MAX_LINEAR_DISTANCE = 6
+MAX_LINEAR_DISTANCE = 3
 WEAK_PENALTY = 2
+LOOSE_TREE_DISTANCE = 2
+BARE_TREE_DISTANCE = 3
+SUBJECT_GAP = 4
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos", "ROOT", "oprd"})
+QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
+LABEL_GAP = 3
 RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?\s*$", re.IGNORECASE)
 NOUN_SEARCH = 5  # tokens after a number in which to look for the noun it counts
 SKIPPABLE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VBN", "VBG", "NNP", "NNPS", "NN", "HYPH", "CD", "FW", "XX"})
@@ -37,6 +44,7 @@ class Count:
     mention: NumberMention
     tokens: list[Token]
     sentence: SpacySpan
+    text: str  # the document's text (``Doc.text`` would rebuild it on every call)
     noun: Token | None = None
     noun_info: UnitNoun | None = None
     unknown_noun: bool = False
@@ -46,6 +54,7 @@ class Count:
     cue: Cue | None = None
     nodes: list[Token] = field(default_factory=list)
     hedge_flags: tuple[bool, bool] = (False, False)  # (hedged, hypothetical)
+    label_line: bool = False  # the number closes a line or a label ("Number of displaced: 452")
     restates: Count | None = None  # "1,314 families (8,710 people)": the second says the first again
 
     @property
@@ -93,6 +102,10 @@ def _find_noun(count: Count) -> str:
     root = _root(count.tokens)
     while i < end:
         token = doc[i]
+        if token.is_space and "\n\n" not in token.text:
+            i += 1
+            end = min(count.sentence.end, end + 1)
+            continue
         if token.lower_ in anaphors():
             return ""
         kind, info = _noun_kind(token)
@@ -109,11 +122,16 @@ def _find_noun(count: Count) -> str:
         if token.pos_ in ("NOUN", "PROPN") and (root.head.i == token.i or token.tag_ in ("NNS", "NNPS")):
             nxt = doc[i + 1] if i + 1 < count.sentence.end else None
             last_of_phrase = nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or _noun_kind(nxt)[0] == ""
-            if last_of_phrase and (token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" or root.head.i == token.i):
+            if last_of_phrase and _plural_looking(token):
                 count.noun, count.unknown_noun = token, True
                 return "unknown"
         i += 1
     return _find_label_noun(count)
+
+
+def _plural_looking(token: Token) -> bool:
+    """A noun that may count people although no lexicon knows it ("miners", "mineros"): plural, not a name."""
+    return token.tag_ in ("NNS", "NNPS") or (token.text.islower() and token.text.endswith("s"))
 
 
 def _find_label_noun(count: Count) -> str:
@@ -124,6 +142,7 @@ def _find_label_noun(count: Count) -> str:
         j += 1
     if j < count.sentence.end and doc[j].text not in STOP_AFTER_NUMBER and "\n" not in doc[j].text:
         return ""
+    count.label_line = True
     first = count.tokens[0]
     for k in range(first.i - 1, max(count.sentence.start, first.i - 5) - 1, -1):
         token = doc[k]
@@ -149,6 +168,10 @@ def _resolve(count: Count, cue: Cue) -> tuple[str, str] | None:
     if cue.applies == "house":
         if unit == "houses" or (unit is None and _house_context(count)):
             return cue.category, "houses"
+        return None
+    if cue.applies == "troops":
+        if unit in ("troops", "aircraft", "vehicles"):
+            return cue.category, unit
         return None
     if cue.applies == "any":
         if unit == "houses":
@@ -179,6 +202,42 @@ def _linear_gap(count: Count, cue_tokens: list[Token]) -> tuple[int, int]:
     return 0, 0
 
 
+def _modifies_other_noun(toks: list[Token], count: Count) -> bool:
+    """"arrest warrants", "damage assessment": a cue word that only qualifies another, uncounted noun."""
+    head = toks[-1]
+    if head.dep_ != "compound" or head.pos_ != "NOUN" or head.head.i in {t.i for t in toks}:
+        return False
+    return count.noun is None or head.head.i != count.noun.i
+
+
+def _hard_break_between(count: Count, toks: list[Token]) -> bool:
+    """A sentence end or line break between count and cue: the parser joined two sentences."""
+    doc = count.sentence.doc
+    lo, hi = sorted((count.tokens[0].i, toks[0].i))
+    return any(doc[k].text in (".", "!", "?") or "\n\n" in doc[k].text for k in range(lo + 1, hi))
+
+
+def _linear_ok(count: Count, cue: Cue, gap: int, side: int, loose: bool) -> bool:
+    """Whether a cue too far in the tree may still speak for the count because it stands right by it."""
+    if cue.weak:
+        return False
+    if not loose:
+        return gap <= MAX_LINEAR_DISTANCE
+    if count.noun is None and count.label_line:
+        return side == 1 and gap <= LABEL_GAP
+    if count.noun is None and count.tokens[-1].dep_ in SUBJECT_DEPS:
+        return side == 0 and gap <= SUBJECT_GAP
+    return side == 0 and gap <= 1
+
+
+def _tree_limit(count: Count) -> int:
+    if count.unknown_noun:
+        return LOOSE_TREE_DISTANCE
+    if count.noun is None:
+        return BARE_TREE_DISTANCE if _root(count.tokens).dep_ in ARGUMENT_DEPS else LOOSE_TREE_DISTANCE
+    return MAX_TREE_DISTANCE
+
+
 def _numbers_between(counts: list[Count], me: Count, other: int) -> bool:
     lo, hi = min(me.tokens[0].i, other), max(me.tokens[0].i, other)
     return any(o is not me and lo < o.tokens[0].i < hi for o in counts)
@@ -194,16 +253,22 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
     cues = [(c, toks) for c, toks in cues if toks]
     for count in counts:
         options = []
+        loose = count.noun is None or count.unknown_noun  # a bare number or an unknown noun needs a close cue
         for cue, toks in cues:
             if cue.start < count.mention.core_end and count.mention.core_start < cue.end:
+                continue
+            if count.unknown_noun and any(t.i == count.noun.i or t.head.i == count.noun.i for t in toks):
+                continue
+            if _modifies_other_noun(toks, count) or _hard_break_between(count, toks):
                 continue
             distance = tree.nearest(count.nodes, toks) + (WEAK_PENALTY if cue.weak else 0)
             gap, side = _linear_gap(count, toks)
             rivals = [o for o in counts if o is not count and o.restates is not count and count.restates is not o]
             rival = min((tree.nearest(o.nodes, toks) for o in rivals), default=99)
-            if distance <= MAX_TREE_DISTANCE and distance <= rival:
+            limit = _tree_limit(count)
+            if distance <= limit and distance <= rival:
                 options.append((distance, gap, side, cue))
-            elif gap <= MAX_LINEAR_DISTANCE and not cue.weak and not _numbers_between(counts, count, toks[0].i):
+            elif _linear_ok(count, cue, gap, side, loose) and not _numbers_between(counts, count, toks[0].i):
                 options.append((MAX_TREE_DISTANCE + 1 + gap, gap, side, cue))
         info = count.noun_info
         if info is not None and info.category and info.strong:
@@ -220,7 +285,48 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
                 count.unit = count.unit or info.unit
 
 
-def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], noncounts: NonCounts) -> list[Count]:
+def _looks_like_age(count: Count) -> bool:
+    """"Eric Vane, 52, died", "Ana Ruiz (19)": a bare number set off right after a name is an age."""
+    doc = count.sentence.doc
+    mention = count.mention
+    before = count.text[max(0, mention.core_start - 3):mention.core_start]
+    after = count.text[mention.core_end:mention.core_end + 2]
+    if not re.search(r"[,(]\s*$", before) or not re.match(r"\s*[,);.—–-]|\s*$", after):
+        return False
+    first = count.tokens[0]
+    name = next((t for t in reversed(doc[max(0, first.i - 3):first.i]) if not t.is_punct and not t.is_space), None)
+    return name is not None and name.pos_ == "PROPN" and (mention.value or 0) < 120
+
+
+def _part_of_name(count: Count) -> bool:
+    """A capitalised number word inside a name: "Regional One Health", "Channel Four News"."""
+    first, last = count.tokens[0], count.tokens[-1]
+    doc = count.sentence.doc
+    if not count.mention.word_form or not first.text[:1].isupper() or first.is_sent_start:
+        return False
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN"
+
+
+def _lift_to_quantity_subject(count: Count, root: Token) -> None:
+    """"The number of displaced families is estimated to be 349": the count speaks through its subject."""
+    for ancestor in list(root.ancestors)[:4]:
+        subject = next((c for c in ancestor.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            continue
+        if subject.lemma_.lower() not in QUANTITY_NOUNS:
+            return
+        count.nodes.append(subject)
+        counted = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if counted and _noun_kind(counted[0])[0] == "unit":
+            count.noun, count.noun_info = counted[0], _noun_kind(counted[0])[1]
+            count.unit = count.noun_info.unit
+            count.nodes.append(counted[0])
+        return
+
+
+def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], noncounts: NonCounts,
+                text: str) -> list[Count]:
     """The counts among ``mentions`` (all inside ``sentence``), with their nouns and units, before categories."""
     counts: list[Count] = []
     last_unit: str | None = None
@@ -230,8 +336,10 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
         tokens = _tokens_of(doc, mention.core_start, mention.core_end)
         if not tokens:
             continue
-        count = Count(mention, tokens, sentence)
+        count = Count(mention, tokens, sentence, text)
         kind = _find_noun(count) if mention.kind != "fraction" else ""
+        if (kind == "" and _looks_like_age(count)) or _part_of_name(count):
+            continue
         if kind == "nonunit":
             continue
         if mention.year_like and kind not in ("unit",):
@@ -244,9 +352,11 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
             last_unit = count.unit
         else:
             count.inherited_unit = last_unit
-        if counts and RESTATEMENT.fullmatch(doc.text[counts[-1].end:mention.start]):
+        if counts and RESTATEMENT.fullmatch(text[counts[-1].end:mention.start]):
             count.restates = counts[-1]
         root = _root(tokens)
         count.nodes = [root] + ([count.noun] if count.noun is not None else [])
+        if count.noun is None:
+            _lift_to_quantity_subject(count, root)
         counts.append(count)
     return counts

@@ -12,6 +12,8 @@ from functools import cache
 
 from eventwire.lexicons import lines, rows
 
+WORD_START = r"(?<!\w)(?=\w)"
+
 
 @dataclass(frozen=True, slots=True)
 class UnitNoun:
@@ -41,7 +43,7 @@ def _phrase_regex(pattern: str) -> str:
     """A lexicon phrase as a regex: words joined by whitespace, ``*`` any ending, ``a|b`` alternatives within a
     word or within ``( )`` (where an alternative may hold several words)."""
     parts = [_word_regex(token.strip("()")) for token in re.findall(r"\([^)]*\)|\S+", pattern)]
-    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+    return r"\s+".join(parts) + r"(?!\w)"
 
 
 @cache
@@ -73,7 +75,7 @@ def house_words() -> frozenset[str]:
 @cache
 def _cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, str, bool], ...]]:
     entries = sorted(rows("figure_cues.tsv"), key=lambda r: (-len(r[0].split()), -len(r[0])))
-    groups = "|".join(f"(?P<c{i}>{_phrase_regex(p)})" for i, (p, *_) in enumerate(entries))
+    groups = WORD_START + "(?:" + "|".join(f"(?P<c{i}>{_phrase_regex(p)})" for i, (p, *_) in enumerate(entries)) + ")"
     table = tuple((cat, applies, weight == "weak") for _, cat, applies, weight, *_ in entries)
     return re.compile(groups, re.IGNORECASE), table
 
@@ -90,7 +92,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 
 @cache
 def _word_list_regex(name: str) -> re.Pattern[str]:
-    return re.compile("|".join(_phrase_regex(p) for p in sorted(lines(name), key=len, reverse=True)), re.IGNORECASE)
+    phrases = "|".join(_phrase_regex(p) for p in sorted(lines(name), key=len, reverse=True))
+    return re.compile(f"{WORD_START}(?:{phrases})", re.IGNORECASE)
 
 
 def find_hedges(text: str, start: int, end: int) -> list[tuple[int, int]]:

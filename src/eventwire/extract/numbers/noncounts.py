@@ -9,6 +9,8 @@ from functools import cache
 from eventwire.extract.numbers.expressions import NumberMention
 from eventwire.lexicons import data
 
+AGES = re.compile(r"\b(?:ages?|aged)\s+\d{1,3}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,3})*", re.IGNORECASE)
+
 
 @cache
 def _lexicon() -> dict:
@@ -51,6 +53,7 @@ class NonCounts:
         self.text = text
         spans = [m.span() for m in _date_regex().finditer(text)]
         spans += [m.span() for m in re.finditer(r"\b\d{1,2}[:.]\d{2}\b\s*(?:[ap]\.?m\.?|h\b|hrs\b)?", text)]
+        spans += [m.span() for m in AGES.finditer(text)]
         self._dates = sorted(spans)
         self._starts = [s for s, _ in self._dates]
 
