@@ -33,6 +33,8 @@ from eventwire.extract.eventcoding.syntax import (
 from eventwire.extract.eventcoding.triggers import Trigger, find_triggers
 
 MAX_CLIMB = 12
+NOUN_FRAMES = frozenset({"request", "threat", "commit"})
+ACTS_ON_OBJECT = frozenset({"SANCTION", "REJECT", "RETREAT", "CONCEDE", "COERCE"})
 RECAST_PRIORITY = ("denied", "negated", "hypothetical", "threatened", "planned", "claimed", "asserted")
 
 
@@ -70,6 +72,7 @@ def code_sentence(sent: Span) -> list[Draft]:
     drafts = [_code(trigger) for trigger in find_triggers(sent)]
     drafts += _obligations(sent, drafts)
     absorbed = {i for d in drafts for i in d.absorbed}
+    absorbed |= _acted_on(drafts)
     kept: dict[tuple[str, int], Draft] = {}
     for draft in sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)):
         if draft.trigger.token.i in absorbed:
@@ -78,6 +81,13 @@ def code_sentence(sent: Span) -> list[Draft]:
         key = (draft.type, draft.shown.i) if draft.recast else (draft.type, -1 - draft.trigger.token.i)
         kept.setdefault(key, draft)
     return sorted(kept.values(), key=lambda d: d.trigger.token.i)
+
+
+def _acted_on(drafts: list[Draft]) -> set[int]:
+    """Event nouns that another event acts on ("suspended aid", "ended the talks") are its object, not events."""
+    acting = {d.trigger.token.i for d in drafts if d.type in ACTS_ON_OBJECT and d.trigger.kind == "V"}
+    return {d.trigger.token.i for d in drafts if d.trigger.kind == "N"
+            and d.trigger.token.dep_ in ("dobj", "nsubjpass") and d.trigger.token.head.i in acting}
 
 
 def _code(trigger: Trigger) -> Draft:
@@ -184,6 +194,10 @@ def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
         return edge in ("acomp",)
     is_noun_trigger = draft.trigger.kind == "N" and token.i == draft.trigger.token.i
     if "report" in roles and (edge == "c" or (edge == "x" and lemma(head) == "claim")):
+        noun = _framing_object(head)
+        if noun is not None and noun.i != draft.trigger.token.i:
+            # "reiterated its demand that X ease ...": the clause is the content of the demand
+            return _apply_frame(draft, token, noun, "acl")
         return _report(draft, token, head)
     if "aspect" in roles and edge == "x":
         _absorb(draft, head)
@@ -262,6 +276,14 @@ def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
         draft.speaker = subject_heads(head)
         return True
     return False
+
+
+def _framing_object(verb: Token) -> Token | None:
+    """A request, threat or promise noun that a reporting verb takes as its object."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and frames().get(lemma(child), frozenset()) & NOUN_FRAMES:
+            return child
+    return None
 
 
 def _requests(head: Token, edge: str) -> bool:
