@@ -24,7 +24,10 @@ app = typer.Typer(
 )
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories, or - for JSON lines on standard input.")]
-Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes that parse and extract.")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes (or Ray actors) that extract.")]
+Engine = Annotated[str, typer.Option("--engine", help="local (one machine) or ray (Ray Data; see README).")]
+RayAddress = Annotated[str | None, typer.Option("--ray-address", help="An existing Ray cluster (default: $RAY_ADDRESS "
+                                                "or a local instance).")]
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -44,16 +47,23 @@ def extract(
     workers: Workers = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     summary: Annotated[bool, typer.Option("--summary", help="Print a readable summary to standard error.")] = False,
+    engine: Engine = "local",
+    ray_address: RayAddress = None,
+    shards: Annotated[str | None, typer.Option(help="With --engine ray: write record shards to this folder or URL "
+                                               "instead of -o.")] = None,
+    shard_format: Annotated[str, typer.Option(help="jsonl or parquet, for --shards.")] = "jsonl",
 ) -> None:
     """Read articles and write one document record (SPEC §2) per article, in input order."""
-    from eventwire.engine import Extracted, extract_items
+    from eventwire.engine import Extracted, extract_inputs
     from eventwire.progress import tracked
-    from eventwire.read import read_inputs
 
+    if shard_format not in ("jsonl", "parquet"):
+        fail(f"unknown shard format {shard_format!r} (expected jsonl or parquet)")
     rejected = 0
     counts: Counter = Counter()
+    results = extract_inputs(inputs, engine, workers, batch_size, ray_address, shards, shard_format)
     with _output(output) as sink:
-        for result in tracked(extract_items(read_inputs(inputs), workers, batch_size), "extracting"):
+        for result in tracked(results, "extracting"):
             if isinstance(result, Extracted):
                 sink.write(result.line + b"\n")
                 if summary:

@@ -13,6 +13,7 @@ from itertools import islice
 
 import orjson
 
+from eventwire.errors import EventwireError
 from eventwire.extract.base import Parsed
 from eventwire.extract.pipeline import extract_document
 from eventwire.parse import load_nlp, parse_articles
@@ -28,6 +29,23 @@ class Extracted:
     origin: str
     id: str
     line: bytes  # the SPEC §2 record as one JSON object, no newline
+
+
+def extract_inputs(inputs: list[str], engine: str = "local", workers: int = 1, batch_size: int = 32,
+                   ray_address: str | None = None, shards: str | None = None,
+                   shard_format: str = "jsonl") -> Iterator[Extracted | ReadError]:
+    """Read the command line's INPUTs and extract them with the chosen engine, results in input order."""
+    if engine == "ray":
+        from eventwire.scale.ray_engine import extract_with_ray
+
+        return extract_with_ray(inputs, workers, batch_size, ray_address, shards, shard_format)
+    if engine != "local":
+        raise EventwireError(f"unknown engine {engine!r} (expected local or ray)")
+    if shards:
+        raise EventwireError("--shards needs --engine ray")
+    from eventwire.read import read_inputs
+
+    return extract_items(read_inputs(inputs), workers, batch_size)
 
 
 def extract_items(items: Iterable[Item], workers: int = 1, batch_size: int = 32) -> Iterator[Extracted | ReadError]:

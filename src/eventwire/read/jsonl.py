@@ -51,6 +51,11 @@ def _article(raw: bytes, origin: str) -> Article | ReadError:
         return ReadError(origin, f"malformed JSON ({str(err).splitlines()[0]})")
     if not isinstance(obj, dict):
         return ReadError(origin, f"expected a JSON object, got {type(obj).__name__}")
+    return article_from_object(obj, origin)
+
+
+def article_from_object(obj: dict, origin: str) -> Article | ReadError:
+    """An article from one input object (a JSON line, a Parquet row) with SPEC §1 fields."""
     problem = _check_fields(obj)
     if problem:
         return ReadError(origin, problem)

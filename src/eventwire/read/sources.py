@@ -13,6 +13,7 @@ from eventwire.read.article import Article, Limits, ReadError
 from eventwire.read.feed import read_feed
 from eventwire.read.html import html_file_to_article
 from eventwire.read.jsonl import read_jsonl
+from eventwire.read.parquet import read_parquet
 from eventwire.read.text import text_to_article
 from eventwire.read.warc import read_warc
 
@@ -21,6 +22,7 @@ KINDS = {
     ".txt": "text", ".html": "html", ".htm": "html",
     ".warc": "warc", ".warc.gz": "warc",
     ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
+    ".parquet": "parquet",
 }
 
 
@@ -60,22 +62,25 @@ def read_file(path: Path, limits: Limits, explicit: bool = False) -> Iterator[Ar
     kind = kind_of(path) or (_sniff(path) if explicit else None)
     if kind is None:
         if explicit:
-            yield ReadError(f"{name}:0", "unknown input kind (expected .jsonl, .txt, .html, .warc[.gz], a feed)")
+            yield ReadError(f"{name}:0", "unknown input kind (expected .jsonl .txt .html .warc[.gz] .parquet or a feed)")
         return
     try:
         with open(path, "rb") as stream:
-            yield from _read_stream(kind, stream, name, limits)
+            yield from read_stream(kind, stream, name, limits)
     except OSError as err:
         yield ReadError(f"{name}:0", f"cannot read ({err.strerror or err})")
 
 
-def _read_stream(kind: str, stream: IO[bytes], name: str, limits: Limits) -> Iterator[Article | ReadError]:
+def read_stream(kind: str, stream: IO[bytes], name: str, limits: Limits) -> Iterator[Article | ReadError]:
+    """Articles from an open binary stream of a known kind (a local file or an fsspec file)."""
     if kind == "jsonl":
         yield from read_jsonl(stream, name, limits)
     elif kind == "jsonl.gz":
         yield from _read_gzipped_jsonl(stream, name, limits)
     elif kind == "warc":
         yield from read_warc(_Capped(stream, limits.max_decompressed_bytes), name, limits)
+    elif kind == "parquet":
+        yield from read_parquet(stream, name)
     else:
         data = stream.read(limits.max_record_bytes + 1)
         if len(data) > limits.max_record_bytes:
@@ -133,6 +138,22 @@ def _sniff(path: Path) -> str | None:
     if head.startswith(b"<!doctype html") or head.startswith(b"<html"):
         return "html"
     return None
+
+
+def list_input_files(root: Path) -> Iterator[Path]:
+    """Files of known kinds under root, depth first in name order; unreadable folders are skipped."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from list_input_files(path)
+        elif kind_of(path) is not None:
+            yield path
 
 
 def _read_directory(root: Path, limits: Limits) -> Iterator[Article | ReadError]:
