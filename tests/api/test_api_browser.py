@@ -64,6 +64,10 @@ def test_load_filter_open_a_document_and_see_the_highlight(server, page):
     entry = page.locator("#timeline .entry.event")
     assert "Red Lantern Society" in entry.inner_text()
 
+    page.click("#use-map")  # the map's area becomes the bbox filter; Marenburg lies inside it
+    expect(page.locator("input[name=bbox]")).not_to_have_value("")
+    expect(page.locator("#timeline .entry.event")).to_have_count(1)
+    assert "bbox=" in page.url
     entry.locator("a.cite").click()
     page.wait_for_selector("mark#focus")
     assert page.url.startswith(server.base + "/documents/vd-convoy?span=")

@@ -101,6 +101,8 @@ def test_document_page_shows_the_article_with_its_evidence(server):
     focus = re.search(r'<mark class="[^"]*focus[^"]*" id="focus"[^>]*>([^<]*)</mark>', page)
     assert focus and focus.group(1) == "40 civilians"
     assert page.count('class="hl') >= 6  # events, quotes, figures and places are all marked
+    # and listed below the text, each linking to its own span: 2 events, 2 quotes, 3 figures
+    assert page.count('<li><a href="/documents/vd-shelling?span=') == 7
     assert get(server, "/documents/no-such-doc").status_code == 404
     assert get(server, "/api/documents/no-such-doc").status_code == 404
     assert 'id="focus"' not in get(server, "/documents/vd-shelling", span="5-999999").text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 from typing import Any
+from urllib.parse import quote as url_quote
 from urllib.parse import urlsplit
 
 KINDS = ("event", "quote", "figure", "place")
@@ -115,8 +116,42 @@ def document_page(record: dict[str, Any], span: str | None = None) -> str:
         f'<mark class="hl figure">figure</mark> <mark class="hl place">place</mark> <span>{counts}</span></p>',
         focus_note,
         f'<article id="doc-text" class="text">{highlighted(text, spans, focus)}</article>',
+        _item_lists(record),
         "</main></body></html>",
     ]) + "\n"
+
+
+def _item_lists(record: dict[str, Any]) -> str:
+    """What was found in the article, each item linking to its span in the text above."""
+    doc_id = str(record.get("id"))
+    text = record.get("text") or ""
+    entities = {e.get("id"): e.get("name") for e in record.get("entities") or []}
+
+    def item(label: str, start: Any, end: Any) -> str:
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            return f"<li>{escape(label)}</li>"
+        href = f"/documents/{url_quote(doc_id, safe='')}?span={start}-{end}#focus"
+        return f'<li><a href="{escape(href)}">{escape(label)}</a></li>'
+
+    def short(start: Any, end: Any) -> str:
+        piece = " ".join(text[start:end].split()) if isinstance(start, int) and isinstance(end, int) else ""
+        return piece if len(piece) <= 160 else piece[:159] + "…"
+
+    sections = []
+    events = [item(f"{e.get('type')} ({(e.get('trigger') or {}).get('text') or ''}), {e.get('status') or 'asserted'}"
+                   f"{' ' + e['date'] if e.get('date') else ''}", (e.get("evidence") or {}).get("start"),
+                   (e.get("evidence") or {}).get("end")) for e in record.get("events") or []]
+    quotes = [item(f"{entities.get(q.get('speaker_entity')) or (q.get('speaker') or {}).get('text') or 'unattributed'}"
+                   f": {short((q.get('content') or {}).get('start'), (q.get('content') or {}).get('end'))}",
+                   (q.get("content") or {}).get("start"), (q.get("content") or {}).get("end"))
+              for q in record.get("quotes") or []]
+    figures = [item(f"{f.get('text')} ({f.get('category') or 'count'}"
+                    f"{', ' + entities[f['claimant']] if f.get('claimant') in entities else ''})",
+                    f.get("start"), f.get("end")) for f in record.get("figures") or []]
+    for title, items in (("Events", events), ("Quotes", quotes), ("Figures", figures)):
+        if items:
+            sections.append(f"<h2>{title}</h2><ul class=\"items\">{''.join(items)}</ul>")
+    return f'<section class="found">{"".join(sections)}</section>' if sections else ""
 
 
 def not_found_page(doc_id: str) -> str:

@@ -3,7 +3,7 @@
 // Article text only ever reaches the page as text nodes (append/textContent), never as markup.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const FILTERS = ["since", "until", "type", "actor", "query", "story"];
+const FILTERS = ["since", "until", "type", "actor", "query", "story", "bbox"];
 let world = null;
 
 function el(tag, attrs = {}, ...children) {
@@ -175,6 +175,13 @@ function drawMap(map) {
   }
 }
 
+function mapArea() {
+  // the viewBox back in degrees: west, south, east, north (y is -latitude)
+  const [x, y, w, h] = document.getElementById("map").getAttribute("viewBox").split(" ").map(Number);
+  const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v));
+  return [clamp(x, 180), clamp(-(y + h), 90), clamp(x + w, 180), clamp(-y, 90)].map((v) => v.toFixed(2)).join(",");
+}
+
 // --- timeline ---
 
 function drawTimeline(entries) {
@@ -312,6 +319,10 @@ document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("filters");
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    refresh();
+  });
+  document.getElementById("use-map").addEventListener("click", () => {
+    form.elements.bbox.value = mapArea();
     refresh();
   });
   document.getElementById("clear").addEventListener("click", () => {
