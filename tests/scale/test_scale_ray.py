@@ -12,8 +12,8 @@ import pytest
 ray = pytest.importorskip("ray")
 
 REPORTS = [
-    {"id": f"r{i}", "text": f"Gunmen attacked a checkpoint in Varnek on day {i}, killing {i + 1} soldiers, police said.",
-     "published": "2031-06-01"}
+    {"id": f"r{i}", "published": "2031-06-01",
+     "text": f"Gunmen attacked a checkpoint in Varnek on day {i}, killing {i + 1} soldiers, police said."}
     for i in range(7)
 ]
 

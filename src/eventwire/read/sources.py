@@ -62,7 +62,7 @@ def read_file(path: Path, limits: Limits, explicit: bool = False) -> Iterator[Ar
     kind = kind_of(path) or (_sniff(path) if explicit else None)
     if kind is None:
         if explicit:
-            yield ReadError(f"{name}:0", "unknown input kind (expected .jsonl .txt .html .warc[.gz] .parquet or a feed)")
+            yield ReadError(f"{name}:0", "unknown input kind (not .jsonl .txt .html .warc .parquet or a feed)")
         return
     try:
         with open(path, "rb") as stream:
