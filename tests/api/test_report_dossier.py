@@ -102,3 +102,12 @@ def test_an_empty_selection_still_renders():
     dossier = assemble([])
     for fmt in ("md", "html", "json"):
         assert "Dossier" in render(dossier, fmt)
+
+
+def test_the_same_claim_in_several_reports_is_listed_once_with_its_count(crisis_records):
+    again = {**crisis_records[0], "id": "vd-shelling-copy"}
+    killed = {g["category"]: g for g in assemble([*crisis_records, again])["figures"]}["killed"]
+    varga = [c for c in killed["claims"] if c["claimant"] == "Ilse Varga"]
+    assert len(varga) == 1
+    assert varga[0]["reports"] == 2 and varga[0]["documents"] == ["vd-shelling", "vd-shelling-copy"]
+    assert "(in 2 reports)" in render(assemble([*crisis_records, again]), "md")

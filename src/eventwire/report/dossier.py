@@ -17,6 +17,7 @@ from eventwire.report.worldmap import view_box
 
 MAX_TIMELINE = 300
 MAX_QUOTES_PER_SPEAKER = 12
+MAX_CLAIMS = 25
 MAX_ACTORS = 40
 EXCERPT_CHARS = 280
 STATUS_KEYS = ("status", "situation", "state")
@@ -418,9 +419,28 @@ def _figure_group(category: str, unit: str, claims: list[dict]) -> dict:
     distinct = {(c["low"], c["high"]) for c in claims}
     return {
         "category": category, "unit": unit, "low": min(lows), "high": max(highs),
-        "claims": claims, "claimants": sorted({c["claimant"] for c in claims if c["claimant"]}),
+        "claims": _same_claims_once(claims)[:MAX_CLAIMS], "claimants": sorted({c["claimant"] for c in claims
+                                                                               if c["claimant"]}),
         "disagreement": len(distinct) > 1,
     }
+
+
+def _same_claims_once(claims: list[dict]) -> list[dict]:
+    """One entry per distinct claim (same words, same claimant), counting the reports that carry it.
+
+    ``documents`` lists the claim's first few sources; ``reports`` counts them all."""
+    merged: dict[tuple, dict] = {}
+    sources: dict[tuple, set] = defaultdict(set)
+    for claim in claims:
+        key = (" ".join(str(claim["text"]).split()).casefold(), claim["claimant"], claim["low"], claim["high"])
+        entry = merged.setdefault(key, {**claim, "mentions": 0, "reports": 0, "documents": []})
+        entry["mentions"] += 1
+        if claim["document"] not in sources[key]:
+            sources[key].add(claim["document"])
+            entry["reports"] += 1
+            if len(entry["documents"]) < 10:
+                entry["documents"].append(claim["document"])
+    return sorted(merged.values(), key=lambda c: (-c["reports"], -c["mentions"]))
 
 
 # --- factbox and sources ---

@@ -116,7 +116,7 @@ def render_markdown(dossier: dict[str, Any], link: Link) -> str:
                    f"{figure_range(group['low'], group['high'])}{flag}")
         for claim in group["claims"]:
             out.append(f"  - \"{md_escape(claim['text'])}\" — {md_escape(claim['claimant'] or 'reported')}"
-                       f"{', hedged' if claim['hedged'] else ''}{cite(claim)}")
+                       f"{', hedged' if claim['hedged'] else ''}{_reports(claim)}{cite(claim)}")
     if not dossier["figures"]:
         out.append("No figures reported.")
     out.append("")
@@ -163,6 +163,10 @@ def render_markdown(dossier: dict[str, Any], link: Link) -> str:
         head = f"[{title}](<{target}>)" if target else title
         out.append(f"- {head} — {md_escape(source.get('published') or 'undated')} (id {md_escape(source['id'])})")
     return "\n".join(out) + "\n"
+
+
+def _reports(claim: dict) -> str:
+    return f" (in {claim['reports']} reports)" if claim.get("reports", 1) > 1 else ""
 
 
 def _place_label(place: dict) -> str:
@@ -240,7 +244,8 @@ def render_html(dossier: dict[str, Any], link: Link) -> str:
                      f"{e(figure_range(group['low'], group['high']))}{flag}</h3><ul>")
         for claim in group["claims"]:
             hedge = ' <span class="status">hedged</span>' if claim["hedged"] else ""
-            parts.append(f"<li>“{e(claim['text'])}” — {e(claim['claimant'] or 'reported')}{hedge}{cite(claim)}</li>")
+            parts.append(f"<li>“{e(claim['text'])}” — {e(claim['claimant'] or 'reported')}{hedge}"
+                         f"{e(_reports(claim))}{cite(claim)}</li>")
         parts.append("</ul>")
 
     parts.append('<h2 id="timeline">Timeline</h2><table class="timeline">')

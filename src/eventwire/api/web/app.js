@@ -275,7 +275,8 @@ function drawFigures(groups) {
     if (group.disagreement) head.append(" ", el("span", { class: "disagree" }, "sources disagree"));
     const list = el("ul");
     for (const claim of group.claims) {
-      list.append(el("li", {}, `“${claim.text}” — ${claim.claimant || "reported"}`,
+      const reports = claim.reports > 1 ? ` (in ${claim.reports} reports)` : "";
+      list.append(el("li", {}, `“${claim.text}” — ${claim.claimant || "reported"}${reports}`,
         claim.hedged ? el("span", { class: "status" }, "hedged") : null, " ", sourceLink(claim)));
     }
     root.append(head, list);
