@@ -188,3 +188,25 @@ def test_organisation_names_are_not_events(code):
     found = code("The Council for Peace and Cooperation in Tessaly met the ministers.")
     assert [e.type for e in found] == ["CONSULT"]
     assert found[0].actors[0].text.startswith("Council for Peace and Cooperation")
+
+
+def test_released_a_statement_is_not_a_release_of_people(code):
+    assert code("The ministry released a statement on the talks' progress.")[0].type == "CONSULT"
+    found = code("The rebels released twelve hostages near Lusa.")
+    assert found[0].type == "RETREAT" and found[0].mode == "release"
+
+
+def test_storms_do_not_assault(code):
+    assert [e.type for e in code("A powerful storm struck the coast of Velm, killing nine people.")] == []
+
+
+def test_a_series_of_attacks_takes_the_launcher_as_actor(code):
+    event = code("Kestrian forces launched a series of attacks on rebel positions.")[0]
+    assert event.type == "ASSAULT"
+    assert texts(event.actors) == ["Kestrian forces"]
+
+
+def test_withdrawal_of_peacekeepers_unless_a_condition_is_met_is_a_threat(code):
+    event = code("Ostria said it will withdraw its peacekeeping force from Velm unless the fighting stops.")[0]
+    assert event.type == "THREATEN"
+    assert texts(event.actors) == ["Ostria"]

@@ -58,6 +58,7 @@ class Draft:
     recipient_heads: list[Token] | None = None
     recast: bool = False  # a frame (threaten, request, agree ...) has set the type
     path: list[Token] = field(default_factory=list)  # the words climbed so far, trigger first
+    noun_proxy: int = -1  # a measure noun standing for the event noun ("a series of attacks")
 
     @property
     def status(self) -> str:
@@ -73,6 +74,7 @@ def code_sentence(sent: Span) -> list[Draft]:
     drafts += _obligations(sent, drafts)
     absorbed = {i for d in drafts for i in d.absorbed}
     absorbed |= _acted_on(drafts)
+    absorbed |= {d.trigger.token.i for d in drafts if d.type == "ASSAULT" and _natural_agent(d)}
     kept: dict[tuple[str, int], Draft] = {}
     for draft in sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)):
         if draft.trigger.token.i in absorbed:
@@ -81,6 +83,12 @@ def code_sentence(sent: Span) -> list[Draft]:
         key = (draft.type, draft.shown.i) if draft.recast else (draft.type, -1 - draft.trigger.token.i)
         kept.setdefault(key, draft)
     return sorted(kept.values(), key=lambda d: d.trigger.token.i)
+
+
+def _natural_agent(draft: Draft) -> bool:
+    """"The storm hit the coast", "the quake killed 40": harm done by nature or accident is not an ASSAULT."""
+    agents = rules()["natural_agents"]
+    return any(lemma(t) in agents for t in actor_heads(draft))
 
 
 def _acted_on(drafts: list[Draft]) -> set[int]:
@@ -190,9 +198,12 @@ def _hostile(draft: Draft) -> bool:
 def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
     """Apply the frame of ``head`` to the event embedded under it; False when ``head`` frames nothing here."""
     roles = frames().get(lemma(head), frozenset())
-    if not roles:
+    if not roles and not (edge == "prep:of" and lemma(head) in rules()["measure_nouns"]):
         return edge in ("acomp",)
-    is_noun_trigger = draft.trigger.kind == "N" and token.i == draft.trigger.token.i
+    is_noun_trigger = draft.trigger.kind == "N" and token.i in (draft.trigger.token.i, draft.noun_proxy)
+    if is_noun_trigger and edge == "prep:of" and lemma(head) in rules()["measure_nouns"]:
+        draft.noun_proxy = head.i  # "a series of attacks", "ten days of war games" stand for the event noun
+        return True
     if "report" in roles and (edge == "c" or (edge == "x" and lemma(head) == "claim")):
         noun = _framing_object(head)
         if noun is not None and noun.i != draft.trigger.token.i:
@@ -369,7 +380,7 @@ def _joint(draft: Draft) -> bool:
     if words & r["joint_markers"]:
         return True
     subjects = subject_heads(draft.anchors[-1])
-    return bool(subjects and subjects[0].conjuncts)
+    return any(s.conjuncts or any(c.conjuncts for c in s.children if c.dep_ in ("amod", "compound")) for s in subjects)
 
 
 def _cameo_after_recast(draft: Draft) -> str | None:

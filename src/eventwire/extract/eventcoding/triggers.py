@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, TriggerRule, trigger_rules
+from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, TriggerRule, rules, trigger_rules
 
+PERSON = "@person"
+NO_OBJECT = frozenset({"@none"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "acomp"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
@@ -56,9 +58,12 @@ def _lower_lemma(token: Token) -> str:
 
 
 def _verb_objects(verb: Token, preps: list[Token]) -> list[Token]:
+    """Objects of the verb, their conjuncts, and the nouns a measure word stands for ("tons of food aid")."""
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     objects += [c for p in preps for c in p.children if c.dep_ == "pobj"]
     objects += [c for o in list(objects) for c in o.conjuncts]
+    objects += [c for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for c in p.children if c.dep_ == "pobj"]
     return objects
 
 
@@ -91,17 +96,32 @@ def _verb_trigger(verb: Token) -> Trigger | None:
             if not preps:
                 continue
             used.update(p.i for p in preps)
-        if rule.objects:
+        if rule.objects == NO_OBJECT:
+            if any(c.dep_ == "dobj" for c in verb.children):
+                continue
+        elif rule.objects:
             objects = [o for o in _verb_objects(verb, preps if rule.with_ else []) if _object_matches(o, rule)]
             if not objects:
                 continue
-            used.update(o.i for o in objects)
+            used.update(o.i for o in objects if PERSON not in rule.objects)
         return Trigger(verb, rule, used)
     return None
 
 
 def _object_matches(token: Token, rule: TriggerRule) -> bool:
-    return _lower_lemma(token) in rule.objects or token.lower_ in rule.objects
+    if PERSON in rule.objects and _is_people(token):
+        return True
+    if _lower_lemma(token) in rule.objects or token.lower_ in rule.objects:
+        return True
+    # "peacekeeping force", "mediation efforts": the modifier names what is acted on
+    return any(c.dep_ == "compound" and _lower_lemma(c) in rule.objects for c in token.children)
+
+
+def _is_people(token: Token) -> bool:
+    """A person or a group of people: a name, a pronoun, or a noun for people ("30 members", "the hostages")."""
+    if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON":
+        return True
+    return _lower_lemma(token) in rules()["people_nouns"]
 
 
 def _modifiers(token: Token) -> set[str]:
