@@ -32,9 +32,21 @@ class ReadError:
 class Limits:
     """Size limits that protect against hostile input; all in bytes or characters."""
 
-    max_record_bytes: int = 64 * 1024 * 1024  # one JSON line, one file, one WARC payload
-    max_decompressed_bytes: int = 1024 * 1024 * 1024  # a .gz / WARC stream as a whole
-    max_html_depth: int = 2000  # deeper markup is flattened before parsing
+    max_record_bytes: int = 16 * 1024 * 1024  # one JSON line, one file, one WARC payload
+    max_decompressed_bytes: int = 1024 * 1024 * 1024  # what one .gz input may expand to
+    max_text_chars: int = 2_000_000  # an article's text; longer is not a news report
+
+    @classmethod
+    def from_environment(cls) -> Limits:
+        """Defaults, overridden by EVENTWIRE_MAX_RECORD_BYTES / _MAX_DECOMPRESSED_BYTES / _MAX_TEXT_CHARS."""
+        import os
+
+        values = {}
+        for name in ("max_record_bytes", "max_decompressed_bytes", "max_text_chars"):
+            raw = os.environ.get(f"EVENTWIRE_{name.upper()}")
+            if raw and raw.isdigit():
+                values[name] = int(raw)
+        return cls(**values)
 
 
 def content_id(text: str) -> str:

@@ -28,7 +28,20 @@ KINDS = {
 
 def read_inputs(inputs: Iterable[str], limits: Limits | None = None) -> Iterator[Article | ReadError]:
     """Articles from every input, in order: files, directories (recursively, sorted), ``-`` for stdin."""
-    limits = limits or Limits()
+    limits = limits or Limits.from_environment()
+    return within_limits(_read_all(inputs, limits), limits)
+
+
+def within_limits(items: Iterable[Article | ReadError], limits: Limits) -> Iterator[Article | ReadError]:
+    """Articles whose text is too long to be a news report become error lines."""
+    for item in items:
+        if isinstance(item, Article) and len(item.text) > limits.max_text_chars:
+            yield ReadError(item.origin, f"text longer than {limits.max_text_chars} characters")
+        else:
+            yield item
+
+
+def _read_all(inputs: Iterable[str], limits: Limits) -> Iterator[Article | ReadError]:
     for item in inputs:
         if item == "-":
             yield from read_jsonl(sys.stdin.buffer, "<stdin>", limits)
@@ -140,24 +153,12 @@ def _sniff(path: Path) -> str | None:
     return None
 
 
-def list_input_files(root: Path) -> Iterator[Path]:
-    """Files of known kinds under root, depth first in name order; unreadable folders are skipped."""
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            yield from list_input_files(path)
-        elif kind_of(path) is not None:
-            yield path
+def walk_inputs(root: Path) -> Iterator[Path | ReadError]:
+    """Files of known kinds under root, depth first in name order (as `find | sort` lists them).
 
-
-def _read_directory(root: Path, limits: Limits) -> Iterator[Article | ReadError]:
-    """Files of known kinds under root, depth first in name order (as `find | sort` lists them)."""
+    Symbolic links are not followed (a crawl folder must not reach outside itself); each is one error line,
+    as is a folder that cannot be listed.
+    """
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as err:
@@ -167,7 +168,17 @@ def _read_directory(root: Path, limits: Limits) -> Iterator[Article | ReadError]
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            yield from _read_directory(path, limits)
+        if entry.is_symlink():
+            yield ReadError(f"{path}:0", "symbolic link not followed")
+        elif entry.is_dir(follow_symlinks=False):
+            yield from walk_inputs(path)
         elif kind_of(path) is not None:
-            yield from read_file(path, limits)
+            yield path
+
+
+def _read_directory(root: Path, limits: Limits) -> Iterator[Article | ReadError]:
+    for found in walk_inputs(root):
+        if isinstance(found, ReadError):
+            yield found
+        else:
+            yield from read_file(found, limits)

@@ -15,18 +15,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventwire.engine import Extracted, process_batch
-from eventwire.read.article import Limits, ReadError
-from eventwire.read.sources import kind_of, list_input_files, read_file, read_stream
+from eventwire.read.article import Article, Limits, ReadError
+from eventwire.read.sources import kind_of, read_file, read_stream, walk_inputs, within_limits
 
 
-def expand_inputs(inputs: list[str]) -> list[str]:
+def expand_inputs(inputs: list[str]) -> list[str | ReadError]:
     """Every input file, directories and fsspec folders listed recursively in name order."""
-    files: list[str] = []
+    files: list[str | ReadError] = []
     for item in inputs:
         if "://" in item:
             files += _remote_files(item)
         elif Path(item).is_dir():
-            files += [str(p) for p in list_input_files(Path(item))]
+            files += [f if isinstance(f, ReadError) else str(f) for f in walk_inputs(Path(item))]
         else:
             files.append(item)
     return files
@@ -44,22 +44,29 @@ def _remote_files(url: str) -> list[str]:
 
 def _read_one(row: dict) -> Iterator[dict]:
     """flat_map: one input file -> its articles and error lines, pickled whole to keep them exact."""
-    name = row["path"]
-    if "://" in name:
-        import fsspec
-
-        kind = kind_of(Path(name))
-        try:
-            with fsspec.open(name, "rb") as stream:
-                items = list(read_stream(kind, stream, name, Limits())) if kind else [
-                    ReadError(f"{name}:0", "unknown input kind")]
-        except OSError as err:
-            items = [ReadError(f"{name}:0", f"cannot read ({err})")]
-        for item in items:
-            yield {"item": pickle.dumps(item)}
+    if row["error"]:
+        yield {"item": row["error"]}
         return
-    for item in read_file(Path(name), Limits(), explicit=True):
+    limits = Limits.from_environment()
+    for item in within_limits(_read_source(row["path"], limits), limits):
         yield {"item": pickle.dumps(item)}
+
+
+def _read_source(name: str, limits: Limits) -> Iterator[Article | ReadError]:
+    if "://" not in name:
+        yield from read_file(Path(name), limits, explicit=True)
+        return
+    import fsspec
+
+    kind = kind_of(Path(name))
+    if kind is None:
+        yield ReadError(f"{name}:0", "unknown input kind")
+        return
+    try:
+        with fsspec.open(name, "rb") as stream:
+            yield from read_stream(kind, stream, name, limits)
+    except OSError as err:
+        yield ReadError(f"{name}:0", f"cannot read ({err})")
 
 
 class _Extractor:
@@ -131,7 +138,8 @@ def extract_with_ray(inputs: list[str], workers: int = 2, batch_size: int = 32, 
     if shards and "://" not in shards:
         Path(shards).mkdir(parents=True, exist_ok=True)
     dataset = (
-        ray.data.from_items([{"path": f} for f in files])
+        ray.data.from_items([{"path": f, "error": b""} if isinstance(f, str) else {"path": "", "error": pickle.dumps(f)}
+                             for f in files])
         .flat_map(_read_one, num_cpus=0.5)
         .map_batches(_Extractor, batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=workers),
                      batch_format="numpy", num_cpus=1,
