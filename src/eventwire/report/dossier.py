@@ -269,7 +269,8 @@ def _incident_text(incident: dict) -> str:
     for key in ("killed", "injured"):
         if incident.get(key) is not None:
             parts.append(f"{incident[key]} {key}")
-    parts.append(f"({len(incident.get('documents') or [])} reports)")
+    count = len(incident.get("documents") or [])
+    parts.append(f"({count} report{'s' if count != 1 else ''})")
     return " ".join(parts)
 
 

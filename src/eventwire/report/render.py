@@ -61,7 +61,7 @@ def _date_range(when: dict) -> str:
     return first or last or "unknown"
 
 
-def _event_line(entry: dict) -> str:
+def _event_line(entry: dict, with_status: bool = True) -> str:
     """'Georgian forces ASSAULT (pounding) → Tskhinvali, claimed by X'."""
     who = ", ".join(a for a in entry.get("actors") or [] if a)
     whom = ", ".join(r for r in entry.get("recipients") or [] if r)
@@ -71,7 +71,7 @@ def _event_line(entry: dict) -> str:
         line += f" → {whom}"
     if entry.get("place") and entry["place"] not in (entry.get("recipients") or []):
         line += f" in {entry['place']}"
-    if entry.get("status") and entry["status"] != "asserted":
+    if with_status and entry.get("status") and entry["status"] != "asserted":
         line += f" [{entry['status']}" + (f" by {entry['source']}]" if entry.get("source") else "]")
     return line
 
@@ -188,7 +188,8 @@ body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:62rem;padding:1
 h1{font-size:1.6rem;margin:.2rem 0 1rem}h2{border-bottom:2px solid #d9dee4;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e3e7eb;padding:.3rem .5rem;
 text-align:left;vertical-align:top}th{background:#f3f5f7}.factbox th{width:9rem}
-.disagree{color:#a4262c;font-weight:600}.muted{color:#66707a}.date{font-weight:600;white-space:nowrap}
+.disagree{color:#a4262c;font-weight:600}.timeline td.date{width:10rem}
+.muted{color:#66707a}.date{font-weight:600;white-space:nowrap}
 .status{background:#fff2cc;border-radius:3px;padding:0 .3rem;font-size:.85em}
 blockquote{margin:.3rem 0 .6rem;border-left:3px solid #9bb0c9;padding-left:.7rem}
 svg.map{width:100%;height:auto;background:#dcebf5;border:1px solid #c4ced8}
@@ -252,9 +253,10 @@ def render_html(dossier: dict[str, Any], link: Link) -> str:
     for entry in dossier["timeline"]:
         date = (entry["date"] or "undated") + (" (reported)" if entry.get("reported") else "")
         if entry["kind"] == "event":
-            status = f' <span class="status">{e(entry["status"])}</span>' if entry.get("status") not in (
-                None, "asserted") else ""
-            body = f"{e(_event_line(entry))}{status}<br><span class='muted'>{e(entry.get('text') or '')}</span>"
+            said = f"{entry['status']} by {entry['source']}" if entry.get("source") else entry.get("status")
+            status = f' <span class="status">{e(said)}</span>' if entry.get("status") not in (None, "asserted") else ""
+            evidence = f"<span class='muted'>{e(entry.get('text') or '')}</span>"
+            body = f"{e(_event_line(entry, with_status=False))}{status}<br>{evidence}"
         else:
             body = f"<strong>{e(entry['text'])}</strong>"
         parts.append(f'<tr><td class="date">{e(date)}</td><td>{body}{cite(entry)}</td></tr>')
