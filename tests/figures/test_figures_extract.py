@@ -91,3 +91,41 @@ def test_every_figure_span_indexes_the_text(extract):
     assert record.figures
     for figure in record.figures:
         assert text[figure.start:figure.end] == figure.text
+
+
+def test_ages_citations_and_names_are_not_counts(extract):
+    text = ("Dara Quill, 52, died at the scene.[4][5] Four people were wounded and taken to Regional One Clinic, "
+            "and the victims, ages 17 and 19, were treated there.")
+    values = [f.quantity.value for f in extract(text).figures]
+    assert 4 in values
+    assert not {52, 17, 19, 1, 5} & set(values)
+
+
+def test_residents_are_a_population_only_as_someones_residents(extract):
+    [figure] = extract("The island's 9,400 residents depend on one ferry.").figures
+    assert (figure.quantity.value, figure.category) == (9400, "population")
+    assert extract("More than 200 residents packed the town hall on Tuesday.").figures == []
+
+
+def test_deployment_words_need_troops(extract):
+    found = figures_of(extract, "The blast sent four people to the hospital, and the army sent 600 soldiers.")
+    assert (4, "injured", "people") in found
+    assert (600, "deployed", "troops") in found
+
+
+def test_compound_modifiers_and_arrest_warrants_are_not_counts(extract):
+    record = extract("Two officers went to serve three arrest warrants at a six-apartment building.")
+    assert [f for f in record.figures if f.category in ("arrested", "evacuated")] == []
+
+
+def test_the_number_of_displaced_families_is_a_count_of_them(extract):
+    found = figures_of(extract, "The number of displaced families is estimated to be 349, officials in Tarn said.")
+    assert (349, "displaced", "households") in found
+
+
+def test_claimant_from_the_reporting_speaker(extract):
+    record = extract("Governor Alma Brennick said 3,000 people had fled Lake Orris.")
+    [figure] = record.figures
+    assert figure.category == "fled"
+    entity = next(e for e in record.entities if e.id == figure.claimant)
+    assert "Brennick" in entity.name

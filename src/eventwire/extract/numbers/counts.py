@@ -234,6 +234,8 @@ def _tree_limit(count: Count) -> int:
     if count.unknown_noun:
         return LOOSE_TREE_DISTANCE
     if count.noun is None:
+        if count.mention.word_form == "one":
+            return 1
         return BARE_TREE_DISTANCE if _root(count.tokens).dep_ in ARGUMENT_DEPS else LOOSE_TREE_DISTANCE
     return MAX_TREE_DISTANCE
 
@@ -241,6 +243,17 @@ def _tree_limit(count: Count) -> int:
 def _numbers_between(counts: list[Count], me: Count, other: int) -> bool:
     lo, hi = min(me.tokens[0].i, other), max(me.tokens[0].i, other)
     return any(o is not me and lo < o.tokens[0].i < hi for o in counts)
+
+
+def _noun_speaks_alone(count: Count) -> bool:
+    """Whether a weak noun alone gives the category: residents are a population only as someone's residents
+    ("the province's 75,000 residents", "a town of 9,000 inhabitants"), not when they pack a hall."""
+    info, noun = count.noun_info, count.noun
+    if info is None or noun is None or info.category != "population":
+        return True
+    if noun.lower_ in ("population", "inhabitants", "habitantes", "habitants"):
+        return True
+    return any(c.dep_ == "poss" for c in noun.children) or noun.head.lower_ in ("of", "with")
 
 
 def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> None:
@@ -261,13 +274,13 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
                 continue
             if _modifies_other_noun(toks, count) or _hard_break_between(count, toks):
                 continue
-            distance = tree.nearest(count.nodes, toks) + (WEAK_PENALTY if cue.weak else 0)
+            distance = tree.nearest(count.nodes, toks)
             gap, side = _linear_gap(count, toks)
             rivals = [o for o in counts if o is not count and o.restates is not count and count.restates is not o]
             rival = min((tree.nearest(o.nodes, toks) for o in rivals), default=99)
-            limit = _tree_limit(count)
-            if distance <= limit and distance <= rival:
-                options.append((distance, gap, side, cue))
+            penalty = WEAK_PENALTY if cue.weak else 0
+            if distance + penalty <= _tree_limit(count) and distance <= rival:
+                options.append((distance + penalty, gap, side, cue))
             elif _linear_ok(count, cue, gap, side, loose) and not _numbers_between(counts, count, toks[0].i):
                 options.append((MAX_TREE_DISTANCE + 1 + gap, gap, side, cue))
         info = count.noun_info
@@ -280,7 +293,7 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
                 count.cue = cue
                 break
         else:
-            if info is not None and info.category:
+            if info is not None and info.category and _noun_speaks_alone(count):
                 count.category = info.category
                 count.unit = count.unit or info.unit
 
