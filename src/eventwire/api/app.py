@@ -28,6 +28,7 @@ from eventwire.api.pages import document_page, not_found_page
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 MAX_ARTICLES_PER_POST = 200
+REPORTS_AT_ONCE = 2
 LOOPBACK_NAMES = ("localhost",)
 WEB = resources.files("eventwire.api").joinpath("web")
 
@@ -129,6 +130,7 @@ def create_app(settings: Settings) -> FastAPI:
                               "quotes and figures, each pointing at the text it came from.")
     app.state.settings = settings
     app.state.ingest_lock = threading.Lock()
+    app.state.report_gate = threading.BoundedSemaphore(REPORTS_AT_ONCE)
     if settings.cors_origins:  # off unless asked for: the page is served from the same origin
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -208,7 +210,13 @@ def _routes(app: FastAPI) -> None:
         from eventwire.report.collect import dossier_from_store
         from eventwire.report.render import report_style_hash
 
-        dossier = dossier_from_store(_store(request), query=query or None, **f)
+        gate = request.app.state.report_gate  # a dossier reads hundreds of documents: a few at a time
+        if not gate.acquire(timeout=20):
+            raise HTTPException(503, "busy assembling other dossiers; retry shortly")
+        try:
+            dossier = dossier_from_store(_store(request), query=query or None, **f)
+        finally:
+            gate.release()
         if format == "json":
             return Response(orjson.dumps(dossier), media_type="application/json")
         text = render(dossier, format, document_link)
