@@ -245,6 +245,16 @@ def _numbers_between(counts: list[Count], me: Count, other: int) -> bool:
     return any(o is not me and lo < o.tokens[0].i < hi for o in counts)
 
 
+def _shares_cues(a: Count, b: Count) -> bool:
+    """Counts that say the same thing twice ("1,314 families (8,710 people)") or share one predicate as
+    coordinated nouns ("sent 1,200 troops and 40 helicopters") do not take cues from each other."""
+    if a.restates is b or b.restates is a:
+        return True
+    if a.noun is None or b.noun is None:
+        return False
+    return b.noun in a.noun.conjuncts
+
+
 def _noun_speaks_alone(count: Count) -> bool:
     """Whether a weak noun alone gives the category: residents are a population only as someone's residents
     ("the province's 75,000 residents", "a town of 9,000 inhabitants"), not when they pack a hall."""
@@ -276,7 +286,7 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
                 continue
             distance = tree.nearest(count.nodes, toks)
             gap, side = _linear_gap(count, toks)
-            rivals = [o for o in counts if o is not count and o.restates is not count and count.restates is not o]
+            rivals = [o for o in counts if o is not count and not _shares_cues(count, o)]
             rival = min((tree.nearest(o.nodes, toks) for o in rivals), default=99)
             penalty = WEAK_PENALTY if cue.weak else 0
             if distance + penalty <= _tree_limit(count) and distance <= rival:
