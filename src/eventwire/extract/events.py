@@ -183,7 +183,8 @@ def _status(draft: Draft, linker: Linker, speaker: list[Token], trigger: TextSpa
     if quote is not None:
         if status == "asserted":
             status = "claimed"
-        source = source or getattr(quote, "speaker_entity", None)
+        if not speaker:  # the parse found no speaker of its own: take the quote's
+            source = getattr(quote, "speaker_entity", None)
     return status, source
 
 

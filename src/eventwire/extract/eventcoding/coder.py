@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.eventcoding.lexicon import frames, mode_cues, rules
+from eventwire.extract.eventcoding.lexicon import frames, mode_cues, rules, trigger_rules
 from eventwire.extract.eventcoding.syntax import (
     governor,
     has_condition,
@@ -74,6 +74,7 @@ def code_sentence(sent: Span) -> list[Draft]:
     drafts += _obligations(sent, drafts)
     absorbed = {i for d in drafts for i in d.absorbed}
     absorbed |= _acted_on(drafts)
+    absorbed |= _outframed(drafts)
     absorbed |= {d.trigger.token.i for d in drafts if d.type == "ASSAULT" and _natural_agent(d)}
     kept: dict[tuple[str, int], Draft] = {}
     for draft in sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)):
@@ -83,6 +84,17 @@ def code_sentence(sent: Span) -> list[Draft]:
         key = (draft.type, draft.shown.i) if draft.recast else (draft.type, -1 - draft.trigger.token.i)
         kept.setdefault(key, draft)
     return sorted(kept.values(), key=lambda d: d.trigger.token.i)
+
+
+def _outframed(drafts: list[Draft]) -> set[int]:
+    """Events recoded by a framing word that another event has taken in ("would not allow the killing to go
+    unpunished": the allowing belongs to the threat, so the killing is not recoded as a refusal)."""
+    shown_by: dict[int, set[int]] = {}
+    for d in drafts:
+        for i in d.absorbed:
+            shown_by.setdefault(i, set()).add(d.shown.i)
+    return {d.trigger.token.i for d in drafts
+            if d.shown.i != d.trigger.token.i and shown_by.get(d.shown.i, set()) - {d.shown.i}}
 
 
 def _natural_agent(draft: Draft) -> bool:
@@ -351,6 +363,8 @@ def _finish(draft: Draft) -> None:
         cue_mode = _mode_from_cues(draft)
         if cue_mode and (draft.mode is None or cue_mode in ("suicide-attack", "drone", "unconventional")):
             draft.mode = cue_mode
+            if draft.type == "ASSAULT" and draft.cameo in (None, "190", "183"):
+                draft.cameo = None  # the weapon decides the CAMEO code (195 air, 194 artillery ...)
     if draft.type == "MOBILIZE" and draft.trigger.kind == "N" and _joint(draft):
         draft.type, draft.mode, draft.cameo = "COOPERATE", None, "062"
     if draft.type == "THREATEN":
@@ -441,7 +455,10 @@ def recipient_heads(draft: Draft) -> list[Token]:
 
 
 def _is_event_word(token: Token, draft: Draft) -> bool:
-    return token.i == draft.trigger.token.i or token.i in draft.trigger.consumed or token.pos_ == "VERB"
+    """The event's own words, or another event noun ("fought a war"): not a recipient."""
+    if token.i == draft.trigger.token.i or token.i in draft.trigger.consumed or token.pos_ == "VERB":
+        return True
+    return token.pos_ == "NOUN" and ("N", lemma(token)) in trigger_rules()
 
 
 def reciprocal(draft: Draft) -> bool:
