@@ -122,16 +122,26 @@ def _find_noun(count: Count) -> str:
         if token.pos_ in ("NOUN", "PROPN") and (root.head.i == token.i or token.tag_ in ("NNS", "NNPS")):
             nxt = doc[i + 1] if i + 1 < count.sentence.end else None
             last_of_phrase = nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or _noun_kind(nxt)[0] == ""
-            if last_of_phrase and _plural_looking(token):
+            if last_of_phrase and _plural_looking(token, count):
                 count.noun, count.unknown_noun = token, True
                 return "unknown"
         i += 1
     return _find_label_noun(count)
 
 
-def _plural_looking(token: Token) -> bool:
-    """A noun that may count people although no lexicon knows it ("miners", "mineros"): plural, not a name."""
-    return token.tag_ in ("NNS", "NNPS") or (token.text.islower() and token.text.endswith("s"))
+def _plural_looking(token: Token, count: Count) -> bool:
+    """A noun that may count people although no lexicon knows it ("miners", "mineros", "35,326 Brus"): plural,
+    and not part of a name ("News 5 Investigators")."""
+    if token.tag_ in ("NNS", "NNPS") or (token.text.islower() and token.text.endswith("s")):
+        first = count.tokens[0]
+        before = first.nbor(-1) if first.i > count.sentence.start else None
+        return token.text.islower() or before is None or not before.text[:1].isupper()
+    return token.pos_ == "PROPN" and token.text.endswith("s") and first_word_lower_before(count)
+
+
+def first_word_lower_before(count: Count) -> bool:
+    first = count.tokens[0]
+    return first.i > count.sentence.start and first.nbor(-1).text.islower()
 
 
 def _find_label_noun(count: Count) -> str:
