@@ -111,3 +111,11 @@ def test_the_same_claim_in_several_reports_is_listed_once_with_its_count(crisis_
     assert len(varga) == 1
     assert varga[0]["reports"] == 2 and varga[0]["documents"] == ["vd-shelling", "vd-shelling-copy"]
     assert "(in 2 reports)" in render(assemble([*crisis_records, again]), "md")
+
+
+def test_background_events_stay_in_the_timeline_but_not_in_when(crisis_records):
+    old_war = {**crisis_records[0]["events"][0], "id": "v9", "date": "1994", "time": None}
+    crisis_records[0]["events"].append(old_war)
+    dossier = assemble(crisis_records)
+    assert dossier["timeline"][0]["date"] == "1994"
+    assert dossier["factbox"]["when"]["first"] == "2031-03-03"

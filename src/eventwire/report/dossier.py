@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from eventwire.report.worldmap import view_box
@@ -18,6 +19,7 @@ from eventwire.report.worldmap import view_box
 MAX_TIMELINE = 300
 MAX_QUOTES_PER_SPEAKER = 12
 MAX_CLAIMS = 25
+BACKGROUND_DAYS = 60  # events dated this long before the first report are background, not the crisis
 MAX_ACTORS = 40
 EXCERPT_CHARS = 280
 STATUS_KEYS = ("status", "situation", "state")
@@ -449,8 +451,8 @@ def _same_claims_once(claims: list[dict]) -> list[dict]:
 
 def _factbox(docs: list[Doc], places: list[dict], actors: list[dict], timeline: list[dict],
              figures: list[dict]) -> dict[str, Any]:
-    dates = sorted(e["date"] for e in timeline if e["date"] and not e.get("reported"))
     published = sorted(d.record["published"][:10] for d in docs if isinstance(d.record.get("published"), str))
+    dates = _current(sorted(e["date"] for e in timeline if e["date"] and not e.get("reported")), published)
     facts = [_fact_line(doc, f) for doc in docs for f in doc.record.get("facts") or []]
     status = [f for f in facts if str(f["key"]).casefold() in STATUS_KEYS]
     return {
@@ -468,6 +470,17 @@ def _factbox(docs: list[Doc], places: list[dict], actors: list[dict], timeline: 
                                      "span": c["span"]} for c in g["claims"]],
                          "disagreement": g["disagreement"]} for g in figures[:8]],
     }
+
+
+def _current(dates: list[str], published: list[str], days: int = BACKGROUND_DAYS) -> list[str]:
+    """The dates of the crisis itself: background ("a 1991-92 war") stays in the timeline, not in "when"."""
+    if not published:
+        return dates
+    try:
+        cutoff = (date.fromisoformat(published[0]) - timedelta(days=days)).isoformat()
+    except ValueError:
+        return dates
+    return [d for d in dates if d >= cutoff] or dates
 
 
 def _fact_line(doc: Doc, fact: dict) -> dict:
