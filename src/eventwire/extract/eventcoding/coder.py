@@ -365,12 +365,19 @@ def _finish(draft: Draft) -> None:
             draft.mode = cue_mode
             if draft.type == "ASSAULT" and draft.cameo in (None, "190", "183"):
                 draft.cameo = None  # the weapon decides the CAMEO code (195 air, 194 artillery ...)
+    if draft.type == "ASSAULT" and not draft.recast and _by_protesters(draft):
+        draft.type, draft.mode, draft.cameo = "PROTEST", "riot", "145"  # violence done by a crowd is a riot
     if draft.type == "MOBILIZE" and draft.trigger.kind == "N" and _joint(draft):
         draft.type, draft.mode, draft.cameo = "COOPERATE", None, "062"
     if draft.type == "THREATEN":
         draft.flags.add("threatened")
     if draft.cameo is None:
         draft.cameo = _cameo_after_recast(draft)
+
+
+def _by_protesters(draft: Draft) -> bool:
+    nouns = rules()["protester_nouns"]
+    return any(lemma(t) in nouns for t in actor_heads(draft))
 
 
 def _mode_from_cues(draft: Draft) -> str | None:
