@@ -84,11 +84,23 @@ def serve(
     settings = Settings(db_url=url, token=token or None, host=host, cors_origins=cors_origin or [], limits=limits)
     if not token and not is_loopback(host):
         typer.echo("eventwire: note: no token set, so POST /api/documents is refused on a public address", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"eventwire: serving {url_for_display(url)} on http://{shown}:{port}/ (API: /openapi.json)", err=True)
     try:
         uvicorn.run(guarded(settings), host=host, port=port, log_level="warning", server_header=False,
                     timeout_keep_alive=5, limit_concurrency=100)
     except OSError as err:
         raise EventwireError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+
+
+def url_for_display(url: str) -> str:
+    """The database URL without its password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # shown only; Store.open already accepted it
+        return "the database"
 
 
 def _day(value: str | None, option: str) -> str | None:
