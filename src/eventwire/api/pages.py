@@ -123,34 +123,37 @@ def document_page(record: dict[str, Any], span: str | None = None) -> str:
 
 def _item_lists(record: dict[str, Any]) -> str:
     """What was found in the article, each item linking to its span in the text above."""
-    doc_id = str(record.get("id"))
+    doc_id = url_quote(str(record.get("id")), safe="")
     text = record.get("text") or ""
-    entities = {e.get("id"): e.get("name") for e in record.get("entities") or []}
+    names = {e.get("id"): e.get("name") for e in record.get("entities") or []}
 
-    def item(label: str, start: Any, end: Any) -> str:
+    def item(label: str, where: dict | None) -> str:
+        start, end = (where or {}).get("start"), (where or {}).get("end")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
             return f"<li>{escape(label)}</li>"
-        href = f"/documents/{url_quote(doc_id, safe='')}?span={start}-{end}#focus"
-        return f'<li><a href="{escape(href)}">{escape(label)}</a></li>'
+        return f'<li><a href="/documents/{escape(doc_id)}?span={start}-{end}#focus">{escape(label)}</a></li>'
 
-    def short(start: Any, end: Any) -> str:
+    def words(where: dict | None, limit: int = 160) -> str:
+        start, end = (where or {}).get("start"), (where or {}).get("end")
         piece = " ".join(text[start:end].split()) if isinstance(start, int) and isinstance(end, int) else ""
-        return piece if len(piece) <= 160 else piece[:159] + "…"
+        return piece if len(piece) <= limit else piece[: limit - 1] + "…"
 
-    sections = []
-    events = [item(f"{e.get('type')} ({(e.get('trigger') or {}).get('text') or ''}), {e.get('status') or 'asserted'}"
-                   f"{' ' + e['date'] if e.get('date') else ''}", (e.get("evidence") or {}).get("start"),
-                   (e.get("evidence") or {}).get("end")) for e in record.get("events") or []]
-    quotes = [item(f"{entities.get(q.get('speaker_entity')) or (q.get('speaker') or {}).get('text') or 'unattributed'}"
-                   f": {short((q.get('content') or {}).get('start'), (q.get('content') or {}).get('end'))}",
-                   (q.get("content") or {}).get("start"), (q.get("content") or {}).get("end"))
-              for q in record.get("quotes") or []]
-    figures = [item(f"{f.get('text')} ({f.get('category') or 'count'}"
-                    f"{', ' + entities[f['claimant']] if f.get('claimant') in entities else ''})",
-                    f.get("start"), f.get("end")) for f in record.get("figures") or []]
-    for title, items in (("Events", events), ("Quotes", quotes), ("Figures", figures)):
-        if items:
-            sections.append(f"<h2>{title}</h2><ul class=\"items\">{''.join(items)}</ul>")
+    events = []
+    for event in record.get("events") or []:
+        label = f"{event.get('type')} ({(event.get('trigger') or {}).get('text') or ''}), "
+        label += f"{event.get('status') or 'asserted'} {event.get('date') or ''}"
+        events.append(item(label.strip(), event.get("evidence")))
+    quotes = []
+    for quote in record.get("quotes") or []:
+        speaker = names.get(quote.get("speaker_entity")) or (quote.get("speaker") or {}).get("text") or "unattributed"
+        quotes.append(item(f"{speaker}: {words(quote.get('content'))}", quote.get("content")))
+    figures = []
+    for figure in record.get("figures") or []:
+        claimant = names.get(figure.get("claimant"))
+        label = f"{figure.get('text')} ({figure.get('category') or 'count'}{', ' + claimant if claimant else ''})"
+        figures.append(item(label, figure))
+    sections = [f'<h2>{title}</h2><ul class="items">{"".join(items)}</ul>'
+                for title, items in (("Events", events), ("Quotes", quotes), ("Figures", figures)) if items]
     return f'<section class="found">{"".join(sections)}</section>' if sections else ""
 
 
