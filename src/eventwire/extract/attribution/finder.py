@@ -21,6 +21,9 @@ from eventwire.extract.attribution.lexicon import CueRule, cue_rules
 from eventwire.extract.attribution.quotemarks import QuoteMarks, quote_spans
 
 MIN_ORPHAN_WORDS = 6  # shorter unclaimed quotations are scare quotes or titles, not speech
+MIN_CONTINUED_WORDS = 6  # a shorter quotation after an attribution is a scare quote or a title
+MIN_INTRODUCED_WORDS = 2  # a one-word quotation next to a cue is a label ("called them “rebels”")
+MAX_SPEAKER_CHARS = 120  # between a quotation and the cue after it: room for "Texas delegate Bill Ames, 52,"
 MAX_ADJACENT_GAP = 40  # characters between a cue and a quotation it introduces ("said on Tuesday: “…”")
 
 
@@ -97,6 +100,7 @@ def _adjacent_quote(
     cue: Token, cue_span: tuple[int, int], marks: list[QuoteMarks], text: str
 ) -> tuple[int, int] | None:
     """A quotation opening just after the cue ("said: “…”") or closing just before its clause ("“…,” he said")."""
+    marks = [m for m in marks if _is_speech(text, m, MIN_INTRODUCED_WORDS)]
     after = _first_mark_at_or_after(marks, cue_span[1])
     if after is not None and after.start - cue_span[1] <= MAX_ADJACENT_GAP:
         gap = text[cue_span[1]:after.start]
@@ -106,11 +110,35 @@ def _adjacent_quote(
             return after.start, after.end
     if cue.dep_ == "relcl":  # "actions that he said killed …": what precedes is the noun's, not the cue's
         return None
-    clause_start = cue.left_edge.idx
-    before = _last_mark_before(marks, clause_start + 1)
-    if before is not None and 0 <= clause_start - before.end <= 3:
+    before = _last_mark_before(marks, cue.idx)
+    if before is not None and cue.idx - before.end <= MAX_SPEAKER_CHARS and _only_speaker_between(cue, before.end):
         return before.start, before.end
     return None
+
+
+def _only_speaker_between(cue: Token, offset: int) -> bool:
+    """Whether the words from ``offset`` to the cue are the cue's subject, its auxiliaries and punctuation
+    ("“…,” Texas delegate Bill Ames, 52, had said")."""
+    doc = cue.doc
+    subject = speaker_of(cue)
+    subject_range = (subject.left_edge.i, subject.right_edge.i) if subject is not None else (-1, -1)
+    i = cue.i - 1
+    while i >= 0 and doc[i].idx >= offset:
+        token = doc[i]
+        inside = subject_range[0] <= i <= subject_range[1]
+        helper = token.head is cue and token.dep_ in ("aux", "auxpass", "neg", "advmod", "nsubj", "punct")
+        if not (token.is_punct or token.is_space or inside or helper):
+            return False
+        if token.is_space and "\n" in token.text:
+            return False
+        i -= 1
+    return True
+
+
+def _is_speech(text: str, mark: QuoteMarks, min_words: int) -> bool:
+    """Whether a quotation holds words enough to be something said, not a title, a number or markup."""
+    words = [w for w in text[mark.start + 1:mark.end - 1].split() if any(c.isalpha() for c in w)]
+    return len(words) >= min_words
 
 
 def _has_sentence_end(gap: str) -> bool:
@@ -169,7 +197,7 @@ def _continuations(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> l
     its own attribution with the same speaker."""
     out: list[Draft] = []
     for mark in marks:
-        if _covered(mark, drafts) or _covered(mark, out):
+        if _covered(mark, drafts) or _covered(mark, out) or not _is_speech(text, mark, MIN_CONTINUED_WORDS):
             continue
         previous = _previous_attribution(drafts + out, mark.start)
         if previous is None:
@@ -198,7 +226,7 @@ def _orphans(drafts: list[Draft], marks: list[QuoteMarks], doc: Doc) -> list[Dra
     for mark in marks:
         if _covered(mark, drafts) or any(d.start < mark.end and mark.start < d.end for d in drafts):
             continue
-        if len(text[mark.start:mark.end].split()) < MIN_ORPHAN_WORDS:
+        if not _is_speech(text, mark, MIN_ORPHAN_WORDS):
             continue
         local = _speaker_in_sentence(doc, mark)
         if local is not None:
@@ -213,6 +241,27 @@ def _orphans(drafts: list[Draft], marks: list[QuoteMarks], doc: Doc) -> list[Dra
 
 
 def _speaker_in_sentence(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:
+    """(cue span, speaker) when the quotation's own sentence names who speaks, before or after it."""
+    return _speaker_before(doc, mark) or _speaker_after(doc, mark)
+
+
+def _speaker_after(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:
+    """Any verb whose subject directly follows the quotation: "“…,” Bennett shot back."."""
+    last = doc.char_span(mark.end - 1, mark.end, alignment_mode="expand")
+    if last is None or len(last) == 0:
+        return None
+    for token in doc[last[-1].i + 1:last[-1].i + 12]:
+        if token.idx - mark.end > MAX_SPEAKER_CHARS or (token.is_space and "\n" in token.text):
+            return None
+        if token.pos_ == "VERB":
+            subject = speaker_of(token)
+            if subject is not None and subject.i < token.i and _only_speaker_between(token, mark.end):
+                return (token.idx, token.idx + len(token)), subject
+            return None
+    return None
+
+
+def _speaker_before(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:
     """(cue span, speaker) when the quotation's own sentence names who speaks before it."""
     first = doc.char_span(mark.start, mark.start + 1, alignment_mode="expand")
     if first is None or len(first) == 0 or first[0].i == 0:
@@ -223,7 +272,7 @@ def _speaker_in_sentence(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], T
         if lead.pos_ in ("VERB", "AUX"):
             speaker = speaker_of(lead)
             return ((lead.idx, lead.idx + len(lead)), speaker) if speaker is not None else None
-        if lead.pos_ in ("PROPN", "NOUN") and lead.sent is before.sent:
+        if lead.pos_ in ("PROPN", "NOUN") and lead.sent == before.sent:
             return (before.idx, before.idx + 1), lead
     sentence = first[0].sent
     root = sentence.root

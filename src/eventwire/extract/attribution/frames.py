@@ -41,10 +41,42 @@ def content_of(cue: Token, frame: str) -> tuple[int, int] | None:
         deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
         fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
         if fitting:
-            return subtree_range(min(fitting, key=lambda c: abs(c.i - cue.i)))
+            chosen = min(fitting, key=lambda c: abs(c.i - cue.i))
+            if frame == "dobj":
+                return _with_object_complements(cue, chosen)
+            if frame == "xcomp":
+                return _with_addressee(cue, chosen)
+            return subtree_range(chosen)
         if frame == "ccomp":
             return _object_clause(cue)
     return None
+
+
+OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp"})
+
+
+def _with_object_complements(cue: Token, obj: Token) -> tuple[int, int]:
+    """An object with what the cue says about it: "mocked [Trump for calling himself …]", "described [her as …]"."""
+    start, end = subtree_range(obj)
+    for child in cue.children:
+        if child.i <= obj.i:
+            continue
+        between = cue.doc[obj.right_edge.i + 1:child.left_edge.i]
+        if child.dep_ not in OBJECT_COMPLEMENTS or any(t.is_punct for t in between) or _is_time(child):
+            break
+        end = max(end, subtree_range(child)[1])
+    return start, end
+
+
+def _with_addressee(cue: Token, clause: Token) -> tuple[int, int]:
+    """An open complement with the object it is addressed to: "urged [Russia to withdraw]"."""
+    start, end = subtree_range(clause)
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative") and cue.i < c.i < clause.i]
+    return (objects[0].left_edge.idx, end) if objects else (start, end)
+
+
+def _is_time(token: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
 def _has_complementiser(clause: Token) -> bool:
@@ -111,21 +143,33 @@ def speaker_of(cue: Token) -> Token | None:
                     if grand.dep_ == "pobj":
                         return grand
         return None
-    if cue.pos_ == "NOUN":
-        for child in cue.children:
-            if child.dep_ == "poss":
-                return child
-            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        return None
-    token = cue
+    if cue.pos_ in ("NOUN", "PROPN"):
+        owner = _owner_of(cue)
+        if owner is None and cue.dep_ == "dobj" and cue.head.pos_ in ("VERB", "AUX"):
+            return _subject_of(cue.head)  # "issued a statement", "expressed concern that …"
+        return owner
+    return _subject_of(cue) or _name_beside(cue)
+
+
+def _owner_of(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of the verb, or of the verb it hangs from ("…, saying", "went on to add")."""
+    token = verb
     for _ in range(3):
         for child in token.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
-            if child.dep_ == "nsubjpass" and cue.lemma_ not in PASSIVE_ADDRESSEES:
+            if child.dep_ == "nsubjpass" and verb.lemma_ not in PASSIVE_ADDRESSEES:
                 return child
             if child.dep_ == "agent":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -137,6 +181,32 @@ def speaker_of(cue: Token) -> Token | None:
             return None
         token = token.head.head if token.dep_ == "pcomp" else token.head
     return None
+
+
+NAME_REACH = 3  # tokens between a main-clause cue and a name the parser failed to make its subject
+
+
+def _name_beside(cue: Token) -> Token | None:
+    """A name right next to a main-clause cue the parser left without subject ("“…,” Texas delegate Bill Ames,
+    wearing a hat, said"; "“…,” said Dara Moss")."""
+    if cue.dep_ not in ("ROOT", "parataxis"):
+        return None
+    sentence = cue.sent
+    after = [t for t in sentence[cue.i - sentence.start + 1:] if not t.is_punct][:NAME_REACH]
+    for token in after:
+        if token.pos_ == "PROPN" and token.dep_ not in ("pobj",):
+            return _phrase_head(token)
+    before = [t for t in reversed(sentence[: cue.i - sentence.start]) if not t.is_punct][:NAME_REACH + 3]
+    for token in before:
+        if token.pos_ in ("PROPN", "PRON") and token.lower_ not in ("it",) and token.dep_ not in ("pobj", "poss"):
+            return _phrase_head(token)
+    return None
+
+
+def _phrase_head(token: Token) -> Token:
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    return token
 
 
 PASSIVE_ADDRESSEES = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure"})

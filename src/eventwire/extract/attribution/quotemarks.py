@@ -36,12 +36,13 @@ def _mark_pattern() -> re.Pattern[str]:
 def _role(text: str, start: int, end: int) -> str:
     """'open', 'close' or 'either' for the mark text[start:end], judged by its neighbours."""
     mark = text[start:end]
-    if mark in OPENING or mark == "``":
-        return "open"
-    if mark in CLOSING:
-        return "close"
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if mark in OPENING or mark == "``":
+        # a typist's wrong-way mark: “abhorrent“ closes where it stands
+        return "close" if (after.isspace() or after in ".,;:!?)") and not before.isspace() else "open"
+    if mark in CLOSING:
+        return "open" if before.isspace() and after.isalnum() else "close"
     if (before.isspace() or before in "([{—–-/") and not after.isspace():
         return "open"
     if (after.isspace() or after in ".,;:!?)]}—–-") and not before.isspace():
@@ -86,7 +87,7 @@ def _paragraph_spans(text: str, start: int, end: int) -> tuple[list[QuoteMarks],
             if role != "close":
                 open_at = match.start()
             continue
-        if role == "open" and text[match.start()] in OPENING:
+        if role == "open" and (text[match.start()] in OPENING or text[match.start()] in CLOSING):
             open_at = match.start()  # a fresh opening: the earlier mark was a stray
             continue
         if role == "open" and match.start() - open_at > MAX_UNCLOSED_CHARS:
