@@ -25,6 +25,8 @@ from eventwire.records import Span as TextSpan
 MAX_CONTEXTS = 3
 UNSURE = frozenset({"negated", "hypothetical", "denied"})
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+NO_ACTOR_PENALTY = 5.0  # in sentences: an event with nobody doing it ranks below later sentences' events
+DEMOTED_PENALTY = 1.5
 SPECIFIC_MODES = frozenset({"suicide-attack", "drone", "unconventional"})
 
 
@@ -205,7 +207,8 @@ def _civilian(recipients: list[ActorRef]) -> bool:
 
 def _salience(draft: Draft, event: Event, index: int, published: str | None) -> tuple:
     demoted = draft.status in UNSURE or _background(event.date, published)
-    return (index + (1.5 if demoted else 0) + (5 if not event.actors else 0), draft.depth, draft.trigger.token.i)
+    penalty = (DEMOTED_PENALTY if demoted else 0) + (NO_ACTOR_PENALTY if not event.actors else 0)
+    return (index + penalty, draft.depth, draft.trigger.token.i)
 
 
 def _background(date: str | None, published: str | None) -> bool:

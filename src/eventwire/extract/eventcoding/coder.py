@@ -430,8 +430,21 @@ def actor_heads(draft: Draft) -> list[Token]:
         found = noun_actor_heads(anchor) if anchor.pos_ == "NOUN" else subject_heads(anchor)
         if found:
             return found
+    if draft.type == "ASSAULT" and is_passive(trigger):
+        return _time_clause_subject(trigger)
     if draft.trigger.kind == "N":
         return noun_actor_heads(trigger)
+    return []
+
+
+def _time_clause_subject(verb: Token) -> list[Token]:
+    """"Five villagers were killed when rebels raided the camp": the harm's author is the when-clause's subject."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after")
+                                         for m in child.children):
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects
     return []
 
 
