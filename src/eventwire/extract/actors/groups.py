@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from eventwire.extract.actors.code import actor_code
-from eventwire.extract.actors.phrases import NOMINAL, group_noun_ending_at, noun_phrase, strip_determiner, token_key
+from eventwire.extract.actors.lexicon import actor_lexicon
+from eventwire.extract.actors.phrases import (
+    NOMINAL,
+    WordIndex,
+    group_noun_ending_at,
+    noun_phrase,
+    strip_determiner,
+    token_key,
+)
 
 QUANTITY_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "advmod"})
 QUANTIFIERS = frozenset({"several", "many", "some", "most", "few", "all", "both", "hundreds", "thousands",
@@ -26,12 +34,17 @@ class Group:
     sector: str | None
 
 
-def group_actors(doc: Doc, sentences: list[Span], taken: set[int], people: set[int]) -> list[Group]:
+def group_actors(doc: Doc, sentences: list[Span], taken: set[int], people: set[int],
+                 words: WordIndex) -> list[Group]:
     """Noun phrases headed by a group noun: the head outside ``taken`` (names, titles), the phrase
     outside ``people`` (people's names and their titles)."""
     found: list[Group] = []
+    candidates = words.positions(actor_lexicon().noun_last_words)
     for sentence in sentences:
-        for token in sentence:
+        for i in range(sentence.start, sentence.end):
+            if i not in candidates or i in taken:
+                continue
+            token = doc[i]
             if token.i in taken or token.pos_ not in NOMINAL and token.pos_ != "ADJ":
                 continue
             if token.dep_ in HEAD_DEPS_TO_SKIP and token.head.pos_ in NOMINAL and token.head.i > token.i:

@@ -7,6 +7,7 @@ an all-capitals form is retried in title case so headlines still match.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -53,6 +54,10 @@ class ActorLexicon:
     people: dict[str, Organisation]  # well-known figures by name or distinctive surname
     longest_title: int
     longest_noun: int
+    title_last_words: frozenset[str]
+    noun_last_words: frozenset[str]
+    place_first_words: frozenset[str]  # first token of every place name, to skip most windows at once
+    organisation_first_words: frozenset[str]
 
     def place(self, text: str) -> Place | None:
         """The country a name, adjective, demonym or capital stands for ("Russian" -> RUS)."""
@@ -163,6 +168,12 @@ def _load_people() -> dict[str, Organisation]:
     return found
 
 
+def _first_words(names: dict[str, object]) -> frozenset[str]:
+    """First words as spaCy splits them ("Greek-Cypriot" -> "Greek"), in the case written and in capitals."""
+    firsts = {re.split(r"[\s\-]", name, maxsplit=1)[0] for name in names}
+    return frozenset(firsts | {f.upper() for f in firsts} | {f.title() for f in firsts})
+
+
 @cache
 def actor_lexicon() -> ActorLexicon:
     """The actor lexicons, loaded once per process."""
@@ -175,13 +186,19 @@ def actor_lexicon() -> ActorLexicon:
         for noun, sector, kind, strength in rows("actor_nouns.tsv")
     }
     modifiers = {word: sector for word, sector in rows("actor_modifiers.tsv")}
+    places = _load_places()
+    organisations = _load_organisations()
     return ActorLexicon(
-        places=_load_places(),
+        places=places,
         titles_by_key=titles,
         nouns_by_key=nouns,
         modifiers=modifiers,
-        organisations=_load_organisations(),
+        organisations=organisations,
         people=_load_people(),
         longest_title=max(len(t) for t in titles),
         longest_noun=max(len(n) for n in nouns),
+        title_last_words=frozenset(t[-1] for t in titles),
+        noun_last_words=frozenset(n[-1] for n in nouns),
+        place_first_words=_first_words(places),
+        organisation_first_words=_first_words(organisations),
     )

@@ -9,15 +9,14 @@ document by majority, with surnames of people kept PERSON; names the model misse
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors.lexicon import actor_lexicon
-from eventwire.extract.actors.phrases import POSSESSIVE, title_ending_at
+from eventwire.extract.actors.phrases import POSSESSIVE, Sentences, WordIndex, title_ending_at
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 TRIM_LEFT = frozenset({"the", "a", "an"})
@@ -35,24 +34,28 @@ class Name:
     canonical: str | None = None  # organisation name from the lexicon, or an acronym's expansion
 
 
-def named_mentions(doc: Doc, skip: Callable[[int, int], bool]) -> list[Name]:
-    """Corrected named mentions, in document order, none inside boilerplate (``skip(start, end)``)."""
+def named_mentions(doc: Doc, text: str, skip: Callable[[int, int], bool], sentences: Sentences,
+                   words: WordIndex) -> list[Name]:
+    """Corrected named mentions, in document order, none inside boilerplate (``skip(start, end)``).
+
+    ``text`` is the Doc's text (spaCy rebuilds ``doc.text`` on every access)."""
+    capitals = _CapitalLines(text)
     names: list[Name] = []
     taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         name = _clean(ent)
-        if name is not None and _in_capitals_line(doc.text, ent.start_char) and not _known(name.text):
+        if name is not None and name.text.isupper() and capitals(ent.start_char) and not _known(name.text):
             continue  # NER guesses on all-capital lines; known names are found again below
         if name is None or skip(doc[name.start].idx, doc[name.end - 1].idx + len(doc[name.end - 1])):
             continue
         names.append(name)
         taken.update(range(name.start, name.end))
-    names.extend(_names_after_titles(doc, taken, skip))
+    names.extend(_names_after_titles(doc, taken, skip, sentences, words))
     names.sort(key=lambda n: n.start)
     _vote_labels(names)
-    names.extend(_repeated_names(doc, names, skip))
+    names.extend(_repeated_names(doc, text, names, skip, capitals))
     names.sort(key=lambda n: n.start)
     _link_acronyms(doc, names)
     return names
@@ -108,30 +111,27 @@ def _canonical(text: str) -> str | None:
     return organisation.name if organisation else None
 
 
-def _names_after_titles(doc: Doc, taken: set[int], skip: Callable[[int, int], bool]) -> list[Name]:
+def _names_after_titles(doc: Doc, taken: set[int], skip: Callable[[int, int], bool],
+                        sentences: Sentences, words: WordIndex) -> list[Name]:
     """Capitalised words right after a capitalised title that NER left out: "President Bush"."""
     found: list[Name] = []
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if i in taken or not token.text[:1].isupper() or token.pos_ != "PROPN" or i == 0:
-            i += 1
+    for title_end in sorted(words.positions(actor_lexicon().title_last_words)):
+        i = title_end + 1
+        if i >= len(doc) or i in taken or not doc[title_end].text[:1].isupper():
             continue
-        title = title_ending_at(doc, i)
-        if title is None or not doc[i - 1].text[:1].isupper():
-            i += 1
+        token = doc[i]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or title_ending_at(doc, i) is None:
+            continue
+        if found and found[-1].end > i:
             continue
         end = i
         while end < len(doc) and end not in taken and doc[end].tag_ == "NNP" and doc[end].text[:1].isupper():
             end += 1
-        if _headline(token.sent):
-            i = max(end, i + 1)
+        if end == i or _headline(sentences.of(i)):
             continue
         text = doc[i:end].text
-        known = actor_lexicon().place(text) is not None or actor_lexicon().organisation(text) is not None
-        if end > i and not known and not skip(doc[i].idx, doc[end - 1].idx + len(doc[end - 1])):
+        if not _known(text) and not skip(doc[i].idx, doc[end - 1].idx + len(doc[end - 1])):
             found.append(Name(i, end, "PERSON", text))
-        i = max(end, i + 1)
     return found
 
 
@@ -158,47 +158,68 @@ def _vote_labels(names: list[Name]) -> None:
         name.label = best
 
 
-def _repeated_names(doc: Doc, names: list[Name], skip: Callable[[int, int], bool]) -> list[Name]:
+def _repeated_names(doc: Doc, text: str, names: list[Name], skip: Callable[[int, int], bool],
+                    capitals: _CapitalLines) -> list[Name]:
     """Occurrences of people's and organisations' names the model missed (all-capital lines, surnames)."""
     wanted: dict[str, str] = {}
     for name in names:
         if name.label in {"PERSON", "ORG"} and len(name.text) > 2:
             wanted.setdefault(name.text.lower(), name.label)
-            if name.label == "PERSON" and len(name.text.split()) > 1:
-                surname = name.text.split()[-1]
-                if len(surname) > 2 and actor_lexicon().place(surname) is None:
-                    wanted.setdefault(surname.lower(), "PERSON")
+            if name.label == "PERSON" and name.end - name.start > 1 and _surname_alone_is_a_name(doc[name.end - 1]):
+                wanted.setdefault(doc[name.end - 1].lower_, "PERSON")
     if not wanted:
         return []
-    covered = [False] * (len(doc.text) + 1)
-    for name in names:
-        for c in range(doc[name.start].idx, doc[name.end - 1].idx + len(doc[name.end - 1])):
-            covered[c] = True
-    alternatives = sorted(wanted, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.IGNORECASE)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lowered; offsets would drift
+        return []
+    covered = [(doc[n.start].idx, doc[n.end - 1].idx + len(doc[n.end - 1])) for n in names]
     found: list[Name] = []
-    for match in pattern.finditer(doc.text):
-        s, e = match.span()
-        if any(covered[s:e]) or skip(s, e):
-            continue
-        text = match.group()
-        if text.islower() or (text.isupper() and not _in_capitals_line(doc.text, s)):
-            continue
-        span = doc.char_span(s, e, alignment_mode="strict")
-        if span is None:
-            continue
-        found.append(Name(span.start, span.end, wanted[text.lower()], text))
-        for c in range(s, e):
-            covered[c] = True
+    for words in sorted(wanted, key=len, reverse=True):
+        at = lowered.find(words)
+        while at != -1:
+            end = at + len(words)
+            if _whole_word(lowered, at, end) and not any(s < end and at < e for s, e in covered):
+                name = _name_at(doc, text, at, end, wanted[words], skip, capitals)
+                if name is not None:
+                    found.append(name)
+                    covered.append((at, end))
+            at = lowered.find(words, end)
     return found
 
 
-def _in_capitals_line(text: str, at: int) -> bool:
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line = text[line_start:line_end if line_end != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
+def _name_at(doc: Doc, text: str, start: int, end: int, label: str, skip: Callable[[int, int], bool],
+             capitals: _CapitalLines) -> Name | None:
+    found_text = text[start:end]
+    if found_text.islower() or (found_text.isupper() and not capitals(start)) or skip(start, end):
+        return None
+    span = doc.char_span(start, end, alignment_mode="strict")
+    return Name(span.start, span.end, label, found_text) if span is not None else None
+
+
+def _surname_alone_is_a_name(token: Token) -> bool:
+    text = token.text
+    return len(text) > 2 and text[:1].isupper() and not text.isupper() and actor_lexicon().place(text) is None
+
+
+class _CapitalLines:
+    """Whether the line around an offset is written in capitals (a headline, a slug), cached per line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[int, bool] = {}
+
+    def __call__(self, at: int) -> bool:
+        line_start = self.text.rfind("\n", 0, at) + 1
+        if line_start not in self.seen:
+            line_end = self.text.find("\n", at)
+            line = self.text[line_start:line_end if line_end != -1 else len(self.text)]
+            letters = [c for c in line if c.isalpha()]
+            self.seen[line_start] = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        return self.seen[line_start]
 
 
 def _link_acronyms(doc: Doc, names: list[Name]) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from functools import cache
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors.lexicon import GroupNoun, Organisation, Place, Title, actor_lexicon, split_hyphens
@@ -24,24 +28,68 @@ def token_key(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(out)
 
 
+class WordIndex:
+    """Where given lower-case words occur in a Doc, found over spaCy's hash array without making Tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.lower = doc.to_array(LOWER).tolist()
+
+    def positions(self, words: frozenset[str]) -> set[int]:
+        hashes = _hashes(words)
+        return {i for i, h in enumerate(self.lower) if h in hashes}
+
+
+@cache
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+class Sentences:
+    """Every sentence of a Doc, found by token index without spaCy's per-call scan of the Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+
+    def of(self, i: int) -> Span:
+        return self.spans[bisect_right(self.starts, i) - 1]
+
+    def index(self, i: int) -> int:
+        return bisect_right(self.starts, i) - 1
+
+
 def title_ending_at(doc: Doc, end: int, lower_bound: int = 0) -> tuple[int, Title] | None:
     """The longest title whose last token is ``end - 1``: (start token, Title)."""
     lexicon = actor_lexicon()
-    for start in range(max(lower_bound, end - lexicon.longest_title - 2), end):
-        title = lexicon.titles_by_key.get(token_key(doc[start:end]))
-        if title is not None:
-            return start, title
-    return None
+    return _longest_ending_at(doc, end, lower_bound, lexicon.titles_by_key, lexicon.title_last_words,
+                              lexicon.longest_title)
 
 
 def group_noun_ending_at(doc: Doc, end: int, lower_bound: int = 0) -> tuple[int, GroupNoun] | None:
     """The longest group noun ("security forces", "rebels") whose last token is ``end - 1``."""
     lexicon = actor_lexicon()
-    for start in range(max(lower_bound, end - lexicon.longest_noun - 2), end):
-        noun = lexicon.nouns_by_key.get(token_key(doc[start:end]))
-        if noun is not None:
-            return start, noun
-    return None
+    return _longest_ending_at(doc, end, lower_bound, lexicon.nouns_by_key, lexicon.noun_last_words,
+                              lexicon.longest_noun)
+
+
+def _longest_ending_at(doc: Doc, end: int, lower_bound: int, table: dict, last_words: frozenset[str],
+                       longest: int) -> tuple[int, object] | None:
+    if end <= lower_bound or end > len(doc):
+        return None
+    last = split_hyphens(doc[end - 1].lower_)
+    if last[-1] not in last_words:
+        return None
+    key = tuple(last)
+    best = None
+    start = end - 1
+    while True:
+        found = table.get(key)
+        if found is not None:
+            best = (start, found)
+        start -= 1
+        if start < lower_bound or len(key) >= longest:
+            return best
+        key = tuple(split_hyphens(doc[start].lower_)) + key
 
 
 def place_of_tokens(tokens: Span) -> Place | None:
@@ -66,25 +114,9 @@ def strip_determiner(span: Span) -> Span:
 
 def places_in(span: Span) -> list[tuple[Span, Place]]:
     """Country words in a phrase, left to right, longest first: "South Ossetian civilians" -> [South Ossetian]."""
-    doc = span.doc
-    found: list[tuple[Span, Place]] = []
-    i = span.start
-    while i < span.end:
-        hit = None
-        if doc[i].is_alpha or doc[i].text[:1].isupper() or "." in doc[i].text:
-            for j in range(min(span.end, i + MAX_PLACE_TOKENS), i, -1):
-                if not doc[j - 1].text[:1].isupper() and doc[j - 1].text not in POSSESSIVE:
-                    continue
-                place = place_of_tokens(doc[i:j])
-                if place is not None:
-                    hit = (doc[i:j], place)
-                    break
-        if hit is not None:
-            found.append(hit)
-            i = hit[0].end
-        else:
-            i += 1
-    return found
+    lexicon = actor_lexicon()
+    return [(span.doc[span.start + i:span.start + j], place)
+            for i, j, place in _find_in(span, lexicon.place_first_words, lexicon.place, MAX_PLACE_TOKENS, True)]
 
 
 def organisation_in(span: Span) -> tuple[Span, Organisation] | None:
@@ -94,14 +126,39 @@ def organisation_in(span: Span) -> tuple[Span, Organisation] | None:
     whole = lexicon.organisation(strip_possessive(strip_determiner(span)).text)
     if whole is not None:
         return span, whole
-    for i in range(span.start, span.end):
-        if not doc[i].is_alpha and not doc[i].text[:1].isalnum():
-            continue
-        for j in range(min(span.end, i + 8), i, -1):
-            organisation = lexicon.organisation(strip_possessive(doc[i:j]).text)
-            if organisation is not None:
-                return doc[i:j], organisation
+    for i, j, organisation in _find_in(span, lexicon.organisation_first_words, lexicon.organisation, 8, False):
+        return doc[span.start + i:span.start + j], organisation
     return None
+
+
+def _find_in(span: Span, first_words: frozenset[str], lookup: Callable[[str], object | None], longest: int,
+             every: bool) -> list[tuple[int, int, object]]:
+    """Lexicon names inside a phrase, as (start, end, entry) relative to it; longest match at each start."""
+    texts = [t.text for t in span]
+    if not any(t in first_words for t in texts):
+        return []
+    spaces = [t.whitespace_ for t in span]
+    found: list[tuple[int, int, object]] = []
+    i = 0
+    while i < len(texts):
+        hit = None
+        if texts[i] in first_words:
+            for j in range(min(len(texts), i + longest), i, -1):
+                if texts[j - 1] in POSSESSIVE:
+                    continue
+                name = "".join(texts[k] + spaces[k] for k in range(i, j - 1)) + texts[j - 1]
+                entry = lookup(name)
+                if entry is not None:
+                    hit = (i, j, entry)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        if not every:
+            return found
+        i = hit[1]
+    return found
 
 
 def noun_phrase(head: Token, with_places: bool = True) -> Span:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors.code import actor_code
 from eventwire.extract.actors.groups import group_actors
 from eventwire.extract.actors.lexicon import actor_lexicon
 from eventwire.extract.actors.names import Name, named_mentions
+from eventwire.extract.actors.phrases import Sentences, WordIndex
 from eventwire.extract.actors.roles import place_near, role_of_name, title_actors
 from eventwire.extract.base import Parsed
 from eventwire.records import Entity
@@ -25,7 +26,6 @@ PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_WINDOW = 2  # sentences back to look for a pronoun's antecedent
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "appos"})
-QUOTE_MARKS = frozenset('"“”')
 
 
 @dataclass
@@ -52,6 +52,8 @@ class Actor:
 class Assembly:
     doc: Doc
     sentences: list[Span]
+    all_sentences: Sentences
+    words: WordIndex
     actors: dict[object, Actor] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)  # tokens used by names and titles
     people: set[int] = field(default_factory=set)  # tokens of people's names and their titles
@@ -65,13 +67,13 @@ class Assembly:
 def build_entities(parsed: Parsed) -> list[Entity]:
     """The document's entities (SPEC §2), numbered e1, e2 ... in order of first mention."""
     doc = parsed.doc
-    assembly = Assembly(doc, parsed.sentences)
-    names = named_mentions(doc, parsed.in_boilerplate)
+    assembly = Assembly(doc, parsed.sentences, Sentences(doc), WordIndex(doc))
+    names = named_mentions(doc, parsed.text, parsed.in_boilerplate, assembly.all_sentences, assembly.words)
     _add_people(assembly, [n for n in names if n.label == "PERSON"])
     _add_other_names(assembly, [n for n in names if n.label != "PERSON"])
     _add_title_actors(assembly)
     _add_groups(assembly)
-    _add_pronouns(assembly)
+    _add_pronouns(assembly, parsed.text)
     return _records(assembly, parsed.text)
 
 
@@ -127,7 +129,7 @@ def _countries_from_context(assembly: Assembly) -> None:
         if actor.type != "PERSON" or actor.country or actor.sector != "GOV" or not actor.mentions:
             continue
         start, _ = actor.mentions[0]
-        sentence = doc[start].sent
+        sentence = assembly.all_sentences.of(start)
         skip = assembly.people - set(range(start, actor.mentions[0][1]))
         place = place_near(doc, sentence, start, skip)
         if place is not None:
@@ -180,7 +182,7 @@ def _stands_alone(doc: Doc, name: Name) -> bool:
 
 def _add_title_actors(assembly: Assembly) -> None:
     people = [a for a in assembly.actors.values() if a.type == "PERSON" and a.role]
-    for found in title_actors(assembly.doc, assembly.sentences, assembly.taken):
+    for found in title_actors(assembly.doc, assembly.sentences, assembly.taken, assembly.words):
         holder = _holder(people, found.role, found.country)
         if holder is None:
             text = assembly.doc[found.start:found.end].text
@@ -205,7 +207,7 @@ def _holder(people: list[Actor], role: str, country: str | None) -> Actor | None
 
 
 def _add_groups(assembly: Assembly) -> None:
-    for group in group_actors(assembly.doc, assembly.sentences, assembly.taken, assembly.people):
+    for group in group_actors(assembly.doc, assembly.sentences, assembly.taken, assembly.people, assembly.words):
         key = ("GROUP", group.country, group.sector, group.head)
         actor = assembly.actor(key, group.type, _group_name(assembly.doc[group.start:group.end]))
         actor.learn(None, group.country, group.sector)
@@ -216,7 +218,7 @@ def _group_name(span: Span) -> str:
     return span.text
 
 
-def _add_pronouns(assembly: Assembly) -> None:
+def _add_pronouns(assembly: Assembly, text: str) -> None:
     doc = assembly.doc
     owner: dict[tuple[int, int], Actor] = {}
     for actor in assembly.actors.values():
@@ -227,10 +229,14 @@ def _add_pronouns(assembly: Assembly) -> None:
         return
     ordered = sorted(owner)
     starts = [s for s, _ in ordered]
-    sentence_starts = [s.start for s in doc.sents]
+    sentence_starts = assembly.all_sentences.starts
+    pronouns = assembly.words.positions(PRONOUNS)
     for sentence in assembly.sentences:
-        for token in sentence:
-            if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or _inside_quote(sentence, token.i):
+        for i in range(sentence.start, sentence.end):
+            if i not in pronouns:
+                continue
+            token = doc[i]
+            if token.pos_ != "PRON" or _inside_quote(text, sentence, token):
                 continue
             window_start = sentence_starts[max(0, bisect_right(sentence_starts, token.i) - 1 - PRONOUN_WINDOW)]
             before = [m for m in ordered[:bisect_right(starts, token.i - 1)] if m[0] >= window_start]
@@ -241,9 +247,9 @@ def _add_pronouns(assembly: Assembly) -> None:
             owner[antecedent].add(token.i, token.i + 1)
 
 
-def _inside_quote(sentence: Span, at: int) -> bool:
-    marks = sum(1 for t in sentence.doc[sentence.start:at] if t.text in QUOTE_MARKS or t.text == "''" or t.text == "``")
-    return marks % 2 == 1
+def _inside_quote(text: str, sentence: Span, token: Token) -> bool:
+    before = text[sentence.start_char:token.idx]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
 def _records(assembly: Assembly, text: str) -> list[Entity]:

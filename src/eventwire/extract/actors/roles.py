@@ -16,6 +16,7 @@ from eventwire.extract.actors.code import INTERNATIONAL, actor_code
 from eventwire.extract.actors.lexicon import Organisation, Place, actor_lexicon
 from eventwire.extract.actors.phrases import (
     NOMINAL,
+    WordIndex,
     noun_phrase,
     places_in,
     strip_determiner,
@@ -202,11 +203,15 @@ class TitleActor:
     definite: bool
 
 
-def title_actors(doc: Doc, sentences: list[Span], taken: set[int]) -> list[TitleActor]:
+def title_actors(doc: Doc, sentences: list[Span], taken: set[int], words: WordIndex) -> list[TitleActor]:
     """People named by title alone, outside tokens already used by names and their titles."""
     found: list[TitleActor] = []
+    candidates = words.positions(actor_lexicon().title_last_words)
     for sentence in sentences:
-        for token in sentence:
+        for i in range(sentence.start, sentence.end):
+            if i not in candidates or i in taken:
+                continue
+            token = doc[i]
             if token.i in taken or token.pos_ not in NOMINAL or token.dep_ in {"compound", "amod", "attr"}:
                 continue
             if token.tag_ in {"NNS", "NNPS"}:
