@@ -22,7 +22,7 @@ def test_seed_like_expressions_resolve_against_publication(tag):
     found = tag("Artillery began pounding Karvossa late on March 3, a witness said. The carrier will halt all "
                 "flights from midnight on March 4. Militia fighters overnight seized the depot.", "2030-03-04")
     assert found["late on March 3"] == ("TIME", "2030-03-03TNI")
-    assert found["midnight on March 4"] == ("TIME", "2030-03-04T00:00")
+    assert found["midnight on March 4"] == ("TIME", "2030-03-04T24:00")
     assert found["overnight"] == ("TIME", "2030-03-03TNI")
 
 

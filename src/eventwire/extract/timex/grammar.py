@@ -67,7 +67,7 @@ def macros() -> dict[str, str]:
     tens_units = rf"(?:{tens})(?:[\s-](?:{units_}))?"
     phrases = _alternation(k for k in w["numbers"] if " " in k)
     num = rf"(?:[0-9]+(?:[.,][0-9]+)?(?:\s+[0-9]/[0-9])?|{numword}|{phrases}|an?)"
-    on_day = (r"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<word>today|yesterday|tomorrow)|"
+    on_day = (r"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<word>today|tonight|yesterday|tomorrow)|"
               r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?))?")
     table = {
         "MONTH": rf"(?-i:(?:{full})(?!\w)|(?:{abbr})(?:\.|(?=\s+[0-9])))",

@@ -4,7 +4,9 @@ News mode anchors every relative expression on the document creation time (the p
 date is underspecified (a weekday, a month without its year), the tense of the clause decides: a past report
 points back, a plan points forward. Conventions chosen where TimeML leaves room:
 
-- "midnight" is the start of its day: "midnight on August 8" is ``…-08-08T00:00``.
+- "midnight" on a named day is the end of that day, as TimeML writes it: "midnight on August 8" is
+  ``…-08-08T24:00`` (the same instant as ``…-08-09T00:00``); news usage ("the deadline expires at midnight
+  Friday") means the night that closes the day.
 - decades are ``199X``; centuries are their two leading digits (``19`` for the 20th century).
 - "late on August 7" is the night of that day (``…-08-07TNI``); "early on" is its morning.
 """
@@ -185,7 +187,7 @@ def _on_day(g: dict[str, str], ctx: Context) -> date | None:
     if "weekday" in g:
         return resolve_weekday(words()["weekdays_lower"][g["weekday"].lower()], ctx)
     if "word" in g:
-        return ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}.get(g["word"].lower(), 0))
+        return ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["word"].lower(), 0))
     if "month" in g and "day" in g:
         month, day = _month(g["month"]), _day(g["day"])
         year = _year(g["year"]) if "year" in g else infer_year(month, day, ctx)
