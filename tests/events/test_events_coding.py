@@ -210,3 +210,16 @@ def test_withdrawal_of_peacekeepers_unless_a_condition_is_met_is_a_threat(code):
     event = code("Ostria said it will withdraw its peacekeeping force from Velm unless the fighting stops.")[0]
     assert event.type == "THREATEN"
     assert texts(event.actors) == ["Ostria"]
+
+
+def test_denied_attack_is_denied_by_the_denier(code):
+    found = code("The Kestrian army denied that its jets bombed the market in Lusa.")
+    bombing = first(found, "ASSAULT")
+    assert bombing.status == "denied"
+    assert texts(bombing.actors) == ["its jets"]
+
+
+def test_hyphenated_titles_stay_in_the_actor_phrase(code):
+    event = code("Alliance Secretary-General Mara Velt urged Ostria to free the detained reporters.")[0]
+    assert event.type == "REQUEST"
+    assert texts(event.actors) == ["Alliance Secretary-General Mara Velt"]

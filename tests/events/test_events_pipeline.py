@@ -51,3 +51,18 @@ def test_boilerplate_and_background(extract):
     assert war.date is None or war.date.startswith("199")
     assert record.events.index(war) > record.events.index(by_type(record, "SANCTION")[0])
     assert [e.id for e in record.events] == [f"v{i}" for i in range(1, len(record.events) + 1)]
+
+
+def test_place_time_and_casualties_are_linked(extract):
+    record = extract("Taliban fighters attacked a police post in Kandahar on Monday, killing seven officers.",
+                     published="2031-06-04")
+    event = record.events[0]
+    assert event.type == "ASSAULT"
+    assert [a.text for a in event.actors] == ["Taliban fighters"]
+    if event.place is not None:
+        assert record.places[event.place].text == "Kandahar"
+    if event.time is not None:
+        assert record.times[event.time].text.endswith("Monday")
+        assert event.date == "2031-06-02"
+    if any(f.category == "killed" for f in record.figures):
+        assert event.killed == 7

@@ -26,7 +26,9 @@ def phrase(head: Token) -> tuple[int, int]:
     while stack:
         node = stack.pop()
         for child in node.children:
-            if child.dep_ not in PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ not in KEPT_PREPS):
+            hyphen = child.dep_ == "punct" and child.tag_ == "HYPH"
+            if (child.dep_ not in PHRASE_DEPS and not hyphen) or (
+                    child.dep_ == "prep" and child.lower_ not in KEPT_PREPS):
                 continue
             if child.dep_ == "prep" and node.i != head.i:
                 continue

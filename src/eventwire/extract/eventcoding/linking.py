@@ -78,7 +78,7 @@ class Linker:
             country, sector = entity.country, sector or entity.sector
         if country is None and sector is None:
             return None
-        return f"{country or '---'}{sector or ''}"
+        return f"{country or ''}{sector or ''}"
 
     # ---------------------------------------------------------------- claims
 
