@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.eventcoding.lexicon import frames, mode_cues, rules, trigger_rules
+from eventwire.extract.eventcoding.lexicon import TriggerRule, frames, mode_cues, rules, trigger_rules
 from eventwire.extract.eventcoding.syntax import (
     governor,
     has_condition,
@@ -35,7 +35,7 @@ from eventwire.extract.eventcoding.triggers import Trigger, find_triggers
 MAX_CLIMB = 12
 NOUN_FRAMES = frozenset({"request", "threat", "commit"})
 ACTS_ON_OBJECT = frozenset({"SANCTION", "REJECT", "RETREAT", "CONCEDE", "COERCE"})
-RECAST_PRIORITY = ("denied", "negated", "hypothetical", "threatened", "planned", "claimed", "asserted")
+STATUS_PRIORITY = ("denied", "negated", "hypothetical", "threatened", "planned", "claimed", "asserted")
 
 
 @dataclass
@@ -62,7 +62,7 @@ class Draft:
 
     @property
     def status(self) -> str:
-        for status in RECAST_PRIORITY:
+        for status in STATUS_PRIORITY:
             if status in self.flags:
                 return status
         return "asserted"
@@ -263,7 +263,6 @@ def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
             _recast(draft, "REQUEST", _request_mode(draft))
         if edge == "c":
             draft.recipient_heads = subject_heads(token) or None
-        draft.flags.add("requested")
         _absorb(draft, head, shown=True, requestee_first=True)
         return True
     if "refuse" in roles and edge in ("x", "obj", "c"):
@@ -347,8 +346,6 @@ def _obligations(sent: Span, drafts: list[Draft]) -> list[Draft]:
         speaker = subject_heads(head)
         if not speaker:
             continue
-        from eventwire.extract.eventcoding.lexicon import TriggerRule
-
         rule = TriggerRule("V", lemma(token), frozenset(), frozenset(), "REQUEST", None, "100", ())
         draft = Draft(Trigger(token, rule), "REQUEST", None, "100", [], token, [head])
         draft.recipient_heads = subject_heads(token) or None
