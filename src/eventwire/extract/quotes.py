@@ -19,7 +19,7 @@ def quotes(doc: Parsed, found: Found) -> list[Quote]:
     """Every attribution in the document, in text order, each with content, cue, speaker and kind."""
     text = doc.text
     marks = [m for m in quote_spans(text) if not doc.in_boilerplate(m.start, m.end)]
-    drafts = find_attributions(doc.doc, doc.sentences, marks)
+    drafts = find_attributions(doc.doc, doc.sentences, marks, text=text)
     resolver = SpeakerResolver(found.get("entities") or [])
     records: dict[int, Quote] = {}
     out: list[Quote] = []

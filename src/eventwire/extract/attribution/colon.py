@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.attribution.draft import Draft
@@ -18,9 +19,8 @@ SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 INTERVIEW_MARKERS = frozenset({"Q", "A"})
 
 
-def colon_lines(doc, sentences: Iterable[SpacySpan]) -> list[Draft]:
+def colon_lines(doc: Doc, sentences: Iterable[SpacySpan], text: str) -> list[Draft]:
     """One draft per "Name: what they said" line; the content runs to the end of the line."""
-    text = doc.text
     out: list[Draft] = []
     for sentence in sentences:
         if sentence.start_char > 0 and text[sentence.start_char - 1] != "\n":

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.colon import colon_lines
 from eventwire.extract.attribution.draft import Draft
-from eventwire.extract.attribution.frames import content_of, speaker_of, subtree_range, trim
+from eventwire.extract.attribution.frames import content_of, sentence_of, speaker_of, subtree_range, trim
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules
 from eventwire.extract.attribution.quotemarks import QuoteMarks, quote_spans
 
@@ -32,23 +32,26 @@ def find_attributions(
     sentences: Iterable,
     marks: list[QuoteMarks],
     rules: dict[tuple[str, str], CueRule] | None = None,
+    text: str | None = None,
 ) -> list[Draft]:
-    """Every attribution of the document, in text order."""
+    """Every attribution of the document, in text order (``text`` is the doc's text, when the caller has it:
+    ``Doc.text`` is rebuilt on every access)."""
     rules = cue_rules() if rules is None else rules
-    text = doc.text
+    text = doc.text if text is None else text
     drafts: list[Draft] = []
     sentences = list(sentences)
+    introduced = [m for m in marks if _is_speech(text, m, MIN_INTRODUCED_WORDS)]
     for sentence in sentences:
         for token in sentence:
             rule = _rule_for(token, rules)
             if rule is not None:
-                draft = _draft(token, rule, text, marks)
+                draft = _draft(token, rule, text, marks, introduced)
                 if draft is not None:
                     drafts.append(draft)
-    drafts.extend(colon_lines(doc, sentences))
+    drafts.extend(colon_lines(doc, sentences, text))
     drafts = _dedupe(drafts)
     drafts.extend(_continuations(drafts, marks, text))
-    drafts.extend(_orphans(drafts, marks, doc))
+    drafts.extend(_orphans(drafts, marks, doc, text))
     drafts.sort(key=lambda d: (d.start, -d.end))
     return drafts
 
@@ -60,10 +63,14 @@ def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | 
     return rules.get((token.lemma_.lower(), pos))
 
 
-def _draft(cue: Token, rule: CueRule, text: str, marks: list[QuoteMarks]) -> Draft | None:
+def _draft(
+    cue: Token, rule: CueRule, text: str, marks: list[QuoteMarks], introduced: list[QuoteMarks]
+) -> Draft | None:
+    """The cue's attribution by the first of its frames that fits; ``introduced`` are the quotations long enough
+    to be introduced by a cue."""
     cue_span = _cue_span(cue)
     for frame in rule.frames:
-        found = _adjacent_quote(cue, cue_span, marks, text) if frame == "quote" else content_of(cue, frame)
+        found = _adjacent_quote(cue, cue_span, introduced, text) if frame == "quote" else content_of(cue, frame, text)
         if found is None:
             continue
         if frame != "quote":
@@ -74,7 +81,8 @@ def _draft(cue: Token, rule: CueRule, text: str, marks: list[QuoteMarks]) -> Dra
         start, end = trim(text, start, end)
         if end - start < 2 or (start <= cue.idx < end and frame != "head"):
             continue
-        return Draft(start, end, cue_span, cue, speaker_of(cue), rule.weight, frame, cue.sent.end_char)
+        sentence_end = sentence_of(cue).end_char
+        return Draft(start, end, cue_span, cue, speaker_of(cue), rule.weight, frame, sentence_end)
     return None
 
 
@@ -100,7 +108,6 @@ def _adjacent_quote(
     cue: Token, cue_span: tuple[int, int], marks: list[QuoteMarks], text: str
 ) -> tuple[int, int] | None:
     """A quotation opening just after the cue ("said: “…”") or closing just before its clause ("“…,” he said")."""
-    marks = [m for m in marks if _is_speech(text, m, MIN_INTRODUCED_WORDS)]
     after = _first_mark_at_or_after(marks, cue_span[1])
     if after is not None and after.start - cue_span[1] <= MAX_ADJACENT_GAP:
         gap = text[cue_span[1]:after.start]
@@ -218,10 +225,9 @@ def _previous_attribution(drafts: list[Draft], offset: int) -> Draft | None:
     return best
 
 
-def _orphans(drafts: list[Draft], marks: list[QuoteMarks], doc: Doc) -> list[Draft]:
+def _orphans(drafts: list[Draft], marks: list[QuoteMarks], doc: Doc, text: str) -> list[Draft]:
     """Quotations no cue claims, long enough to be speech: their speaker is named in their own sentence
     ("X reacted sharply: “…”", "Pew Research: “…”") or is the latest earlier speaker."""
-    text = doc.text
     out: list[Draft] = []
     for mark in marks:
         if _covered(mark, drafts) or any(d.start < mark.end and mark.start < d.end for d in drafts):
@@ -272,9 +278,9 @@ def _speaker_before(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token]
         if lead.pos_ in ("VERB", "AUX"):
             speaker = speaker_of(lead)
             return ((lead.idx, lead.idx + len(lead)), speaker) if speaker is not None else None
-        if lead.pos_ in ("PROPN", "NOUN") and lead.sent == before.sent:
+        if lead.pos_ in ("PROPN", "NOUN") and not before.is_sent_start:
             return (before.idx, before.idx + 1), lead
-    sentence = first[0].sent
+    sentence = sentence_of(first[0])
     root = sentence.root
     if sentence.start_char >= mark.start - 1 or root.pos_ not in ("VERB", "AUX") or root.idx > mark.start:
         return None

@@ -13,6 +13,7 @@ A frame names one way a cue holds its content:
 
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -31,10 +32,10 @@ def subtree_range(token: Token) -> tuple[int, int]:
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
 
 
-def content_of(cue: Token, frame: str) -> tuple[int, int] | None:
+def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
     """The character span the cue's content takes in this frame, or None when the frame does not fit."""
     if frame == "head":
-        return _inserted_in(cue)
+        return _inserted_in(cue, text)
     if frame.startswith("prep:"):
         return _prepositional(cue, frame[5:])
     if frame in ("ccomp", "xcomp", "dobj", "acl"):
@@ -102,7 +103,7 @@ def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
     return None
 
 
-def _inserted_in(cue: Token) -> tuple[int, int] | None:
+def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     """The clause around an inserted cue, minus the cue's own phrase when it sits at an edge."""
     if cue.dep_ not in INSERTED or cue.head is cue:
         return None
@@ -111,7 +112,6 @@ def _inserted_in(cue: Token) -> tuple[int, int] | None:
     head = cue.head
     if cue.lemma_ == "accord" and head.dep_ == "pobj":  # "... the town, according to X" hung on a noun
         head = head.head.head if head.head.dep_ == "prep" else head
-    text = cue.doc.text
     start, end = subtree_range(head)
     own_start, own_end = subtree_range(cue)
     if not text[start:own_start].strip(PUNCTUATION):
@@ -191,7 +191,7 @@ def _name_beside(cue: Token) -> Token | None:
     wearing a hat, said"; "“…,” said Dara Moss")."""
     if cue.dep_ not in ("ROOT", "parataxis"):
         return None
-    sentence = cue.sent
+    sentence = sentence_of(cue)
     after = [t for t in sentence[cue.i - sentence.start + 1:] if not t.is_punct][:NAME_REACH]
     for token in after:
         if token.pos_ == "PROPN" and token.dep_ not in ("pobj",):
@@ -201,6 +201,18 @@ def _name_beside(cue: Token) -> Token | None:
         if token.pos_ in ("PROPN", "PRON") and token.lower_ not in ("it",) and token.dep_ not in ("pobj", "poss"):
             return _phrase_head(token)
     return None
+
+
+def sentence_of(token: Token) -> SpacySpan:
+    """The sentence around a token, found by walking to the sentence starts (``Token.sent`` re-splits the doc)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]
 
 
 def _phrase_head(token: Token) -> Token:

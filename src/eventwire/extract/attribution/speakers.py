@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.extract.attribution.frames import sentence_of
 from eventwire.extract.attribution.lexicon import pronoun_genders
 from eventwire.records import Entity
 
@@ -93,7 +94,7 @@ class SpeakerResolver:
         """The latest compatible entity named earlier in the pronoun's sentence, outside the quoted content
         ("Putin lambasted the leadership for what he described as …")."""
         wanted = COMPATIBLE.get(kind, set())
-        sentence_start = pronoun.sent.start_char
+        sentence_start = sentence_of(pronoun).start_char
         i = bisect_right(self._starts, pronoun.idx) - 1
         while i >= 0 and self.mentions[i].start >= sentence_start:
             mention = self.mentions[i]
