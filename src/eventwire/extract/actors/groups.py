@@ -56,7 +56,7 @@ def group_actors(doc: Doc, sentences: list[Span], taken: set[int], people: set[i
                 continue
             phrase = _without_quantity(strip_determiner(noun_phrase(token)), token.i)
             if any(i in people for i in range(phrase.start, phrase.end)):
-                phrase = doc[token.i:token.i + 1]
+                phrase = doc[noun[0]:token.i + 1]  # the group noun alone: "police officers"
             country, sector = actor_code(phrase)
             found.append(Group(phrase.start, phrase.end, noun[1].type, token_key(doc[noun[0]:token.i + 1]),
                                country, sector))

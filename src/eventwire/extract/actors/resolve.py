@@ -208,10 +208,22 @@ def _holder(people: list[Actor], role: str, country: str | None) -> Actor | None
 
 def _add_groups(assembly: Assembly) -> None:
     for group in group_actors(assembly.doc, assembly.sentences, assembly.taken, assembly.people, assembly.words):
-        key = ("GROUP", group.country, group.sector, group.head)
-        actor = assembly.actor(key, group.type, _group_name(assembly.doc[group.start:group.end]))
-        actor.learn(None, group.country, group.sector)
+        bare = group.end - group.start == len(group.head)
+        actor = _earlier_group(assembly, group.head[-1]) if bare else None
+        if actor is None:
+            key = ("GROUP", group.country, group.sector, group.head)
+            actor = assembly.actor(key, group.type, _group_name(assembly.doc[group.start:group.end]))
+            actor.learn(None, group.country, group.sector)
         actor.add(group.start, group.end)
+
+
+def _earlier_group(assembly: Assembly, head: str) -> Actor | None:
+    """The group a bare noun repeats: "the forces" after "Georgian forces" (the most recently mentioned)."""
+    best: Actor | None = None
+    for key, actor in assembly.actors.items():
+        if key[0] == "GROUP" and key[3][-1] == head and (best is None or max(actor.mentions) > max(best.mentions)):
+            best = actor
+    return best
 
 
 def _group_name(span: Span) -> str:
@@ -239,7 +251,8 @@ def _add_pronouns(assembly: Assembly, text: str) -> None:
             if token.pos_ != "PRON" or _inside_quote(text, sentence, token):
                 continue
             window_start = sentence_starts[max(0, bisect_right(sentence_starts, token.i) - 1 - PRONOUN_WINDOW)]
-            before = [m for m in ordered[:bisect_right(starts, token.i - 1)] if m[0] >= window_start]
+            before = [m for m in ordered[:bisect_right(starts, token.i - 1)]
+                      if m[0] >= window_start and not _inside_quote(text, assembly.all_sentences.of(m[0]), doc[m[0]])]
             if not before:
                 continue
             subjects = [m for m in before if doc[m[0]:m[1]].root.dep_ in SUBJECT_DEPS]

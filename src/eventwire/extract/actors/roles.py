@@ -27,6 +27,7 @@ from eventwire.extract.actors.phrases import (
 CONNECTORS = frozenset({"of", "for", "and", "-", "&"})
 OWNER_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in"})
 MAX_TITLE_RUN = 7
+NOT_ACTOR_DEPS = frozenset({"compound", "amod", "attr", "npadvmod", "nmod"})
 
 
 @dataclass(slots=True)
@@ -212,7 +213,9 @@ def title_actors(doc: Doc, sentences: list[Span], taken: set[int], words: WordIn
             if i not in candidates or i in taken:
                 continue
             token = doc[i]
-            if token.i in taken or token.pos_ not in NOMINAL or token.dep_ in {"compound", "amod", "attr"}:
+            if token.i in taken or token.pos_ not in NOMINAL or token.dep_ in NOT_ACTOR_DEPS:
+                continue
+            if i + 1 < len(doc) and doc[i + 1].text == "-":  # "officer-involved"
                 continue
             if token.tag_ in {"NNS", "NNPS"}:
                 continue
