@@ -30,7 +30,8 @@ def test_parse_number(text, number):
 
 @pytest.mark.parametrize(("n", "unit", "value"), [(3, "H", "PT3H"), (3, "M", "P3M"), (None, "Y", "PXY"),
                                                   (1.5, "Y", "P1Y6M"), (1.5, "MIN", "PT1M30S"), (2, "Q", "P6M"),
-                                                  (None, "H", "PTXH")])
+                                                  (None, "H", "PTXH"), (1, "DE", "P10Y"),
+                                                  (None, "DE", "PXDE")])
 def test_duration_value(n, unit, value):
     assert duration_value(n, unit) == value
 

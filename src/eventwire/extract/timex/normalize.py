@@ -83,6 +83,8 @@ def duration_value(n: float | None, unit: str) -> str:
         n, unit = (n or 0) * 2 if n is not None else None, "W"
     if unit == "Q":
         n, unit = (n * 3 if n is not None else None), ("M" if n is not None else "Q")
+    if unit in ("DE", "CE") and n is not None:
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
     time_unit = unit in ("H", "MIN", "S")
     letter = {"MIN": "M"}.get(unit, unit)
     if n is None:
@@ -544,8 +546,6 @@ def op_duration(g: dict[str, str], ctx: Context) -> Value:
     unit = unit_code(g["unit"])
     if not unit:
         return Value(None)
-    if n is not None and unit in ("DE", "CE"):
-        n, unit = n * (10 if unit == "DE" else 100), "Y"
     return Value(duration_value(n, unit))
 
 
