@@ -8,7 +8,8 @@ DEMO_DB ?= sqlite:///demo.db
 .PHONY: demo setup system test lint bench clean
 
 demo: setup
-	$(BIN)/eventwire extract examples/sample --summary -o demo.jsonl
+	$(BIN)/eventwire ingest examples/sample --db $(DEMO_DB)
+	$(BIN)/eventwire report --db $(DEMO_DB) --format md
 
 setup: system $(STAMP)
 
@@ -37,4 +38,4 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) demo.db demo.jsonl
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm
