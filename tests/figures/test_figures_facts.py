@@ -23,3 +23,14 @@ def test_a_count_line_is_also_a_figure(extract):
 def test_sentences_with_colons_are_not_facts(extract):
     text = "The minister said: we will rebuild every house.\nWASHINGTON: Aid arrived on Monday.\n"
     assert extract(text).facts == []
+
+
+def test_page_furniture_and_lone_labels_are_not_facts(extract):
+    text = ("Share this: Facebook\nLike this: Like Loading...\nPolice: 6 hurt after a party in Dunmore\n"
+            "Published: Tuesday, 11/18/2031\n")
+    assert extract(text).facts == []
+
+
+def test_a_block_of_key_value_lines_is_a_factbox(extract):
+    text = "Founded: 1921\nMotto: Onward Together\nAnthem: The River Song\nRiver: the Tarn\n"
+    assert [f.key for f in extract(text).facts] == ["Founded", "Motto", "Anthem", "River"]
