@@ -98,3 +98,16 @@ def test_no_publication_date_still_tags(parsed):
     out = times(parsed("The ceasefire began on Monday."), Found())
     assert [t.text for t in out] == ["Monday"]
     assert out[0].value is not None
+
+
+def test_until_points_ahead_only_for_deadlines(tag):
+    found = tag("The fighting went on until Sunday. The court extended the deadline until Friday.")
+    assert found["Sunday"] == ("DATE", "2030-05-05")
+    assert found["Friday"] == ("DATE", "2030-05-10")
+
+
+def test_anaphoric_expressions_take_the_previous_date(tag):
+    found = tag("Rebels entered Karvossa on March 2, 2029. Later that evening, the mayor fled. The town fell "
+                "in the early hours of Sunday.")
+    assert found["Later that evening"][1] == "2029-03-02TEV"
+    assert found["the early hours of Sunday"] == ("TIME", "2030-05-05TMO")

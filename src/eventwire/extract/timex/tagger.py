@@ -46,7 +46,9 @@ def tag(doc: Doc, text: str, dct: date, skip: callable | None = None) -> list[Ti
     out = []
     for cand in best_non_overlapping([c for c, _ in kept]):
         span = spans[id(cand)]
-        tense = FUTURE if _future_cue_before(text, cand.start) else clause_tense(span.root)
+        tense = clause_tense(span.root)
+        if _future_cue_before(text, cand.start, tense, span.root):
+            tense = FUTURE
         value = normalise(cand.rule.op, cand.groups, Context(dct, tense))
         if value.value is None:
             continue
@@ -87,6 +89,9 @@ def _anaphoric_value(unit: str, last: str | None, dct: date) -> str:
         return base[:7] if len(base) >= 7 else base[:4]
     if unit == "week":
         return base[:4] + "-WXX"
+    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get(unit)
+    if part:
+        return f"{base[:10]}T{part}" if len(base) >= 10 else base
     return base[:10] if len(base) >= 10 else base
 
 
@@ -100,9 +105,19 @@ def _future_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<!\bup\s)\b(?:{phrases})\s+(?:at\s+|on\s+)?$", re.IGNORECASE)
 
 
-def _future_cue_before(text: str, start: int) -> bool:
-    """'until Tuesday', 'as early as next week': a deadline or a hope lies ahead whatever the verb's tense."""
-    return _future_cue().search(text, max(0, start - 24), start) is not None
+def _future_cue_before(text: str, start: int, tense: str | None, token: Token) -> bool:
+    """'as early as next week', 'postponed until Tuesday': the date lies ahead whatever the verb's tense.
+
+    After 'until', a past clause still points back ('fighting went on until Sunday') unless its verb defers
+    something ('extended the deadline until Tuesday').
+    """
+    m = _future_cue().search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    if m.group(0).split()[0].lower() not in ("until", "till") or tense != PAST:
+        return True
+    verb = governing_verb(token)
+    return verb is not None and verb.lemma_ in cues("defer_lemmas")
 
 
 def governing_verb(token: Token) -> Token | None:
