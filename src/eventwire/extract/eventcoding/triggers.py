@@ -10,6 +10,7 @@ from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, TriggerRule, rul
 
 PERSON = "@person"
 NO_OBJECT = frozenset({"@none"})
+CLAUSE = frozenset({"@clause"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "acomp"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
@@ -98,6 +99,9 @@ def _verb_trigger(verb: Token) -> Trigger | None:
             used.update(p.i for p in preps)
         if rule.objects == NO_OBJECT:
             if any(c.dep_ == "dobj" for c in verb.children):
+                continue
+        elif rule.objects == CLAUSE:
+            if not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
                 continue
         elif rule.objects:
             objects = [o for o in _verb_objects(verb, preps if rule.with_ else []) if _object_matches(o, rule)]
