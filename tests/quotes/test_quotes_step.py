@@ -119,3 +119,23 @@ def test_a_pronoun_takes_the_person_named_earlier_in_its_own_sentence(parsed):
     found = run(parsed, text, [rusk, vale])
     called = only(found, "called")
     assert called.speaker.text == "he" and called.speaker_entity == "e2"
+
+
+def test_according_to_in_brackets_leaves_the_figure_as_content(parsed):
+    text = "Population: about 12,000 (according to the 2001 census, mostly herders)"
+    quote = only(run(parsed, text), "according to")
+    assert quote.content.text == "about 12,000"
+    assert quote.speaker.text.startswith("the 2001 census")
+
+
+def test_a_cue_noun_uttered_by_the_subject_gets_that_speaker(parsed):
+    text = "The health ministry voiced concern that the clinics in Marrow would run out of insulin."
+    quote = only(run(parsed, text), "concern")
+    assert quote.speaker.text == "The health ministry"
+    assert quote.content.text.startswith("that the clinics in Marrow")
+
+
+def test_a_received_report_is_not_spoken_by_its_receiver(parsed):
+    text = "Lavrin said the capital was receiving reports that the bridge had collapsed."
+    reports = only(run(parsed, text), "reports")
+    assert reports.speaker is None

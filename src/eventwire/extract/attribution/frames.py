@@ -16,6 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from eventwire.extract.attribution.lexicon import speech_act_verbs
+
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INSERTED = ("parataxis", "advcl", "prep", "npadvmod")
 OPENERS = frozenset("“„«\"'`‘")
@@ -114,6 +116,8 @@ def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
         head = head.head.head if head.head.dep_ == "prep" else head
     start, end = subtree_range(head)
     own_start, own_end = subtree_range(cue)
+    if text[start:own_start].rstrip().endswith("("):  # "70,000 (according to the census, …)"
+        return start, text.rindex("(", start, own_start)
     if not text[start:own_start].strip(PUNCTUATION):
         start = own_end
     elif not text[own_end:end].strip(PUNCTUATION):
@@ -145,7 +149,7 @@ def speaker_of(cue: Token) -> Token | None:
         return None
     if cue.pos_ in ("NOUN", "PROPN"):
         owner = _owner_of(cue)
-        if owner is None and cue.dep_ == "dobj" and cue.head.pos_ in ("VERB", "AUX"):
+        if owner is None and cue.dep_ == "dobj" and cue.head.lemma_.lower() in speech_act_verbs():
             return _subject_of(cue.head)  # "issued a statement", "expressed concern that …"
         return owner
     return _subject_of(cue) or _name_beside(cue)

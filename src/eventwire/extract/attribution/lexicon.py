@@ -44,3 +44,9 @@ def speech_nouns() -> frozenset[str]:
 def pronoun_genders() -> dict[str, str]:
     """Pronoun -> the kind of speaker it stands for: 'person', 'group' or 'thing'."""
     return {pronoun.lower(): kind for pronoun, kind, *_ in rows("quote_pronouns.tsv")}
+
+
+@cache
+def speech_act_verbs() -> frozenset[str]:
+    """Verbs whose subject utters their object noun: "issued a statement", "voiced concern that …"."""
+    return frozenset(w.lower() for w in lines("quote_speech_act_verbs.txt"))
