@@ -72,7 +72,7 @@ def places(doc: Parsed, found: Found) -> list[Place]:
 class _Span:
     """A span that may be a toponym, with where it came from."""
 
-    __slots__ = ("start", "end", "text", "source", "key", "admin_word", "street", "unsure")
+    __slots__ = ("start", "end", "text", "source", "key", "admin_word", "street")
 
     def __init__(self, text: str, start: int, end: int, source: str) -> None:
         self.start, self.end, self.text, self.source = start, end, text[start:end], source
@@ -80,7 +80,6 @@ class _Span:
         last = self.key.rsplit(" ", 1)[-1]
         self.admin_word = " " in self.key and last in ADMIN_WORDS
         self.street = bool(STREET.search(self.text)) or bool(ROAD_NUMBER.match(self.text))
-        self.unsure = source != "ner"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,15 +1,16 @@
 """Resolution by evidence: which GeoNames place each toponym of one document refers to.
 
 Every candidate gets a score from what it is (feature, population, how its name matched) and from the
-document: an explicit qualifier ("Paris, Texas", "Gori, Georgia"), the countries and admin1 areas the
-other toponyms resolve to, the counties named, and nearness to the document's other places. The scores
+document: an explicit qualifier ("Paris, Texas", "Gori, Georgia"), the countries (and their neighbours)
+and admin1 areas the other toponyms resolve to, the counties named, and nearness to the document's
+other places. The scores
 of a mention's candidates become a confidence (softmax share of the winner).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from eventwire.gazetteer.index import NAME_ALIAS, NAME_OTHER, NAME_PRIMARY, Candidate
 
@@ -31,7 +32,6 @@ class Mention:
     strength: float = 1.0  # how sure recognition is that this is a toponym (weights its vote)
     best: Candidate | None = None
     confidence: float = 0.0
-    scores: list[float] = field(default_factory=list)
 
 
 def prior(c: Candidate, mention: Mention) -> float:
@@ -72,7 +72,7 @@ def resolve(mentions: list[Mention], neighbours: dict[str, frozenset[str]] | Non
     Mentions of one name are one group and get one referent (one sense per discourse); a group's
     context is what the *other* groups resolve to, so a name repeated ten times cannot vote for itself.
     """
-    groups: dict[str, _Group] = {}
+    groups: dict[tuple, _Group] = {}
     for m in mentions:
         if m.candidates:
             groups.setdefault(_group_key(m), _Group()).add(m)
@@ -122,7 +122,7 @@ class _Group:
         self.best = self.candidates[top]
         self.confidence = round(1.0 / sum(math.exp(s - peak) for s in scores), 3)
         for m in self.mentions:
-            m.best, m.confidence, m.scores = self.best, self.confidence, scores
+            m.best, m.confidence = self.best, self.confidence
 
 
 def _qualifier(c: Candidate, m: Mention) -> float:
