@@ -132,16 +132,15 @@ def _find_noun(count: Count) -> str:
 def _plural_looking(token: Token, count: Count) -> bool:
     """A noun that may count people although no lexicon knows it ("miners", "mineros", "35,326 Brus"): plural,
     and not part of a name ("News 5 Investigators")."""
-    if token.tag_ in ("NNS", "NNPS") or (token.text.islower() and token.text.endswith("s")):
-        first = count.tokens[0]
-        before = first.nbor(-1) if first.i > count.sentence.start else None
-        return token.text.islower() or before is None or not before.text[:1].isupper()
-    return token.pos_ == "PROPN" and token.text.endswith("s") and first_word_lower_before(count)
-
-
-def first_word_lower_before(count: Count) -> bool:
+    if not (token.tag_ in ("NNS", "NNPS") or token.text.endswith("s")):
+        return False
+    if token.text.islower():
+        return True
     first = count.tokens[0]
-    return first.i > count.sentence.start and first.nbor(-1).text.islower()
+    if first.i <= count.sentence.start:
+        return True
+    before = first.nbor(-1)
+    return before.is_sent_start or before.is_punct or not before.text[:1].isupper()
 
 
 def _find_label_noun(count: Count) -> str:
