@@ -63,8 +63,9 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
         for count in _with_fractions(counts):
             if count.category is None:
                 continue
-            for figure in _figures_of(count, links, text):
-                ranked.append((_salience(figure, count), figure))
+            hedged, hypothetical = links.hedging(count)
+            for figure in _figures_of(count, links, text, hedged):
+                ranked.append((_salience(figure, hypothetical), figure))
     ranked.sort(key=lambda pair: pair[0])
     return [figure for _, figure in ranked]
 
@@ -95,9 +96,8 @@ def _quantity(mention: NumberMention) -> Quantity:
     return Quantity(mention.value, mention.low, mention.high, mention.approx)
 
 
-def _figures_of(count: Count, links: _Links, text: str) -> list[Figure]:
+def _figures_of(count: Count, links: _Links, text: str, hedged: bool) -> list[Figure]:
     start, end = count.start, count.end
-    hedged, _ = links.hedging(count)
     base = dict(start=start, end=end, text=text[start:end], unit=count.unit or "people", category=count.category,
                 claimant=links.claimant(count), time=links.time(count), hedged=hedged)
     targets = _each_from_targets(count)
@@ -121,9 +121,10 @@ def _each_from_targets(count: Count) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in NAME.finditer(text, listed.start(), listed.end())]
 
 
-def _salience(figure: Figure, count: Count) -> tuple:
+def _salience(figure: Figure, hypothetical: bool) -> tuple:
+    """Casualties and displacement first, then damage, then the rest; definite before vague, what happened
+    before what might, earlier (headline, lede) before later."""
     vague = figure.quantity.value is None
-    _, hypothetical = count.hedge_flags
     return TIERS.get(figure.category or "", 9), vague, hypothetical, figure.start
 
 
@@ -197,7 +198,6 @@ class _Links:
         sentence = count.sentence
         hedged = self._near_any(find_hedges(self.doc.text, sentence.start_char, sentence.end_char), count)
         hypothetical = self._near_any(find_hypotheticals(self.doc.text, sentence.start_char, sentence.end_char), count)
-        count.hedge_flags = (hedged, hypothetical)
         return hedged, hypothetical
 
     def _near_any(self, spans: list[tuple[int, int]], count: Count) -> bool:

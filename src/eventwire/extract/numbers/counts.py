@@ -53,7 +53,6 @@ class Count:
     category: str | None = None
     cue: Cue | None = None
     nodes: list[Token] = field(default_factory=list)
-    hedge_flags: tuple[bool, bool] = (False, False)  # (hedged, hypothetical)
     label_line: bool = False  # the number closes a line or a label ("Number of displaced: 452")
     restates: Count | None = None  # "1,314 families (8,710 people)": the second says the first again
 
