@@ -29,8 +29,9 @@ def actor_code(span: Span) -> tuple[str | None, str | None]:
         return None, None
     head = span.root
     found = organisation_in(span)
-    # An organisation named after the head ("militants loyal to al-Qaeda") does not code the phrase.
-    organisation = found[1] if found and found[0].start <= head.i else None
+    # An organisation named after the head codes the phrase only when the head is its member
+    # ("a spokesman for NATO"), not otherwise ("militants loyal to al-Qaeda").
+    organisation = found[1] if found and (found[0].start <= head.i or _member_of(span, head, found[0])) else None
     if organisation is not None and organisation.sector in INTERNATIONAL:
         return organisation.country, organisation.sector
     places = places_in(span)
@@ -43,6 +44,15 @@ def actor_code(span: Span) -> tuple[str | None, str | None]:
     if sector is None and len(places) == 1 and places[0][0].start == span.start:
         sector = _sector_of_place_alone(span, places[0])
     return country, sector
+
+
+def _member_of(span: Span, head: Token, body: Span) -> bool:
+    """Whether a weak head ("spokesman", "officials") belongs to the body named in its of/for phrase."""
+    sector, weak = _head_sector(span, head)
+    if sector is not None and not weak:
+        return False
+    prep = body.root.head
+    return body.root.dep_ == "pobj" and prep.lower_ in {"of", "for", "from", "at"} and prep.head == head
 
 
 def _known_person(span: Span, head: Token) -> Organisation | None:

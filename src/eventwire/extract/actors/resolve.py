@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,10 +20,18 @@ from eventwire.extract.actors.names import Name, named_mentions
 from eventwire.extract.actors.phrases import Sentences, WordIndex
 from eventwire.extract.actors.roles import place_near, role_of_name, title_actors
 from eventwire.extract.base import Parsed
+from eventwire.lexicons import rows
 from eventwire.records import Entity
 from eventwire.records import Span as TextSpan
 
-PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+GENDERED = {
+    "mr": "m", "mr.": "m", "sir": "m", "spokesman": "m", "congressman": "m", "businessman": "m", "king": "m",
+    "prince": "m", "policeman": "m", "father": "m", "brother": "m", "son": "m", "husband": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f",
+    "spokeswoman": "f", "congresswoman": "f", "businesswoman": "f", "chairwoman": "f", "queen": "f",
+    "princess": "f", "policewoman": "f", "mother": "f", "sister": "f", "daughter": "f", "wife": "f",
+}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_WINDOW = 2  # sentences back to look for a pronoun's antecedent
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "appos"})
@@ -108,17 +117,15 @@ def _add_people(assembly: Assembly, names: list[Name]) -> None:
 
 
 def _known_people(assembly: Assembly) -> None:
-    """Country and sector of well-known figures the text names without a title ("Putin said")."""
-    doc = assembly.doc
+    """Country and sector of well-known figures the text names without a title ("Putin said"):
+    by full name when the document gives one, else by the surname alone."""
     lexicon = actor_lexicon()
     for actor in assembly.actors.values():
         if actor.type != "PERSON" or actor.country:
             continue
-        for start, end in actor.mentions:
-            person = lexicon.person(doc[start:end].text)
-            if person is not None:
-                actor.learn(None, person.country, person.sector)
-                break
+        person = lexicon.person(actor.name)
+        if person is not None:
+            actor.learn(None, person.country, person.sector)
 
 
 def _countries_from_context(assembly: Assembly) -> None:
@@ -231,6 +238,8 @@ def _group_name(span: Span) -> str:
 
 
 def _add_pronouns(assembly: Assembly, text: str) -> None:
+    """Third-person pronouns join the latest person before them (a subject first), within two sentences,
+    never a person inside a quotation, never one whose known gender differs."""
     doc = assembly.doc
     owner: dict[tuple[int, int], Actor] = {}
     for actor in assembly.actors.values():
@@ -239,10 +248,11 @@ def _add_pronouns(assembly: Assembly, text: str) -> None:
                 owner[mention] = actor
     if not owner:
         return
+    gender = _genders(doc, assembly.actors.values())
     ordered = sorted(owner)
     starts = [s for s, _ in ordered]
     sentence_starts = assembly.all_sentences.starts
-    pronouns = assembly.words.positions(PRONOUNS)
+    pronouns = assembly.words.positions(frozenset(PRONOUNS))
     for sentence in assembly.sentences:
         for i in range(sentence.start, sentence.end):
             if i not in pronouns:
@@ -250,14 +260,41 @@ def _add_pronouns(assembly: Assembly, text: str) -> None:
             token = doc[i]
             if token.pos_ != "PRON" or _inside_quote(text, sentence, token):
                 continue
+            wanted = PRONOUNS[token.lower_]
             window_start = sentence_starts[max(0, bisect_right(sentence_starts, token.i) - 1 - PRONOUN_WINDOW)]
             before = [m for m in ordered[:bisect_right(starts, token.i - 1)]
-                      if m[0] >= window_start and not _inside_quote(text, assembly.all_sentences.of(m[0]), doc[m[0]])]
+                      if m[0] >= window_start and gender.get(id(owner[m]), wanted) == wanted
+                      and not _inside_quote(text, assembly.all_sentences.of(m[0]), doc[m[0]])]
             if not before:
                 continue
             subjects = [m for m in before if doc[m[0]:m[1]].root.dep_ in SUBJECT_DEPS]
-            antecedent = (subjects or before)[-1]
-            owner[antecedent].add(token.i, token.i + 1)
+            actor = owner[(subjects or before)[-1]]
+            actor.add(token.i, token.i + 1)
+            gender[id(actor)] = wanted
+
+
+def _genders(doc: Doc, actors) -> dict[int, str]:
+    """What the text says of people's gender: an honorific before a mention, a gendered title."""
+    found: dict[int, str] = {}
+    for actor in actors:
+        if actor.type != "PERSON":
+            continue
+        words = [doc[s - 1].lower_ for s, _ in actor.mentions if s > 0]
+        words += (actor.role or "").lower().split()[-1:]
+        for word in words:
+            if word in GENDERED:
+                found[id(actor)] = GENDERED[word]
+                break
+        else:
+            given = _given_names().get(actor.name.split()[0]) if " " in actor.name else None
+            if given is not None:
+                found[id(actor)] = given
+    return found
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    return {name: gender for name, gender in rows("actor_first_names.tsv")}
 
 
 def _inside_quote(text: str, sentence: Span, token: Token) -> bool:

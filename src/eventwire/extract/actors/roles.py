@@ -25,7 +25,9 @@ from eventwire.extract.actors.phrases import (
 )
 
 CONNECTORS = frozenset({"of", "for", "and", "-", "&"})
-OWNER_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in"})
+OWNER_PREPOSITIONS = frozenset({"of", "for", "to", "at"})
+# "the ambassador in Moscow", "the commander in Gori": only when a name follows.
+NAMED_OWNER_PREPOSITIONS = frozenset({"in", "from"})
 MAX_TITLE_RUN = 7
 NOT_ACTOR_DEPS = frozenset({"compound", "amod", "attr", "npadvmod", "nmod"})
 
@@ -156,9 +158,10 @@ def _title_phrase(head: Token) -> Span:
     phrase = noun_phrase(head, with_places=False)
     end = phrase.end
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS and child.i == end:
+        if child.dep_ == "prep" and child.i == end:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
+            named = objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in {"GPE", "ORG", "NORP"})
+            if objects and (child.lower_ in OWNER_PREPOSITIONS or child.lower_ in NAMED_OWNER_PREPOSITIONS and named):
                 end = _phrase_end(objects[0])
         break
     return head.doc[phrase.start:end]
