@@ -139,3 +139,26 @@ def test_a_received_report_is_not_spoken_by_its_receiver(parsed):
     text = "Lavrin said the capital was receiving reports that the bridge had collapsed."
     reports = only(run(parsed, text), "reports")
     assert reports.speaker is None
+
+
+def test_the_channel_after_the_cue_belongs_to_the_cue(parsed):
+    text = "The Hallan foreign ministry said in a statement that the border would stay closed."
+    quote = only(run(parsed, text), "said in a statement")
+    assert quote.content.text == "that the border would stay closed"
+
+
+def test_a_quotation_running_over_paragraphs_keeps_its_speaker(parsed):
+    text = ('The mayor, Ilse Dorne, said: “We have lost the eastern bridge.\n'
+            '“The water supply will hold for two more days at most,” she added.')
+    found = run(parsed, text)
+    assert [q.content.text for q in found] == [
+        "“We have lost the eastern bridge.", "“The water supply will hold for two more days at most,”"]
+    assert "Ilse Dorne" in found[0].speaker.text
+    assert found[1].speaker.text == "she"
+
+
+def test_officials_who_said_name_the_officials(parsed):
+    text = "Aid workers who reached Pell on Sunday said the town had no clean water."
+    quote = only(run(parsed, text), "said")
+    assert quote.speaker.text.startswith("Aid workers")
+    assert quote.content.text == "the town had no clean water"

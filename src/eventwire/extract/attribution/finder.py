@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extract.attribution.colon import colon_lines
 from eventwire.extract.attribution.draft import Draft
 from eventwire.extract.attribution.frames import content_of, sentence_of, speaker_of, subtree_range, trim
-from eventwire.extract.attribution.lexicon import CueRule, cue_rules
+from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns
 from eventwire.extract.attribution.quotemarks import QuoteMarks, quote_spans
 
 MIN_ORPHAN_WORDS = 6  # shorter unclaimed quotations are scare quotes or titles, not speech
@@ -78,7 +78,8 @@ def _draft(
             if found is None:
                 continue
         start, end = _snap(*trim(text, *found), marks)
-        start, end = trim(text, start, end)
+        if not any(m.start == start and m.end == end for m in marks):
+            start, end = trim(text, start, end)
         if end - start < 2 or (start <= cue.idx < end and frame != "head"):
             continue
         sentence_end = sentence_of(cue).end_char
@@ -95,13 +96,22 @@ def _within_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, in
 
 
 def _cue_span(cue: Token) -> tuple[int, int]:
-    """The cue word with its particle ("pointed out") or fixed preposition ("according to")."""
+    """The cue word with its particle ("pointed out"), fixed preposition ("according to") or the channel right
+    after it ("said in a statement")."""
     tokens = [cue]
     for child in cue.children:
         if child.dep_ == "prt" or (cue.lemma_ == "accord" and child.dep_ == "prep"):
             tokens.append(child)
+        elif child.dep_ == "prep" and child.i == cue.i + 1 and _names_a_channel(child):
+            tokens.extend(g for g in child.children if g.dep_ == "pobj")
     tokens.sort(key=lambda t: t.i)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _names_a_channel(preposition: Token) -> bool:
+    """ "in a statement", "in an interview": a preposition whose object is a speech noun."""
+    objects = [g for g in preposition.children if g.dep_ == "pobj"]
+    return preposition.lower_ in ("in", "during") and bool(objects) and objects[0].lemma_.lower() in speech_nouns()
 
 
 def _adjacent_quote(

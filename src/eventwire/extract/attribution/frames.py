@@ -87,10 +87,16 @@ def _has_complementiser(clause: Token) -> bool:
 
 
 def _object_clause(cue: Token) -> tuple[int, int] | None:
-    """A "that"-clause the parser hung on an object ("told reporters that ..."): its subtree."""
+    """A "that"-clause the parser hung on an object ("told reporters that …") or on the channel ("said in a
+    statement that …"): its subtree."""
     for child in cue.children:
-        if child.dep_ in ("dobj", "dative", "npadvmod") and child.i > cue.i:
-            for grand in child.children:
+        if child.i < cue.i:
+            continue
+        holders = [child] if child.dep_ in ("dobj", "dative", "npadvmod") else []
+        if child.dep_ == "prep":
+            holders = [g for g in child.children if g.dep_ == "pobj"]
+        for holder in holders:
+            for grand in holder.children:
                 if grand.dep_ in ("ccomp", "relcl", "acl") and _has_complementiser(grand):
                     return subtree_range(grand)
     return None
