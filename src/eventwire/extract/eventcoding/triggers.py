@@ -154,7 +154,9 @@ def _noun_trigger(noun: Token) -> Trigger | None:
             modifiers = _modifiers(noun) if modifiers is None else modifiers
             if not modifiers & rule.with_:
                 continue
-        if rule.objects and not any(c.dep_ == "prep" and c.lower_ in rule.objects for c in noun.children):
+        if rule.objects and not any((c.dep_ == "prep" and c.lower_ in rule.objects)
+                                    or (c.dep_ in ("acl", "ccomp") and "@clause" in rule.objects)
+                                    for c in noun.children):
             continue  # for nouns, "objects" lists prepositions the noun must govern ("strikes on", "fire at")
         return Trigger(noun, rule)
     return None
