@@ -52,3 +52,10 @@ def test_unknown_without_publication_date(parsed):
     text = "Gunmen stormed the market."
     doc, found = _setup(parsed, text, published=None)
     assert time_of(doc, found, *_span(text, "stormed")) == (None, None, "unknown")
+
+
+def test_seasons_and_weeks_have_coarse_precision(parsed):
+    text = "The dam was built in the winter of 2029. Floods hit the valley last week."
+    doc, found = _setup(parsed, text)
+    assert time_of(doc, found, *_span(text, "built"))[1:] == ("2029-WI", "year")
+    assert time_of(doc, found, *_span(text, "hit"))[1:] == ("2030-W18", "month")

@@ -16,7 +16,9 @@ from eventwire.extract.base import Found, Parsed, step
 from eventwire.extract.timex.tagger import governing_verb, published_date, tag
 from eventwire.records import TimeExpr
 
-_CALENDAR = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?|-(?P<other>[WQHSFA][0-9A-Z]+))?")
+_CALENDAR = re.compile(
+    r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?|-(?P<other>W[0-9]{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?"
+)
 _DECADE = re.compile(r"^[0-9]{3}X?$")
 
 
@@ -66,7 +68,7 @@ def _calendar(value: str | None) -> tuple[str | None, str]:
     if m.group("m"):
         return m.group(0), "month"
     if m.group("other"):
-        return m.group(0), "month" if m.group("other").startswith("W") else "year"
+        return m.group(0), "month" if m.group("other")[1].isdigit() and m.group("other")[0] == "W" else "year"
     return m.group(0), "year"
 
 
