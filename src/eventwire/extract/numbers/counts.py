@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.extract.numbers.cues import Cue, UnitNoun, anaphors, find_cues, house_words, nonunit_nouns, unit_nouns
+from eventwire.extract.numbers.cues import (
+    Cue,
+    UnitNoun,
+    anaphors,
+    english_words,
+    find_cues,
+    house_words,
+    nonunit_nouns,
+    unit_nouns,
+)
 from eventwire.extract.numbers.expressions import NumberMention
 from eventwire.extract.numbers.noncounts import NonCounts
 from eventwire.extract.numbers.tree import TreeDistances
@@ -29,6 +38,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos", "ROOT", "oprd"})
 QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
 LABEL_GAP = 3
+MAX_FOREIGN_GAP = 6
+MIN_WORDS_FOR_LANGUAGE = 5
+MIN_ENGLISH_SHARE = 0.08
 RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?\s*$", re.IGNORECASE)
 NOUN_SEARCH = 5  # tokens after a number in which to look for the noun it counts
 SKIPPABLE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VBN", "VBG", "NNP", "NNPS", "NN", "HYPH", "CD", "FW", "XX"})
@@ -282,38 +294,75 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
     doc = sentence.doc
     cues = [(c, _tokens_of(doc, c.start, c.end)) for c in find_cues(text, sentence.start_char, sentence.end_char)]
     cues = [(c, toks) for c, toks in cues if toks]
+    english = _is_english(sentence)
     for count in counts:
-        options = []
-        loose = count.noun is None or count.unknown_noun  # a bare number or an unknown noun needs a close cue
-        for cue, toks in cues:
-            if cue.start < count.mention.core_end and count.mention.core_start < cue.end:
-                continue
-            if count.unknown_noun and any(t.i == count.noun.i or t.head.i == count.noun.i for t in toks):
-                continue
-            if _modifies_other_noun(toks, count) or _hard_break_between(count, toks):
-                continue
-            distance = tree.nearest(count.nodes, toks)
-            gap, side = _linear_gap(count, toks)
-            rivals = [o for o in counts if o is not count and not _shares_cues(count, o)]
-            rival = min((tree.nearest(o.nodes, toks) for o in rivals), default=99)
-            penalty = WEAK_PENALTY if cue.weak else 0
-            if distance + penalty <= _tree_limit(count) and distance <= rival:
-                options.append((distance + penalty, gap, side, cue))
-            elif _linear_ok(count, cue, gap, side, loose) and not _numbers_between(counts, count, toks[0].i):
-                options.append((MAX_TREE_DISTANCE + 1 + gap, gap, side, cue))
-        info = count.noun_info
-        if info is not None and info.category and info.strong:
-            options.append((0, 0, 0, Cue(count.noun.idx, count.noun.idx, info.category, "people")))
-        for *_, cue in sorted(options, key=lambda o: o[:3]):
-            resolved = _resolve(count, cue)
-            if resolved:
-                count.category, count.unit = resolved
-                count.cue = cue
-                break
-        else:
-            if info is not None and info.category and _noun_speaks_alone(count):
-                count.category = info.category
-                count.unit = count.unit or info.unit
+        options = [] if english else _options_by_word_order(count, counts, cues)
+        if not any(not o[3].weak for o in options):
+            options += _options_by_tree(count, counts, cues, tree)
+        _take_best(count, options)
+
+
+def _options_by_tree(count: Count, counts: list[Count], cues: list[tuple[Cue, list[Token]]],
+                     tree: TreeDistances) -> list[tuple[int, int, int, Cue]]:
+    """(rank, gap, side, cue) for the cues near the count in the dependency tree, or right by it in the text."""
+    options = []
+    loose = count.noun is None or count.unknown_noun  # a bare number or an unknown noun needs a close cue
+    for cue, toks in cues:
+        if cue.start < count.mention.core_end and count.mention.core_start < cue.end:
+            continue
+        if count.unknown_noun and any(t.i == count.noun.i or t.head.i == count.noun.i for t in toks):
+            continue
+        if _modifies_other_noun(toks, count) or _hard_break_between(count, toks):
+            continue
+        distance = tree.nearest(count.nodes, toks)
+        gap, side = _linear_gap(count, toks)
+        rivals = [o for o in counts if o is not count and not _shares_cues(count, o)]
+        rival = min((tree.nearest(o.nodes, toks) for o in rivals), default=99)
+        penalty = WEAK_PENALTY if cue.weak else 0
+        if distance + penalty <= _tree_limit(count) and distance <= rival:
+            options.append((distance + penalty, gap, side, cue))
+        elif _linear_ok(count, cue, gap, side, loose) and not _numbers_between(counts, count, toks[0].i):
+            options.append((MAX_TREE_DISTANCE + 1 + gap, gap, side, cue))
+    return options
+
+
+def _options_by_word_order(count: Count, counts: list[Count],
+                           cues: list[tuple[Cue, list[Token]]]) -> list[tuple[int, int, int, Cue]]:
+    """Outside English the parse says little: the cues nearest the count in the word order, unless another
+    count stands nearer to them."""
+    options = []
+    for cue, toks in cues:
+        if cue.start < count.mention.core_end and count.mention.core_start < cue.end:
+            continue
+        gap, side = _linear_gap(count, toks)
+        rival = min((_linear_gap(o, toks)[0] for o in counts if o is not count and not _shares_cues(count, o)),
+                    default=99)
+        if gap <= MAX_FOREIGN_GAP and gap <= rival and not _hard_break_between(count, toks):
+            options.append((gap + (WEAK_PENALTY if cue.weak else 0), gap, side, cue))
+    return options
+
+
+def _take_best(count: Count, options: list[tuple[int, int, int, Cue]]) -> None:
+    """Give the count the best-ranked cue that fits its unit, else what its noun alone says."""
+    info = count.noun_info
+    if info is not None and info.category and info.strong:
+        options.append((0, 0, 0, Cue(count.noun.idx, count.noun.idx, info.category, "people")))
+    for *_, cue in sorted(options, key=lambda o: o[:3]):
+        resolved = _resolve(count, cue)
+        if resolved:
+            count.category, count.unit = resolved
+            count.cue = cue
+            return
+    if info is not None and info.category and _noun_speaks_alone(count):
+        count.category = info.category
+        count.unit = count.unit or info.unit
+
+
+def _is_english(sentence: SpacySpan) -> bool:
+    words = [t.lower_ for t in sentence if t.is_alpha]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return True
+    return sum(w in english_words() for w in words) / len(words) >= MIN_ENGLISH_SHARE
 
 
 def _looks_like_age(count: Count) -> bool:

@@ -63,6 +63,11 @@ def nonunit_nouns() -> frozenset[str]:
 
 
 @cache
+def english_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("figure_english_words.txt"))
+
+
+@cache
 def anaphors() -> frozenset[str]:
     return frozenset(w.lower() for w in lines("figure_anaphors.txt"))
 
