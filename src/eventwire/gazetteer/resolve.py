@@ -78,13 +78,13 @@ def resolve(mentions: list[Mention], neighbours: dict[str, frozenset[str]] | Non
             groups.setdefault(_group_key(m), _Group()).add(m)
     if not groups:
         return
-    for g in groups.values():  # pass 1: priors and explicit qualifiers only
-        g.choose(g.base_scores())
+    base = {key: g.base_scores() for key, g in groups.items()}
+    for key, g in groups.items():  # pass 1: priors and explicit qualifiers only
+        g.choose(base[key])
     for _ in range(2):  # then the document's other places as evidence
         context = _Context(list(groups.values()), neighbours or {})
-        for g in groups.values():
-            base = g.base_scores()
-            g.choose([b + context.support(c, g) for b, c in zip(base, g.candidates, strict=True)])
+        for key, g in groups.items():
+            g.choose([b + context.support(c, g) for b, c in zip(base[key], g.candidates, strict=True)])
 
 
 def _group_key(m: Mention) -> tuple:
@@ -156,7 +156,7 @@ class _Context:
                     admin2_all += w
                     admin2 += w * (b.country == c.country and b.admin1 == c.admin1 and b.admin2 == c.admin2)
             if (c.feature.startswith("PPL") or c.feature == "ADM2") and b.feature not in ("PCLI", "CONT", "RGN") \
-                    and _km(c.lat, c.lon, b.lat, b.lon) < 80:
+                    and abs(c.lat - b.lat) < 0.75 and _km(c.lat, c.lon, b.lat, b.lon) < 80:
                 near += 1
         score = 0.0
         if country_all:
