@@ -19,6 +19,7 @@ from eventwire.extract.actors.phrases import (
 # so that the combined code starts with it ("NATO peacekeepers" -> IGO), as CAMEO codes them.
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "ISM"})
 PEOPLE_SECTOR = "CVL"
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 STATE_SECTOR = "GOV"
 
 
@@ -41,8 +42,8 @@ def actor_code(span: Span) -> tuple[str | None, str | None]:
         person = _known_person(span, head)
         if person is not None:
             country, sector = person.country, sector or person.sector
-    if sector is None and len(places) == 1 and places[0][0].start == span.start:
-        sector = _sector_of_place_alone(span, places[0])
+    if sector is None and places and places[0][0].start == span.start:
+        sector = _sector_of_places_alone(span, places)
     return country, sector
 
 
@@ -77,15 +78,20 @@ def _sector(span: Span, organisation_sector: str | None) -> str | None:
         return head_sector
     if organisation_sector is not None:
         return organisation_sector
-    better = _object_sector(span, head) or _name_word_sector(head) or _modifier_sector(span, head)
+    better = _object_sector(span, head) or _name_word_sector(span, head) or _modifier_sector(span, head)
     return better or head_sector
 
 
-def _name_word_sector(head: Token) -> str | None:
-    """The sector an organisation's last word gives: "... Workers' Union" -> LAB, "Supreme Court" -> JUD."""
+def _name_word_sector(span: Span, head: Token) -> str | None:
+    """The sector the words of an organisation's name give, the most specific one: "Mansfield Police
+    Department" -> COP, "Serbian Workers' Union" -> LAB, "Supreme Court" -> JUD."""
     if head.pos_ != "PROPN" and not head.text[:1].isupper():
         return None
-    return actor_lexicon().modifiers.get(head.lower_)
+    modifiers = actor_lexicon().modifiers
+    sectors = [modifiers[t.lower_] for t in span.doc[span.start:head.i + 1]
+               if t.text[:1].isupper() and t.lower_ in modifiers]
+    specific = [s for s in sectors if s != STATE_SECTOR]
+    return (specific or sectors or [None])[-1]
 
 
 def _head_sector(span: Span, head: Token) -> tuple[str | None, bool]:
@@ -123,20 +129,35 @@ def _object_sector(span: Span, head: Token) -> str | None:
 
 
 def _modifier_sector(span: Span, head: Token) -> str | None:
+    """The sector a word modifying the head gives ("rebel leaders" -> REB); owners ("the state's")
+    do not count."""
     modifiers = actor_lexicon().modifiers
     for token in reversed(span.doc[span.start:head.i]):
+        if token.dep_ not in MODIFIER_DEPS or not _modifies(token, head):
+            continue
         sector = modifiers.get(token.lower_)
         if sector is not None:
             return sector
     return None
 
 
-def _sector_of_place_alone(span: Span, found: tuple[Span, object]) -> str | None:
-    place_span, place = found
-    if any(t.text not in POSSESSIVE for t in span.doc[place_span.end:span.end]):
+def _modifies(token: Token, head: Token) -> bool:
+    while token.dep_ in MODIFIER_DEPS and token.head != token:
+        if token.head == head:
+            return True
+        token = token.head
+    return False
+
+
+def _sector_of_places_alone(span: Span, places: list) -> str | None:
+    """A phrase made of place words only: a state acts as its government ("Nigeria" -> GOV), a people
+    as civilians ("Bosnian Serbs" -> CVL)."""
+    doc = span.doc
+    covered = {i for place_span, _ in places for i in range(place_span.start, place_span.end)}
+    if any(i not in covered and doc[i].text not in POSSESSIVE for i in range(span.start, span.end)):
         return None
-    kind = getattr(place, "kind", None)
-    if kind in {"country", "capital"}:
+    kind = places[-1][1].kind
+    if kind in {"country", "capital"} and len(places) == 1:
         return STATE_SECTOR
     if kind == "people":
         return PEOPLE_SECTOR

@@ -118,10 +118,13 @@ def _split(cell: str) -> list[str]:
 
 
 def _people_forms(adjective: str) -> list[str]:
-    """Plural demonyms made regularly from an adjective: Russian -> Russians, Iraqi -> Iraqis."""
-    if adjective.endswith(("n", "i")) and not adjective.endswith("ese") and adjective[0].isupper():
-        return [adjective + "s"]
-    return []
+    """Plural demonyms made regularly from an adjective: Russian -> Russians, Iraqi -> Iraqis, Serb -> Serbs.
+    Adjectives that make no plural this way (French, Chinese, Swiss, Turkish) are left alone."""
+    if not adjective[:1].isupper() or not adjective[-1:].isalpha():
+        return []
+    if adjective.endswith(("ish", "ese", "ss", "ch")) and adjective != "Czech":
+        return []
+    return [adjective + "s"]
 
 
 def _load_places() -> dict[str, Place]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors.lexicon import actor_lexicon
-from eventwire.extract.actors.phrases import POSSESSIVE, Sentences, WordIndex, title_ending_at
+from eventwire.extract.actors.phrases import POSSESSIVE, Sentences, WordIndex, places_in, title_ending_at
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 TRIM_LEFT = frozenset({"the", "a", "an"})
@@ -78,7 +78,10 @@ def _clean(ent: Span) -> Name | None:
         return None
     if ent.label_ == "PERSON" and any(c.isdigit() for c in text):
         return None
-    return Name(start, end, _lexicon_label(text, ent.label_), text, _canonical(text))
+    label = _lexicon_label(text, ent.label_)
+    if label not in {"NORP", "GPE"} and _demonyms_only(span):
+        label = "NORP"
+    return Name(start, end, label, text, _canonical(text))
 
 
 def _after_title(doc: Doc, start: int, end: int) -> int:
@@ -99,6 +102,13 @@ def _lexicon_label(text: str, label: str) -> str:
     if place is not None:
         return "NORP" if place.kind in {"adjective", "people"} else "GPE"
     return label
+
+
+def _demonyms_only(span: Span) -> bool:
+    """A name made of country words ending in a people: "Bosnian Serbs"."""
+    places = places_in(span)
+    covered = sum(len(p) for p, _ in places)
+    return bool(places) and covered == len(span) and places[-1][1].kind == "people"
 
 
 def _known(text: str) -> bool:

@@ -218,7 +218,8 @@ def _add_groups(assembly: Assembly) -> None:
         bare = group.end - group.start == len(group.head)
         actor = _earlier_group(assembly, group.head[-1]) if bare else None
         if actor is None:
-            key = ("GROUP", group.country, group.sector, group.head)
+            words = tuple(t.lower_ for t in assembly.doc[group.start:group.end])
+            key = ("GROUP", group.country, group.sector, group.head, words)
             actor = assembly.actor(key, group.type, _group_name(assembly.doc[group.start:group.end]))
             actor.learn(None, group.country, group.sector)
         actor.add(group.start, group.end)
