@@ -446,29 +446,101 @@ def _time_clause_subject(verb: Token) -> list[Token]:
 
 
 def recipient_heads(draft: Draft) -> list[Token]:
-    """Heads of the recipient phrases: objects of the event's clauses, innermost first, else the objects of
-    prepositions ("fire at", "sanctions on", "talks with")."""
+    """Heads of the recipient phrases: who the event's clauses act on, innermost clause first.
+
+    A recipient is someone: a thing in object position ("a suspension of air links with Serbia", "an Indian
+    proposal") is searched for the party it concerns. Violent and coercive acts may target things too
+    ("shelled positions near the town"). Failing all that, the subject or object of a complement clause
+    ("demanded that the US cancel ...", "threatened to impose a curfew in Algiers")."""
     if draft.recipient_heads is not None:
         return draft.recipient_heads
-    r = rules()
     for anchor in draft.anchors:
-        if anchor.pos_ in ("NOUN", "PROPN"):
-            found = prep_objects(anchor, r["noun_recipient_preps"])
-            found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON")]
-        else:
-            found = object_heads(anchor) or (passive_subjects(anchor) if is_passive(anchor) else [])
-            found = [t for t in found if not _is_event_word(t, draft)]
-            if not found and anchor.i == draft.trigger.token.i:
-                for i in sorted(draft.trigger.consumed):
-                    found = prep_objects(anchor.doc[i], r["noun_recipient_preps"] - {"of"})
-                    if found:
-                        break
-            if not found:
-                found = prep_objects(anchor, r["recipient_preps"])
-        found = [t for t in found if not _is_event_word(t, draft) and t.ent_type_ not in ("DATE", "TIME")]
+        found = _recipients_at(anchor, draft)
         if found:
             return found
+    for anchor in draft.anchors:
+        for clause in anchor.children:
+            if clause.dep_ not in ("ccomp", "xcomp") or clause.i == draft.trigger.token.i:
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and _actorish(c)]
+            if clause.dep_ == "ccomp" and subjects:
+                return subjects
+            found = _recipients_at(clause, draft)
+            if found:
+                return found
     return []
+
+
+def _recipients_at(anchor: Token, draft: Draft) -> list[Token]:
+    r = rules()
+    things_ok = draft.type in r["thing_targets"]
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        candidates = [t for t in prep_objects(anchor, r["noun_recipient_preps"]) if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    else:
+        candidates = object_heads(anchor) or (passive_subjects(anchor) if is_passive(anchor) else [])
+        if draft.type in r["own_object_types"]:
+            candidates = [c for c in candidates if c.dep_ == "dative"]  # "sent troops": the troops are its own
+        candidates = [t for t in candidates if not _is_event_word(t, draft)] or [
+            t for t in candidates if t.i in draft.trigger.consumed]
+    found = _parties(candidates, draft, things_ok)
+    if found or anchor.pos_ in ("NOUN", "PROPN"):
+        return found
+    return _parties(prep_objects(anchor, r["recipient_preps"]), draft, things_ok)
+
+
+def _parties(candidates: list[Token], draft: Draft, things_ok: bool) -> list[Token]:
+    """The candidates that are parties; for a thing, the party it concerns, if it names one."""
+    out: list[Token] = []
+    for token in candidates:
+        if _counted_people(token):
+            out.append(token)  # "hundreds of civilians"
+            continue
+        if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+            continue
+        if (_actorish(token) or things_ok) and not _is_event_word(token, draft):
+            out.append(token)  # a party, or the target of an attack ("the port of Tessa")
+            continue
+        party = _party_within(token)
+        if party is not None:
+            out.append(party)
+    return out
+
+
+def _counted_people(token: Token) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(_actorish(o) for o in p.children if o.dep_ == "pobj")
+               for p in token.children) and (token.ent_type_ == "CARDINAL" or token.pos_ == "NUM")
+
+
+def _actorish(token: Token) -> bool:
+    """Whether a word names a party: a name, a pronoun, or a noun for people, forces or institutions."""
+    if token.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "LOC", "FAC") or token.pos_ in ("PROPN", "PRON"):
+        return True
+    r = rules()
+    word = lemma(token)
+    return word in r["people_nouns"] or word in r["actor_nouns"]
+
+
+def _party_within(thing: Token) -> Token | None:
+    """The first party named inside a thing's phrase: its owner, a national adjective, or a preposition's
+    object ("air links with Serbia", "an Indian proposal", "calls by Belarus's rulers")."""
+    queue = [thing]
+    seen = 0
+    while queue and seen < 30:
+        node = queue.pop(0)
+        seen += 1
+        for child in node.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.pos_ != "PRON" and (
+                    child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
+                return child
+        for child in node.children:
+            if child.dep_ in ("prep", "agent", "acl"):
+                for grand in child.children:
+                    if grand.dep_ in ("pobj", "dobj") and grand.pos_ != "PRON" and _actorish(grand):
+                        return grand
+                    queue.append(grand)
+            elif child.dep_ == "pobj":
+                queue.append(child)
+    return None
 
 
 def _is_event_word(token: Token, draft: Draft) -> bool:
