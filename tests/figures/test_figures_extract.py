@@ -129,3 +129,14 @@ def test_claimant_from_the_reporting_speaker(extract):
     assert figure.category == "fled"
     entity = next(e for e in record.entities if e.id == figure.claimant)
     assert "Brennick" in entity.name
+
+
+def test_the_agents_of_a_killing_are_not_its_victims(extract):
+    record = extract("Two gang members accused of killing a shopkeeper in Dunmore were arrested on Friday.")
+    assert [(f.quantity.value, f.category) for f in record.figures] == [(2, "arrested")]
+
+
+def test_outside_english_the_nearest_cue_in_word_order_counts(extract):
+    found = figures_of(extract, "Un incendio destruyó 24 viviendas y obligó a evacuar 130 familias en el cerro.")
+    assert (24, "houses_destroyed", "houses") in found
+    assert (130, "evacuated", "households") in found

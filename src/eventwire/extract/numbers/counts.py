@@ -39,6 +39,7 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"
 QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
 LABEL_GAP = 3
 MAX_FOREIGN_GAP = 6
+VICTIM_CATEGORIES = frozenset({"killed", "injured", "arrested"})  # verbs whose object is the one it befalls
 MIN_WORDS_FOR_LANGUAGE = 5
 MIN_ENGLISH_SHARE = 0.08
 RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?\s*$", re.IGNORECASE)
@@ -230,6 +231,20 @@ def _modifies_other_noun(toks: list[Token], count: Count) -> bool:
     return count.noun is None or head.head.i != count.noun.i
 
 
+def _acts_on_another(cue: Cue, toks: list[Token], count: Count) -> bool:
+    """"Two gang members accused of killing a boy": a cue verb with its own object tells what happened to that
+    object, not to the count."""
+    verb = toks[0]
+    if verb.pos_ != "VERB" or cue.category not in VICTIM_CATEGORIES:
+        return False
+    inside = {t.i for t in toks}
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in inside]
+    if not objects:
+        return False
+    mine = {t.i for t in count.nodes}
+    return not any(mine & {t.i for t in obj.subtree} for obj in objects)
+
+
 def _hard_break_between(count: Count, toks: list[Token]) -> bool:
     """A sentence end or line break between count and cue: the parser joined two sentences."""
     doc = count.sentence.doc
@@ -312,7 +327,7 @@ def _options_by_tree(count: Count, counts: list[Count], cues: list[tuple[Cue, li
             continue
         if count.unknown_noun and any(t.i == count.noun.i or t.head.i == count.noun.i for t in toks):
             continue
-        if _modifies_other_noun(toks, count) or _hard_break_between(count, toks):
+        if _modifies_other_noun(toks, count) or _hard_break_between(count, toks) or _acts_on_another(cue, toks, count):
             continue
         distance = tree.nearest(count.nodes, toks)
         gap, side = _linear_gap(count, toks)
