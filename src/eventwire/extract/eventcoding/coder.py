@@ -126,10 +126,18 @@ def _code(trigger: Trigger) -> Draft:
             draft.depth += 0 if edge in ("acomp", "mod") else 1
             if edge == "subj" and head.pos_ in ("VERB", "AUX"):
                 draft.depth += 1
+            if _first_verb(draft, head) and edge.startswith("prep:") and is_future(head):
+                draft.flags.add("future")  # "will travel to Tokyo for talks": the talks lie ahead too
+                _recode_future(draft)
         token = head
         draft.path.append(token)
     _finish(draft)
     return draft
+
+
+def _first_verb(draft: Draft, head: Token) -> bool:
+    return (draft.trigger.kind == "N" and head.pos_ == "VERB" and "future" not in draft.flags
+            and not any(t.pos_ == "VERB" for t in draft.path))
 
 
 def _purpose(token: Token, head: Token, edge: str) -> bool:
