@@ -140,3 +140,19 @@ def test_outside_english_the_nearest_cue_in_word_order_counts(extract):
     found = figures_of(extract, "Un incendio destruyó 24 viviendas y obligó a evacuar 130 familias en el cerro.")
     assert (24, "houses_destroyed", "houses") in found
     assert (130, "evacuated", "households") in found
+
+
+def test_a_claimed_vague_toll_carries_claimant_hedge_place_and_bounds(extract):
+    record = extract("Rebel leader Tomas Verrin claimed hundreds of civilians have been killed in Kessa.")
+    [figure] = record.figures
+    assert figure.text == "hundreds of civilians"
+    assert (figure.category, figure.quantity.low, figure.quantity.high, figure.hedged) == ("killed", 200, 999, True)
+    assert next(e for e in record.entities if e.id == figure.claimant).name == "Tomas Verrin"
+    assert record.places[figure.place].text == "Kessa"
+
+
+def test_place_and_time_of_the_clause(extract):
+    record = extract("About 3,000 people were evacuated in Chad on Monday, officials said.", published="2031-05-02")
+    [figure] = record.figures
+    assert record.places[figure.place].text == "Chad"
+    assert record.times[figure.time].text == "Monday"
