@@ -25,6 +25,7 @@ def only(text):
         ("3 mil viviendas", 3000),
         ("61, 000 people", 61000),
         ("a dozen soldiers", 12),
+        ("1.2m people", 1_200_000),
     ],
 )
 def test_values_of_written_numbers(text, value):

@@ -18,6 +18,7 @@ SCALES = {
     "mil": 1_000, "millones": 1_000_000, "millón": 1_000_000, "millon": 1_000_000, "milliers": 1_000,
     "milhões": 1_000_000, "milhares": 1_000,
 }
+ATTACHED_SCALES = {"m": 1_000_000, "k": 1_000}  # only written onto the digits: "1.2m people", "30k"
 FRACTIONS = {
     "two-thirds": 2 / 3, "two thirds": 2 / 3, "one-third": 1 / 3, "one third": 1 / 3, "a third": 1 / 3,
     "half": 1 / 2, "one-half": 1 / 2, "a quarter": 1 / 4, "one-quarter": 1 / 4, "one quarter": 1 / 4,
@@ -89,7 +90,7 @@ def number_regex() -> re.Pattern[str]:
         rf"(?P<vague>\b(?:{_alternation(list(_vague()))})(?!\w))"
         rf"|(?P<fraction>\b(?:{_alternation(list(FRACTIONS))})\b)"
         rf"|(?P<atom>\b(?:{_alternation(list(atoms))})\b)"
-        rf"|(?P<digits>{digits}(?:\s*{scale}\b)?(?![\w:/]))"
+        rf"|(?P<digits>{digits}(?:\s*{scale}\b|(?:m|k)\b)?(?![\w:/]))"
         rf"|(?P<words>\b{word}(?:(?:\s+and\s+|\s+|-){word})*\b(?:\s+{scale}\b)?)"
     )
     return re.compile(pattern, re.IGNORECASE)
@@ -112,7 +113,7 @@ def parse_digits(raw: str) -> float | int | None:
         value: float = float("".join(groups))
     else:
         value = float(number.replace(" ", "").replace(",", "."))
-    value *= SCALES.get(scale_word, 1)
+    value *= SCALES.get(scale_word, ATTACHED_SCALES.get(scale_word, 1))
     return _tidy(value)
 
 
