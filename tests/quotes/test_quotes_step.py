@@ -162,3 +162,18 @@ def test_officials_who_said_name_the_officials(parsed):
     quote = only(run(parsed, text), "said")
     assert quote.speaker.text.startswith("Aid workers")
     assert quote.content.text == "the town had no clean water"
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name(parsed):
+    text = "Readers wrote to us.\n“The floods took everything we had in the lower town.” ― Mara Quell\n"
+    [quote] = run(parsed, text)
+    assert quote.speaker.text == "Mara Quell"
+    assert quote.cue.text == "―"
+
+
+def test_transcript_lines_name_their_speaker_but_factbox_lines_do_not(parsed):
+    transcript = "HOST: Why did the convoy turn back?\nGENERAL ODIN: The road past Kell was mined."
+    found = run(parsed, transcript)
+    assert [(q.speaker.text, q.content.text) for q in found] == [
+        ("HOST", "Why did the convoy turn back?"), ("GENERAL ODIN", "The road past Kell was mined")]
+    assert run(parsed, "Capital: Orsk\nLanguages: Orsk Tatar, Russian\nReligion: Orthodox Christianity") == []

@@ -8,6 +8,7 @@ Other steps call :func:`attribution_of` to learn who claims a figure or an event
 from __future__ import annotations
 
 from eventwire.extract.attribution.finder import Draft, find_attributions, kind_of
+from eventwire.extract.attribution.frames import trim
 from eventwire.extract.attribution.quotemarks import quote_spans
 from eventwire.extract.attribution.speakers import SpeakerResolver, speaker_range
 from eventwire.extract.base import Found, Parsed, step
@@ -37,7 +38,8 @@ def _quote_of(draft: Draft, text: str, marks: list, resolver: SpeakerResolver, r
     if earlier is not None:
         speaker, entity_id = earlier.speaker, earlier.speaker_entity
     elif draft.speaker is not None:
-        start, end = draft.speaker_span or speaker_range(draft.speaker, draft.cue_token, (draft.start, draft.end))
+        start, end = trim(text, *(draft.speaker_span or speaker_range(draft.speaker, draft.cue_token,
+                                                                       (draft.start, draft.end))))
         speaker = Span.of(text, start, end)
         entity = resolver.resolve(draft.speaker, (start, end), (draft.start, draft.end))
         entity_id = entity.id if entity is not None else None

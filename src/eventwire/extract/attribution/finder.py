@@ -16,11 +16,20 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.colon import colon_lines
 from eventwire.extract.attribution.draft import Draft
-from eventwire.extract.attribution.frames import content_of, sentence_of, speaker_of, subtree_range, trim
+from eventwire.extract.attribution.frames import (
+    content_of,
+    phrase_head,
+    sentence_of,
+    speaker_of,
+    subtree_range,
+    trim,
+)
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns
 from eventwire.extract.attribution.quotemarks import QuoteMarks, quote_spans
 
 MIN_ORPHAN_WORDS = 6  # shorter unclaimed quotations are scare quotes or titles, not speech
+MAX_SIGNATURE_TOKENS = 5
+MAX_ORPHAN_PARAGRAPHS = 1  # how far back an unclaimed quotation's speaker may have been named
 MIN_CONTINUED_WORDS = 6  # a shorter quotation after an attribution is a scare quote or a title
 MIN_INTRODUCED_WORDS = 2  # a one-word quotation next to a cue is a label ("called them “rebels”")
 MAX_SPEAKER_CHARS = 120  # between a quotation and the cue after it: room for "Texas delegate Bill Ames, 52,"
@@ -140,9 +149,11 @@ def _only_speaker_between(cue: Token, offset: int) -> bool:
     subject = speaker_of(cue)
     subject_range = (subject.left_edge.i, subject.right_edge.i) if subject is not None else (-1, -1)
     i = cue.i - 1
+    depth = 0  # inside brackets: "Rep. Ada Lume (D-Md.) said"
     while i >= 0 and doc[i].idx >= offset:
         token = doc[i]
-        inside = subject_range[0] <= i <= subject_range[1]
+        depth += (token.text == ")") - (token.text == "(")
+        inside = subject_range[0] <= i <= subject_range[1] or depth > 0 or token.text == "("
         helper = token.head is cue and token.dep_ in ("aux", "auxpass", "neg", "advmod", "nsubj", "punct")
         if not (token.is_punct or token.is_space or inside or helper):
             return False
@@ -250,9 +261,11 @@ def _orphans(drafts: list[Draft], marks: list[QuoteMarks], doc: Doc, text: str) 
             out.append(Draft(mark.start, mark.end, cue, None, speaker, 0.4, "orphan"))
             continue
         source = _latest_speaker_before(drafts, mark.start)
-        if source is not None:
+        if source is not None and _paragraphs_between(text, source.outer_end, mark.start) <= MAX_ORPHAN_PARAGRAPHS:
             out.append(Draft(mark.start, mark.end, None, None, source.speaker, 0.3, "orphan",
                              speaker_from=source))
+        else:  # speech with nobody near enough to have said it: keep it, speaker unknown
+            out.append(Draft(mark.start, mark.end, None, None, None, 0.2, "orphan"))
     return out
 
 
@@ -266,6 +279,9 @@ def _speaker_after(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] 
     last = doc.char_span(mark.end - 1, mark.end, alignment_mode="expand")
     if last is None or len(last) == 0:
         return None
+    signed = _signature(doc, last[-1].i + 1)
+    if signed is not None:
+        return signed
     for token in doc[last[-1].i + 1:last[-1].i + 12]:
         if token.idx - mark.end > MAX_SPEAKER_CHARS or (token.is_space and "\n" in token.text):
             return None
@@ -275,6 +291,25 @@ def _speaker_after(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] 
                 return (token.idx, token.idx + len(token)), subject
             return None
     return None
+
+
+DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _signature(doc: Doc, i: int) -> tuple[tuple[int, int], Token] | None:
+    """A quotation signed with a dash and a name: "“…” ― Ana Ruiz"."""
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) - 1 or doc[i].text not in DASHES:
+        return None
+    name = []
+    for token in doc[i + 1:i + 1 + MAX_SIGNATURE_TOKENS]:
+        if token.pos_ != "PROPN":
+            break
+        name.append(token)
+    if not name:
+        return None
+    return (doc[i].idx, doc[i].idx + len(doc[i])), phrase_head(name[-1])
 
 
 def _speaker_before(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:
@@ -298,6 +333,10 @@ def _speaker_before(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token]
     if not subjects or subjects[0].right_edge.idx >= mark.start:
         return None
     return (root.idx, root.idx + len(root)), subjects[0]
+
+
+def _paragraphs_between(text: str, start: int, end: int) -> int:
+    return len([p for p in text[start:end].split("\n") if p.strip()])
 
 
 def _latest_speaker_before(drafts: list[Draft], offset: int) -> Draft | None:

@@ -205,11 +205,11 @@ def _name_beside(cue: Token) -> Token | None:
     after = [t for t in sentence[cue.i - sentence.start + 1:] if not t.is_punct][:NAME_REACH]
     for token in after:
         if token.pos_ == "PROPN" and token.dep_ not in ("pobj",):
-            return _phrase_head(token)
+            return phrase_head(token)
     before = [t for t in reversed(sentence[: cue.i - sentence.start]) if not t.is_punct][:NAME_REACH + 3]
     for token in before:
         if token.pos_ in ("PROPN", "PRON") and token.lower_ not in ("it",) and token.dep_ not in ("pobj", "poss"):
-            return _phrase_head(token)
+            return phrase_head(token)
     return None
 
 
@@ -225,7 +225,8 @@ def sentence_of(token: Token) -> SpacySpan:
     return doc[start:end]
 
 
-def _phrase_head(token: Token) -> Token:
+def phrase_head(token: Token) -> Token:
+    """The last word of a name, which its other words hang on ("Ana Ruiz" gives "Ruiz")."""
     while token.dep_ in ("compound", "flat") and token.head is not token:
         token = token.head
     return token
