@@ -112,3 +112,10 @@ def test_anaphoric_expressions_take_the_previous_date(tag):
     assert found["Later that evening"][1] == "2029-03-02TEV"
     assert found["Sunday"] == ("DATE", "2030-05-05")  # TimeML tags the day, not "the early hours of"
     assert "the early hours" not in found
+
+
+def test_the_following_year_counts_from_the_date_just_named(tag):
+    found = tag("She joined the army in 2021 and the following year she was promoted. Talks began on March 3, "
+                "2029 and collapsed the next day.")
+    assert found["the following year"] == ("DATE", "2022")
+    assert found["the next day"] == ("DATE", "2029-03-04")

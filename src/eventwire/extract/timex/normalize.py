@@ -422,7 +422,12 @@ def op_rel_unit(g: dict[str, str], ctx: Context) -> Value:
         unit = "year"
     if rel == "that":
         return Value(None)
-    if g.get("the") and rel in ("past", "last", "next", "coming", "previous", "following") and unit != "weekend":
+    if g.get("the") and (rel in ("previous", "following", "prior") and unit in ("year", "month")
+                         or rel in ("previous", "following", "prior", "next") and unit == "day"):
+        return Value(f"@{unit}:{-1 if rel in ('previous', 'prior') else 1}")  # the year before the one just named
+    if unit == "day":
+        return Value(None)
+    if g.get("the") and rel in ("past", "last", "next", "coming") and unit != "weekend":
         code = unit_code(unit)
         return Value(duration_value(1, code), "DURATION")
     shift = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this past": -1, "latest": -1,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -82,11 +82,19 @@ def resolve_anaphora(found: list[TimeExpr], dct: date) -> list[TimeExpr]:
 
 
 def _anaphoric_value(unit: str, last: str | None, dct: date) -> str:
+    """The value of 'that year', 'the following year' (unit 'year:1') … from the previous calendar value."""
     base = last or dct.isoformat()
+    unit, _, shift_text = unit.partition(":")
+    shift = int(shift_text or 0)
     if unit == "year":
-        return base[:4]
+        return f"{int(base[:4]) + shift:04d}"
     if unit == "month":
-        return base[:7] if len(base) >= 7 else base[:4]
+        if len(base) < 7 or not base[5:7].isdigit():
+            return base[:4]
+        months = int(base[:4]) * 12 + int(base[5:7]) - 1 + shift
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit == "day" and shift and len(base) >= 10 and base[5:7].isdigit() and base[8:10].isdigit():
+        return (date.fromisoformat(base[:10]) + timedelta(days=shift)).isoformat()
     if unit == "week":
         return base[:4] + "-WXX"
     part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get(unit)
