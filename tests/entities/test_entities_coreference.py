@@ -45,3 +45,17 @@ def test_unknown_title_phrase_stays_its_own_actor(parsed):
     ambassador = [e for e in found if e.role == "ambassador"]
     assert len(ambassador) == 1
     assert (ambassador[0].type, ambassador[0].country, ambassador[0].sector) == ("PERSON", "CHL", "GOV")
+
+
+def test_the_president_joins_the_president_mentioned_last(parsed):
+    text = ("Chilean President Ana Soto met Peruvian President Luis Vargas in Lima. "
+            "Later the president flew home.")
+    found = run(parsed, text)
+    [holder] = owner_of(found, text.index("president flew"))
+    assert holder.name == "Luis Vargas"
+    assert (holder.country, holder.sector) == ("PER", "GOV")
+
+
+def test_odd_texts_give_no_entities_and_no_errors(parsed):
+    for text in ["", "  \n ", "he said.", "HE SAID", "President", "-", "’s"]:
+        assert run(parsed, text) == []

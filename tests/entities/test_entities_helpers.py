@@ -56,3 +56,19 @@ def test_actor_at_reads_the_span_words_first(parsed):
     start = text.index("Romanian")
     _, country, sector = actor_at(doc.doc, found, start, start + len("Romanian"))
     assert (country, sector) == ("ROU", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "expected"),
+    [
+        ("The Dayton Police Department said it would investigate.", "The Dayton Police Department", (None, "COP")),
+        ("The Polish Workers' Union called a strike.", "The Polish Workers' Union", ("POL", "LAB")),
+        ("Bosnian Serbs shelled the road.", "Bosnian Serbs", ("BIH", "CVL")),
+        ("Iraqi Kurds protested.", "Iraqi Kurds", ("IRQ", "CVL")),
+        ("The state's needy residents waited.", "The state's needy residents", (None, "CVL")),
+        ("A spokesman for NATO said.", "A spokesman for NATO", (None, "IGO")),
+        ("Militants loyal to al-Qaeda attacked.", "Militants loyal to al-Qaeda", (None, "REB")),
+    ],
+)
+def test_actor_code_of_names_and_owners(parsed, sentence, words, expected):
+    assert actor_code(phrase(parsed, sentence, words)) == expected

@@ -20,6 +20,7 @@ from eventwire.extract.actors.phrases import POSSESSIVE, Sentences, WordIndex, p
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 TRIM_LEFT = frozenset({"the", "a", "an"})
+LOCATIVE = frozenset({"in", "near", "outside", "across"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"})
 
 
@@ -81,6 +82,8 @@ def _clean(ent: Span) -> Name | None:
     label = _lexicon_label(text, ent.label_)
     if label not in {"NORP", "GPE"} and _demonyms_only(span):
         label = "NORP"
+    elif label == "PERSON" and _single_word_in_place(span):
+        label = "GPE"
     return Name(start, end, label, text, _canonical(text))
 
 
@@ -102,6 +105,12 @@ def _lexicon_label(text: str, label: str) -> str:
     if place is not None:
         return "NORP" if place.kind in {"adjective", "people"} else "GPE"
     return label
+
+
+def _single_word_in_place(span: Span) -> bool:
+    """One capitalised word governed by "in" or "near" ("in Alexandria") is a place, not a person."""
+    root = span.root
+    return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
 
 
 def _demonyms_only(span: Span) -> bool:

@@ -190,7 +190,7 @@ def _stands_alone(doc: Doc, name: Name) -> bool:
 def _add_title_actors(assembly: Assembly) -> None:
     people = [a for a in assembly.actors.values() if a.type == "PERSON" and a.role]
     for found in title_actors(assembly.doc, assembly.sentences, assembly.taken, assembly.words):
-        holder = _holder(people, found.role, found.country)
+        holder = _holder(people, found.role, found.country, found.start) if found.definite else None
         if holder is None:
             text = assembly.doc[found.start:found.end].text
             key = ("TITLE", text.lower()) if found.definite else ("TITLE", found.start)
@@ -201,8 +201,9 @@ def _add_title_actors(assembly: Assembly) -> None:
         assembly.people.update(range(found.start, found.end))
 
 
-def _holder(people: list[Actor], role: str, country: str | None) -> Actor | None:
-    """The one named person whose role a title phrase repeats ("the Georgian President")."""
+def _holder(people: list[Actor], role: str, country: str | None, at: int) -> Actor | None:
+    """The named person whose role a definite title phrase repeats ("the Georgian President"): the only
+    one, else the one mentioned last before it."""
     role = role.lower()
     matches = [
         p for p in people
@@ -210,7 +211,11 @@ def _holder(people: list[Actor], role: str, country: str | None) -> Actor | None
         and (p.role.lower() == role or role.split()[-1] == role)
         and (country is None or p.country in {None, country})
     ]
-    return matches[0] if len(matches) == 1 else None
+    if len(matches) == 1:
+        return matches[0]
+    earlier = [(max(s for s, _ in p.mentions if s < at), i) for i, p in enumerate(matches)
+               if any(s < at for s, _ in p.mentions)]
+    return matches[max(earlier)[1]] if earlier else None
 
 
 def _add_groups(assembly: Assembly) -> None:
