@@ -156,3 +156,8 @@ def test_place_and_time_of_the_clause(extract):
     [figure] = record.figures
     assert record.places[figure.place].text == "Chad"
     assert record.times[figure.time].text == "Monday"
+
+
+def test_a_fraction_of_the_count_after_it(extract):
+    found = figures_of(extract, "Half of the 3,000 residents of Tolva have fled.")
+    assert (1500, "fled", "people") in found

@@ -32,6 +32,7 @@ TIERS = {
     "houses_destroyed": 2, "houses_damaged": 3, "arrested": 4, "deployed": 4, "affected": 5, "population": 6,
 }
 HEDGE_DISTANCE = 3
+OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 EACH_FROM = re.compile(r"\s+each\s+from\s+", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 NAME = re.compile(_NAME)
@@ -71,23 +72,32 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
 
 
 def _with_fractions(counts: list[Count]) -> list[Count]:
-    """A fraction ("two-thirds") becomes a count of the known whole before it in the sentence, or is dropped."""
+    """A fraction ("two-thirds") becomes a count of its known whole: the count it is "of" ("half of the 3,000
+    residents"), else the last count before it in the sentence; without a whole it is dropped."""
     out: list[Count] = []
-    whole: Count | None = None
-    for count in counts:
+    for i, count in enumerate(counts):
         mention = count.mention
         if mention.kind != "fraction":
             out.append(count)
-            if count.category and mention.value is not None:
-                whole = count
             continue
+        whole = _whole_of(count, counts[i + 1:]) or next(
+            (c for c in reversed(counts[:i]) if c.mention.kind != "fraction" and c.category and c.mention.value), None)
         if whole is None or mention.value is None:
             continue
         mention.value = round(whole.mention.value * mention.value)
         mention.kind, mention.approx = "exact", True
-        count.category, count.unit = whole.category, whole.unit
+        count.category = count.category or whole.category
+        count.unit = whole.unit
         out.append(count)
     return out
+
+
+def _whole_of(fraction: Count, after: list[Count]) -> Count | None:
+    nxt = after[0] if after else None
+    if nxt is None or not nxt.mention.value or nxt.mention.kind != "exact":
+        return None
+    between = fraction.text[fraction.mention.end:nxt.mention.start]
+    return nxt if OF_THE.fullmatch(between) else None
 
 
 def _quantity(mention: NumberMention) -> Quantity:
