@@ -223,3 +223,30 @@ def test_hyphenated_titles_stay_in_the_actor_phrase(code):
     event = code("Alliance Secretary-General Mara Velt urged Ostria to free the detained reporters.")[0]
     assert event.type == "REQUEST"
     assert texts(event.actors) == ["Alliance Secretary-General Mara Velt"]
+
+
+def test_what_a_protest_demands_is_not_a_separate_request(code):
+    found = code("Thousands of nurses staged demonstrations in Port Alma to demand higher wages.")
+    assert [e.type for e in found] == ["PROTEST"]
+    assert texts(found[0].actors) == ["Thousands of nurses"]
+
+
+def test_drivers_blockading_highways_protest(code):
+    event = code("Truck drivers blockaded the main highways around Kestrel.")[0]
+    assert (event.type, event.mode) == ("PROTEST", "obstruct")
+
+
+def test_agreeing_to_demands_is_a_concession(code):
+    assert code("The council agreed to the demands of the striking miners.")[0].type == "CONCEDE"
+
+
+def test_the_recipient_of_a_suspension_is_the_partner_it_names(code):
+    event = code("Ostria announced a suspension of air links with Velmland on Wednesday.")[0]
+    assert event.type == "SANCTION"
+    assert texts(event.recipients) == ["Velmland"]
+
+
+def test_rejecting_a_foreign_proposal_names_its_author(code):
+    event = code("Brelia rejected a Russian proposal for talks on the dam.")[0]
+    assert event.type == "REJECT"
+    assert texts(event.recipients) == ["Russian"]

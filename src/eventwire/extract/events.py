@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.base import Found, Parsed, step
 from eventwire.extract.eventcoding.arguments import argument_ranges
 from eventwire.extract.eventcoding.coder import Draft, actor_heads, code_sentence, recipient_heads, reciprocal
-from eventwire.extract.eventcoding.lexicon import acled_of, context_cues, frames, rules
+from eventwire.extract.eventcoding.lexicon import acled_of, context_cues, frame_roles, rules
 from eventwire.extract.eventcoding.linking import Linker, is_pronoun
 from eventwire.extract.eventcoding.syntax import lemma
 from eventwire.records import ActorRef, Event
@@ -129,7 +129,7 @@ def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: 
 def _speaker_threatens(draft: Draft, speaker: list[Token]) -> bool:
     """A threat read off a reported clause (future or idiom), not an explicit "threaten" verb."""
     return bool(speaker) and draft.type == "THREATEN" and "claimed" in draft.flags and not (
-        frames().get(lemma(draft.shown), frozenset()) & {"threat", "commit"})
+        frame_roles(draft.shown) & {"threat", "commit"})
 
 
 def _refs(heads: list[Token], linker: Linker) -> list[ActorRef]:

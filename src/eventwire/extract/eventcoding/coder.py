@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.eventcoding.lexicon import TriggerRule, frames, mode_cues, rules, trigger_rules
+from eventwire.extract.eventcoding.lexicon import TriggerRule, frame_roles, mode_cues, rules, trigger_rules
 from eventwire.extract.eventcoding.syntax import (
     governor,
     has_condition,
@@ -75,6 +75,7 @@ def code_sentence(sent: Span) -> list[Draft]:
     absorbed = {i for d in drafts for i in d.absorbed}
     absorbed |= _acted_on(drafts)
     absorbed |= _outframed(drafts)
+    absorbed |= _protest_aims(drafts)
     absorbed |= {d.trigger.token.i for d in drafts if d.type == "ASSAULT" and _natural_agent(d)}
     kept: dict[tuple[str, int], Draft] = {}
     for draft in sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)):
@@ -95,6 +96,13 @@ def _outframed(drafts: list[Draft]) -> set[int]:
             shown_by.setdefault(i, set()).add(d.shown.i)
     return {d.trigger.token.i for d in drafts
             if d.shown.i != d.trigger.token.i and shown_by.get(d.shown.i, set()) - {d.shown.i}}
+
+
+def _protest_aims(drafts: list[Draft]) -> set[int]:
+    """"Staged a sit-in to demand equal pay": what a protest demands is its topic, not an event of its own."""
+    protesting = {a.i for d in drafts if d.type == "PROTEST" for a in d.anchors}
+    return {d.trigger.token.i for d in drafts
+            if d.type == "REQUEST" and d.shown.dep_ in ("advcl", "xcomp") and d.shown.head.i in protesting}
 
 
 def _natural_agent(draft: Draft) -> bool:
@@ -142,7 +150,7 @@ def _first_verb(draft: Draft, head: Token) -> bool:
 
 def _purpose(token: Token, head: Token, edge: str) -> bool:
     """'sent troops to repel the attack': an infinitive of purpose is planned, not done."""
-    return (edge in ("advcl", "x") and token.pos_ == "VERB" and head.pos_ == "VERB" and not frames().get(lemma(head))
+    return (edge in ("advcl", "x") and token.pos_ == "VERB" and head.pos_ == "VERB" and not frame_roles(head)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
 
@@ -217,7 +225,7 @@ def _hostile(draft: Draft) -> bool:
 
 def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
     """Apply the frame of ``head`` to the event embedded under it; False when ``head`` frames nothing here."""
-    roles = frames().get(lemma(head), frozenset())
+    roles = frame_roles(head)
     if not roles and not (edge == "prep:of" and lemma(head) in rules()["measure_nouns"]):
         return edge in ("acomp",)
     is_noun_trigger = draft.trigger.kind == "N" and token.i in (draft.trigger.token.i, draft.noun_proxy)
@@ -311,7 +319,7 @@ def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
 def _framing_object(verb: Token) -> Token | None:
     """A request, threat or promise noun that a reporting verb takes as its object."""
     for child in verb.children:
-        if child.dep_ == "dobj" and child.pos_ == "NOUN" and frames().get(lemma(child), frozenset()) & NOUN_FRAMES:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and frame_roles(child) & NOUN_FRAMES:
             return child
     return None
 
@@ -349,7 +357,7 @@ def _obligations(sent: Span, drafts: list[Draft]) -> list[Draft]:
         if token.dep_ != "ccomp" or token.i in covered or not obligation(token):
             continue
         head = token.head
-        if "report" not in frames().get(lemma(head), ()):
+        if "report" not in frame_roles(head):
             continue
         speaker = subject_heads(head)
         if not speaker:
@@ -372,6 +380,8 @@ def _finish(draft: Draft) -> None:
                 draft.cameo = None  # the weapon decides the CAMEO code (195 air, 194 artillery ...)
     if draft.type == "ASSAULT" and not draft.recast and _by_protesters(draft):
         draft.type, draft.mode, draft.cameo = "PROTEST", "riot", "145"  # violence done by a crowd is a riot
+    if draft.type == "COERCE" and draft.mode == "restrict" and not draft.recast and _by_civilians(draft):
+        draft.type, draft.mode, draft.cameo = "PROTEST", "obstruct", "144"  # drivers blockading roads protest
     if draft.type == "MOBILIZE" and draft.trigger.kind == "N" and _joint(draft):
         draft.type, draft.mode, draft.cameo = "COOPERATE", None, "062"
     if draft.type == "THREATEN":
@@ -383,6 +393,11 @@ def _finish(draft: Draft) -> None:
 def _by_protesters(draft: Draft) -> bool:
     nouns = rules()["protester_nouns"]
     return any(lemma(t) in nouns for t in actor_heads(draft))
+
+
+def _by_civilians(draft: Draft) -> bool:
+    r = rules()
+    return any(lemma(t) in r["protester_nouns"] or lemma(t) in r["civilian_words"] for t in actor_heads(draft))
 
 
 def _mode_from_cues(draft: Draft) -> str | None:

@@ -59,6 +59,29 @@ def frames() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(roles) for lemma, roles in table.items()}
 
 
+INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+               ("d", ""))
+
+
+def base_forms(lemma: str, form: str) -> list[str]:
+    """The lemma, the word form, then plain de-inflections of the form (the lemmatizer misses some words:
+    "staged" -> "stag")."""
+    out = [lemma, form]
+    for suffix, repl in INFLECTIONS:
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            out.append(form[: -len(suffix)] + repl)
+    return out
+
+
+def frame_roles(token: Any) -> frozenset[str]:
+    """The framing roles of a word (see ``event_frames.tsv``), looked up through its base forms."""
+    table = frames()
+    for form in base_forms(token.lemma_.lower(), token.lower_):
+        if form in table:
+            return table[form]
+    return frozenset()
+
+
 @cache
 def rules() -> dict[str, Any]:
     """The recoding rules of ``event_rules.json`` with list values turned into frozensets."""

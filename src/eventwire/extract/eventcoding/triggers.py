@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, TriggerRule, rules, trigger_rules
+from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, TriggerRule, base_forms, rules, trigger_rules
 
 PERSON = "@person"
 NO_OBJECT = frozenset({"@none"})
@@ -71,16 +71,10 @@ def _verb_objects(verb: Token, preps: list[Token]) -> list[Token]:
 def _lookup(pos: str, token: Token) -> tuple[TriggerRule, ...] | None:
     """Rules for the word's lemma, else for a plain de-inflection of its form (the lemmatizer misses some)."""
     table = trigger_rules()
-    found = table.get((pos, _lower_lemma(token))) or table.get((pos, token.lower_))
-    if found:
-        return found
-    form = token.lower_
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
-                         ("s", ""), ("d", "")):
-        if form.endswith(suffix) and len(form) > len(suffix) + 2:
-            found = table.get((pos, form[: -len(suffix)] + repl))
-            if found:
-                return found
+    for form in base_forms(_lower_lemma(token), token.lower_):
+        found = table.get((pos, form))
+        if found:
+            return found
     return None
 
 
