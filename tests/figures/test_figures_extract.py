@@ -161,3 +161,9 @@ def test_place_and_time_of_the_clause(extract):
 def test_a_fraction_of_the_count_after_it(extract):
     found = figures_of(extract, "Half of the 3,000 residents of Tolva have fled.")
     assert (1500, "fled", "people") in found
+
+
+def test_several_fractions_share_one_whole(extract):
+    record = extract("Population: about 9,000 (2001 census), two-thirds Varnish, one-third Tolvan.")
+    values = sorted(f.quantity.value for f in record.figures if f.category == "population")
+    assert values == [3000, 6000, 9000]

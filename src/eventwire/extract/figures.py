@@ -75,13 +75,14 @@ def _with_fractions(counts: list[Count]) -> list[Count]:
     """A fraction ("two-thirds") becomes a count of its known whole: the count it is "of" ("half of the 3,000
     residents"), else the last count before it in the sentence; without a whole it is dropped."""
     out: list[Count] = []
+    fractions = {id(c) for c in counts if c.mention.kind == "fraction"}
     for i, count in enumerate(counts):
         mention = count.mention
-        if mention.kind != "fraction":
+        if id(count) not in fractions:
             out.append(count)
             continue
         whole = _whole_of(count, counts[i + 1:]) or next(
-            (c for c in reversed(counts[:i]) if c.mention.kind != "fraction" and c.category and c.mention.value), None)
+            (c for c in reversed(counts[:i]) if id(c) not in fractions and c.category and c.mention.value), None)
         if whole is None or mention.value is None:
             continue
         mention.value = round(whole.mention.value * mention.value)
