@@ -113,7 +113,7 @@ def _figures_of(count: Count, links: _Links, text: str, hedged: bool) -> list[Fi
                 claimant=links.claimant(count), time=links.time(count), hedged=hedged)
     targets = _each_from_targets(count)
     if targets:
-        return [Figure(quantity=_quantity(count.mention), place=links.place_in(a, b, count), **base)
+        return [Figure(quantity=_quantity(count.mention), place=links.place_in(a, b), **base)
                 for a, b in targets]
     return [Figure(quantity=_quantity(count.mention), place=links.place(count), **base)]
 
@@ -186,7 +186,7 @@ class _Links:
     def place(self, count: Count) -> int | None:
         return self._nearest(self.places, count)
 
-    def place_in(self, start: int, end: int, count: Count) -> int | None:
+    def place_in(self, start: int, end: int) -> int | None:
         for index, place in enumerate(self.places):
             if place.start < end and start < place.end:
                 return index
@@ -231,10 +231,7 @@ class _Links:
             return None
         attribution_of = _helper("quotes", "attribution_of")
         if attribution_of is not None:
-            try:
-                return attribution_of(self.quotes, count.start, count.end)
-            except (TypeError, AttributeError, ValueError):
-                pass
+            return attribution_of(self.quotes, count.start, count.end)
         for quote in self.quotes:
             content = quote.content
             if content is not None and content.start <= count.start and count.end <= content.end:
