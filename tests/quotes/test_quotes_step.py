@@ -176,4 +176,19 @@ def test_transcript_lines_name_their_speaker_but_factbox_lines_do_not(parsed):
     found = run(parsed, transcript)
     assert [(q.speaker.text, q.content.text) for q in found] == [
         ("HOST", "Why did the convoy turn back?"), ("GENERAL ODIN", "The road past Kell was mined")]
+    assert {q.kind for q in found} == {"direct"}
     assert run(parsed, "Capital: Orsk\nLanguages: Orsk Tatar, Russian\nReligion: Orthodox Christianity") == []
+
+
+def test_they_after_unnamed_officials_stays_unlinked(parsed):
+    text = ('The Varn Aid Agency sent two trucks to Pell. Local officials said the trucks never arrived. '
+            '"We waited all night at the checkpoint," they said.')
+    agency = Entity("e1", "ORG", "Varn Aid Agency", [Span(4, 19, "Varn Aid Agency")])
+    found = run(parsed, text, [agency])
+    assert found[-1].speaker.text == "they"
+    assert found[-1].speaker_entity is None
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "“", "\"\"\"", "said said said"])
+def test_degenerate_texts_give_no_quotes_and_no_errors(parsed, text):
+    assert run(parsed, text) == [] or all(q.content.end > q.content.start for q in run(parsed, text))

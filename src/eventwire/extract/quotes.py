@@ -49,7 +49,7 @@ def _quote_of(draft: Draft, text: str, marks: list, resolver: SpeakerResolver, r
         cue=cue,
         speaker=speaker,
         speaker_entity=entity_id,
-        kind=kind_of(text, draft.start, draft.end, marks),
+        kind="direct" if draft.frame == "colon" else kind_of(text, draft.start, draft.end, marks),
     )
 
 

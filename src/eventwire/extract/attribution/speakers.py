@@ -58,7 +58,8 @@ class SpeakerResolver:
             (Mention(m.start, m.end, e) for e in entities for m in e.mentions), key=lambda m: (m.start, m.end)
         )
         self._starts = [m.start for m in self.mentions]
-        self.history: list[tuple[int, Entity]] = []  # (offset, entity) of speakers linked so far
+        # (offset, entity, kind) of the speakers met so far; an unnamed group ("officials") has no entity
+        self.history: list[tuple[int, Entity | None, str]] = []
 
     def resolve(self, speaker: Token, span: tuple[int, int], content: tuple[int, int] = (0, 0)) -> Entity | None:
         """The entity the speaker stands for; ``content`` is what they said, where no antecedent is sought."""
@@ -69,7 +70,9 @@ class SpeakerResolver:
             head = self._head_of(speaker)
             entity = self.entity_at(head.idx, head.idx + len(head)) or self.entity_at(*span)
         if entity is not None:
-            self.history.append((span[0], entity))
+            self.history.append((span[0], entity, KINDS_BY_TYPE.get(entity.type, "thing")))
+        elif kind is None and speaker.tag_ in ("NNS", "NNPS"):
+            self.history.append((span[0], None, "group"))  # "they" after "officials said" are the officials
         return entity
 
     @staticmethod
@@ -106,10 +109,10 @@ class SpeakerResolver:
 
     def _antecedent(self, kind: str, offset: int) -> Entity | None:
         wanted = COMPATIBLE.get(kind, set())
-        for at, entity in reversed(self.history):
+        for at, entity, speaker_kind in reversed(self.history):
             if offset - at > MAX_PRONOUN_REACH:
                 break
-            if KINDS_BY_TYPE.get(entity.type) in wanted and at < offset:
+            if speaker_kind in wanted and at < offset:
                 return entity
         i = bisect_right(self._starts, offset) - 1
         while i >= 0 and offset - self.mentions[i].start <= MAX_PRONOUN_REACH:
