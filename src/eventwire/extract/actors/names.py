@@ -191,17 +191,20 @@ def _repeated_names(doc: Doc, text: str, names: list[Name], skip: Callable[[int,
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lowered; offsets would drift
         return []
-    covered = [(doc[n.start].idx, doc[n.end - 1].idx + len(doc[n.end - 1])) for n in names]
+    covered = bytearray(len(text))
+    for n in names:
+        start, end = doc[n.start].idx, doc[n.end - 1].idx + len(doc[n.end - 1])
+        covered[start:end] = b"\x01" * (end - start)
     found: list[Name] = []
     for words in sorted(wanted, key=len, reverse=True):
         at = lowered.find(words)
         while at != -1:
             end = at + len(words)
-            if _whole_word(lowered, at, end) and not any(s < end and at < e for s, e in covered):
+            if _whole_word(lowered, at, end) and covered.find(1, at, end) == -1:
                 name = _name_at(doc, text, at, end, wanted[words], skip, capitals)
                 if name is not None:
                     found.append(name)
-                    covered.append((at, end))
+                    covered[at:end] = b"\x01" * (end - at)
             at = lowered.find(words, end)
     return found
 

@@ -32,11 +32,14 @@ class WordIndex:
     """Where given lower-case words occur in a Doc, found over spaCy's hash array without making Tokens."""
 
     def __init__(self, doc: Doc) -> None:
-        self.lower = doc.to_array(LOWER).tolist()
+        self.lower = doc.to_array(LOWER).tolist() if len(doc) else []
+        self.found: dict[frozenset[str], set[int]] = {}
 
     def positions(self, words: frozenset[str]) -> set[int]:
-        hashes = _hashes(words)
-        return {i for i, h in enumerate(self.lower) if h in hashes}
+        if words not in self.found:
+            hashes = _hashes(words)
+            self.found[words] = {i for i, h in enumerate(self.lower) if h in hashes}
+        return self.found[words]
 
 
 @cache
