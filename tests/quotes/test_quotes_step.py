@@ -189,6 +189,6 @@ def test_they_after_unnamed_officials_stays_unlinked(parsed):
     assert found[-1].speaker_entity is None
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n", "“", "\"\"\"", "said said said"])
+@pytest.mark.parametrize("text", ["", "   \n\n", "“", "\"\"\"", "He said.", "According to"])
 def test_degenerate_texts_give_no_quotes_and_no_errors(parsed, text):
-    assert run(parsed, text) == [] or all(q.content.end > q.content.start for q in run(parsed, text))
+    assert run(parsed, text) == []
