@@ -250,3 +250,11 @@ def test_rejecting_a_foreign_proposal_names_its_author(code):
     event = code("Brelia rejected a Russian proposal for talks on the dam.")[0]
     assert event.type == "REJECT"
     assert texts(event.recipients) == ["Russian"]
+
+
+def test_blamed_for_an_attack_makes_the_blamed_its_claimed_actor(code):
+    found = code("Tavish blamed Brelia for the bombing of the market in Lusa.")
+    assert found[0].type == "ACCUSE"
+    bombing = first(found, "ASSAULT")
+    assert texts(bombing.actors) == ["Brelia"]
+    assert bombing.status == "claimed"

@@ -54,11 +54,11 @@ class Draft:
     absorbed: set[int] = field(default_factory=set)
     flags: set[str] = field(default_factory=set)  # claimed, denied, negated, hypothetical, future, threatened ...
     speaker: list[Token] = field(default_factory=list)
-    actor_heads: list[Token] | None = None
     recipient_heads: list[Token] | None = None
     recast: bool = False  # a frame (threaten, request, agree ...) has set the type
     path: list[Token] = field(default_factory=list)  # the words climbed so far, trigger first
     noun_proxy: int = -1  # a measure noun standing for the event noun ("a series of attacks")
+    accused: list[Token] = field(default_factory=list)  # "accused X of ...": X did it, unless the act names its doer
 
     @property
     def status(self) -> str:
@@ -303,15 +303,14 @@ def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
         return True
     if "accuse" in roles and edge in ("prep:of", "prep:for", "prep:over", "c", "prep:with"):
         draft.flags.add("claimed")
-        draft.speaker = subject_heads(head)
-        accused = object_heads(head)
-        if accused and edge != "c":
-            draft.actor_heads = accused
+        draft.speaker = draft.speaker or subject_heads(head)
+        if edge != "c" and not draft.accused:
+            draft.accused = object_heads(head)
         draft.depth += 1
         return True
     if "deny" in roles and edge in ("c", "obj"):
         draft.flags.add("denied")
-        draft.speaker = subject_heads(head)
+        draft.speaker = draft.speaker or subject_heads(head)
         return True
     return False
 
@@ -434,9 +433,7 @@ def _cameo_after_recast(draft: Draft) -> str | None:
 
 
 def actor_heads(draft: Draft) -> list[Token]:
-    """Heads of the actor phrases: frame overrides, else the outermost clause's subject, else the noun's owner."""
-    if draft.actor_heads is not None:
-        return draft.actor_heads
+    """Heads of the actor phrases: the outermost clause's subject, else the noun's owner, else the accused."""
     trigger = draft.trigger.token
     if draft.trigger.kind == "N" and draft.anchors[-1].i == trigger.i:
         owners = noun_actor_heads(trigger)
@@ -445,11 +442,13 @@ def actor_heads(draft: Draft) -> list[Token]:
         head = trigger.head
         if trigger.dep_ == "pobj" and head.lower_ in ("on", "during") and head.head.pos_ == "VERB":
             return subject_heads(head.head)  # "Putin, on a visit to Beijing, said ..."
-        return []
+        return draft.accused
     for anchor in reversed(draft.anchors):
         found = noun_actor_heads(anchor) if anchor.pos_ == "NOUN" else subject_heads(anchor)
         if found:
             return found
+    if draft.accused:
+        return draft.accused
     if draft.type == "ASSAULT" and is_passive(trigger):
         return _time_clause_subject(trigger)
     if draft.trigger.kind == "N":
