@@ -44,7 +44,9 @@ MIN_WORDS_FOR_LANGUAGE = 5
 MIN_ENGLISH_SHARE = 0.08
 RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?\s*$", re.IGNORECASE)
 NOUN_SEARCH = 5  # tokens after a number in which to look for the noun it counts
-SKIPPABLE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VBN", "VBG", "NNP", "NNPS", "NN", "HYPH", "CD", "FW", "XX"})
+SKIPPABLE_TAGS = frozenset(
+    {"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN", "VBG", "NNP", "NNPS", "NN", "HYPH", "CD", "FW", "XX"}
+)
 PEOPLE_LIKE = ("people", "households", "troops")
 STOP_AFTER_NUMBER = frozenset({")", ";", "\n", "(", ".", ":"})
 LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"})
