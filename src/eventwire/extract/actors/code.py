@@ -66,11 +66,6 @@ def _known_person(span: Span, head: Token) -> Organisation | None:
     return None
 
 
-def phrase_sector(span: Span) -> str | None:
-    """The sector a phrase's words give, without its country ("rebel leaders" -> REB)."""
-    return _sector(strip_determiner(span), None)
-
-
 def _sector(span: Span, organisation_sector: str | None) -> str | None:
     head = span.root
     head_sector, weak = _head_sector(span, head)

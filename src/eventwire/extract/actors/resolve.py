@@ -225,7 +225,7 @@ def _add_groups(assembly: Assembly) -> None:
         if actor is None:
             words = tuple(t.lower_ for t in assembly.doc[group.start:group.end])
             key = ("GROUP", group.country, group.sector, group.head, words)
-            actor = assembly.actor(key, group.type, _group_name(assembly.doc[group.start:group.end]))
+            actor = assembly.actor(key, group.type, assembly.doc[group.start:group.end].text)
             actor.learn(None, group.country, group.sector)
         actor.add(group.start, group.end)
 
@@ -237,10 +237,6 @@ def _earlier_group(assembly: Assembly, head: str) -> Actor | None:
         if key[0] == "GROUP" and key[3][-1] == head and (best is None or max(actor.mentions) > max(best.mentions)):
             best = actor
     return best
-
-
-def _group_name(span: Span) -> str:
-    return span.text
 
 
 def _add_pronouns(assembly: Assembly, text: str) -> None:
