@@ -167,3 +167,10 @@ def test_several_fractions_share_one_whole(extract):
     record = extract("Population: about 9,000 (2001 census), two-thirds Varnish, one-third Tolvan.")
     values = sorted(f.quantity.value for f in record.figures if f.category == "population")
     assert values == [3000, 6000, 9000]
+
+
+def test_a_percentage_of_a_count_is_a_count(extract):
+    found = figures_of(extract, "Around 70 per cent of the 20,000 inhabitants have left the town.")
+    assert (14000, "fled", "people") in found
+    assert figures_of(extract, "Prices rose 5% after the floods displaced 3,000 people.") == [
+        (3000, "displaced", "people")]

@@ -81,8 +81,10 @@ def _with_fractions(counts: list[Count]) -> list[Count]:
         if id(count) not in fractions:
             out.append(count)
             continue
-        whole = _whole_of(count, counts[i + 1:]) or next(
-            (c for c in reversed(counts[:i]) if id(c) not in fractions and c.category and c.mention.value), None)
+        whole = _whole_of(count, counts[i + 1:])
+        if whole is None and not count.text[mention.start:mention.end].endswith(("%", "cent")):
+            whole = next((c for c in reversed(counts[:i]) if id(c) not in fractions and c.category
+                          and c.mention.value), None)
         if whole is None or mention.value is None:
             continue
         mention.value = round(whole.mention.value * mention.value)

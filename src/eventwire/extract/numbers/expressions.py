@@ -220,7 +220,20 @@ def _apply_modifier(text: str, mention: NumberMention) -> NumberMention:
     return mention
 
 
+PERCENT_OF = re.compile(r"\s*(?:%|per\s?cent|percent)(?=\s+of\s)", re.IGNORECASE)
+
+
+def _percent_of(text: str, mention: NumberMention) -> NumberMention:
+    """"70 per cent of the 20,000 residents": a percentage of a count is a fraction of it."""
+    found = PERCENT_OF.match(text, mention.end)
+    if mention.kind != "exact" or mention.value is None or not found:
+        return mention
+    mention.end = mention.core_end = found.end()
+    mention.value, mention.kind = mention.value / 100, "fraction"
+    return mention
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every amount in ``text``, in order, with its quantity."""
     mentions = [m for m in (_core(match) for match in number_regex().finditer(text)) if m is not None]
-    return [_apply_modifier(text, m) for m in _join_ranges(text, mentions)]
+    return [_apply_modifier(text, _percent_of(text, m)) for m in _join_ranges(text, mentions)]
