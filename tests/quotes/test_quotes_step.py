@@ -192,3 +192,9 @@ def test_they_after_unnamed_officials_stays_unlinked(parsed):
 @pytest.mark.parametrize("text", ["", "   \n\n", "“", "\"\"\"", "He said.", "According to"])
 def test_degenerate_texts_give_no_quotes_and_no_errors(parsed, text):
     assert run(parsed, text) == []
+
+
+def test_the_writers_aside_after_the_content_is_left_out(parsed):
+    text = "General Oster said the shelling came from Varna, which has denied any role in the attack."
+    quote = only(run(parsed, text), "said")
+    assert quote.content.text == "the shelling came from Varna"

@@ -23,6 +23,7 @@ from eventwire.extract.attribution.frames import (
     speaker_of,
     subtree_range,
     trim,
+    without_trailing_aside,
 )
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns
 from eventwire.extract.attribution.quotemarks import QuoteMarks, quote_spans
@@ -86,6 +87,7 @@ def _draft(
             found = _within_paragraph(text, cue.idx, *found)
             if found is None:
                 continue
+            found = without_trailing_aside(cue.doc, *found)
         start, end = _snap(*trim(text, *found), marks)
         if not any(m.start == start and m.end == end for m in marks):
             start, end = trim(text, start, end)

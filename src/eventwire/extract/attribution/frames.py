@@ -235,6 +235,23 @@ def phrase_head(token: Token) -> Token:
 PASSIVE_ADDRESSEES = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure"})
 
 
+ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose"})
+
+
+def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a closing non-restrictive relative clause, the writer's aside rather than the speaker's words
+    ("said the road was Ada's, [which the army disputes]")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for token in reversed(span):
+        if token.dep_ == "relcl" and token.left_edge.lower_ in ASIDE_OPENERS and token.left_edge.i > span.start:
+            before = doc[token.left_edge.i - 1]
+            if before.text == "," and token.right_edge.i >= span.end - 2:
+                return start, before.idx
+    return start, end
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop outer spaces and clause punctuation, keeping quotation marks."""
     while start < end and text[start] in TRIM:
