@@ -30,6 +30,7 @@ MAX_OFFSET = 1_000_000
 MAX_ARTICLES_PER_POST = 200
 REPORTS_AT_ONCE = 2
 LOOPBACK_NAMES = ("localhost",)
+FORWARDING_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
 WEB = resources.files("eventwire.api").joinpath("web")
 
 
@@ -260,9 +261,12 @@ async def _raw_body(request: Request) -> bytes:
 def _check_write_access(request: Request) -> None:
     settings: Settings = request.app.state.settings
     if not settings.token:
-        if is_loopback(settings.host):
-            return
-        raise HTTPException(403, "writing is off: start the server with --token (or EVENTWIRE_TOKEN)")
+        if not is_loopback(settings.host):
+            raise HTTPException(403, "writing is off: start the server with --token (or EVENTWIRE_TOKEN)")
+        if any(name in request.headers for name in FORWARDING_HEADERS):
+            # a reverse proxy on this machine makes remote clients look local
+            raise HTTPException(403, "writing through a proxy needs a token: start the server with --token")
+        return
     given = request.headers.get("authorization", "")
     scheme, _, credential = given.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(credential.strip().encode(), settings.token.encode()):
@@ -287,9 +291,11 @@ def _ingest(store, articles: list[Any]) -> tuple[int, list[str], list[str]]:
     from eventwire.engine import Extracted, extract_items
     from eventwire.read.article import Limits as ReadLimits
     from eventwire.read.jsonl import read_jsonl
+    from eventwire.read.sources import within_limits
 
     lines = b"".join(orjson.dumps(a) + b"\n" for a in articles)
-    read = read_jsonl(io.BytesIO(lines), "article", ReadLimits())
+    limits = ReadLimits.from_environment()  # the same limits as `eventwire ingest`, text length included
+    read = within_limits(read_jsonl(io.BytesIO(lines), "article", limits), limits)
     records, errors = [], []
     for result in extract_items(read):
         if isinstance(result, Extracted):

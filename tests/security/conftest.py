@@ -1,0 +1,151 @@
+"""Fixtures for the hostile-input, crash and server tests: a real `eventwire serve`, real stores, PostgreSQL.
+
+The PostgreSQL server is the one tests/store/conftest.py knows how to start (Debian's initdb and pg_ctl on a
+temporary Unix socket); its class is loaded from there so both suites start it the same way.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+TESTS = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(TESTS / "store"))
+
+from store_records import make_record  # noqa: E402
+
+CLI = [sys.executable, "-m", "eventwire.cli"]
+
+
+def _store_fixtures():
+    spec = importlib.util.spec_from_file_location("eventwire_store_fixtures", TESTS / "store" / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def small_store(url: str) -> list[str]:
+    """Three invented reports, stored directly; their ids."""
+    from eventwire.store import Store
+
+    texts = [
+        ("sec-1", "Gunmen shot four people at the Quellmoor market on Friday, police said. Two were killed.",
+         "2031-02-07", "Market shooting in Quellmoor", ("Quellmoor",), "shot"),
+        ("sec-2", "Police in Quellmoor said two people were killed and two wounded in Friday's market shooting.",
+         "2031-02-08", "Quellmoor victims named", ("Quellmoor",), "shooting"),
+        ("sec-3", "Floods closed the bridge at Ostravane on Monday and hundreds of families left their homes.",
+         "2031-03-02", "Ostravane floods", (), None),
+    ]
+    records = [make_record(doc_id, text, published, title, persons=persons,
+                           place=("Quellmoor", "Westland", 41.2, -88.1) if persons else None, event=event,
+                           killed=2 if event else None)
+               for doc_id, text, published, title, persons, event in texts]
+    with Store.open(url) as store:
+        store.add_records(records)
+    return [r["id"] for r in records]
+
+
+class Served:
+    """`eventwire serve` in a subprocess on a loopback port, its output kept in a file to check for tracebacks."""
+
+    def __init__(self, db_url: str, *args: str, env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop)
+        environment = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"} | (env or {})
+        self.process = subprocess.Popen([*CLI, "serve", "--db", db_url, "--port", str(self.port), *args],
+                                        stdout=self.log, stderr=subprocess.STDOUT, env=environment)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {self.output()}")
+            try:
+                httpx.get(self.base + "/api/health", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            self.stop()
+            raise RuntimeError("server did not start in 60 s")
+        self.client = httpx.Client(base_url=self.base, timeout=120)
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+    def raw(self, request: bytes) -> tuple[int, dict[str, str], bytes]:
+        """Send bytes as they are (no client-side checks); (status, headers, body) of the answer."""
+        data = b""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=30) as sock:
+            try:
+                sock.sendall(request)
+                while chunk := sock.recv(65536):
+                    data += chunk
+            except ConnectionResetError:  # the server may answer and close before reading everything
+                pass
+        head, _, body = data.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+        return int(lines[0].split()[1]), headers, body
+
+    def stop(self) -> None:
+        self.client.close()
+        self.process.terminate()
+        try:
+            self.process.wait(15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A server over a small store, with a low text limit for POSTed articles and no rate limit."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('security') / 'served.db'}"
+    small_store(url)
+    server = Served(url, "--rate-limit", "0", env={"EVENTWIRE_MAX_TEXT_CHARS": "3000"})
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    fixtures = _store_fixtures()
+    bin_dir = fixtures._postgres_bin()
+    if bin_dir is None:
+        message = "PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    server = fixtures.PostgresServer(bin_dir)
+    try:
+        server.start()
+    except subprocess.CalledProcessError as err:
+        server.stop()
+        pytest.fail(f"could not start PostgreSQL: {err.stderr.decode(errors='replace')[-500:]}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """Each test using this runs twice: on an SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'eventwire.db'}"
+    return request.getfixturevalue("postgres_server").new_database()
