@@ -22,8 +22,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INSERTED = ("parataxis", "advcl", "prep", "npadvmod")
 OPENERS = frozenset("“„«\"'`‘")
 CLOSERS = frozenset("”»\"'’")
-TRIM = frozenset(" \t\n,;:.—–-")
-PUNCTUATION = " \t\n,;:.—–-()"
+TRIM = frozenset(" \t\n\xa0\u2009\u200b,;:.—–-")
+PUNCTUATION = " \t\n\xa0\u2009\u200b,;:.—–-()"
 
 
 def char_range(tokens: list[Token]) -> tuple[int, int]:
