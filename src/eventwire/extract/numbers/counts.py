@@ -88,8 +88,10 @@ def _tokens_of(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _root(tokens: list[Token]) -> Token:
-    inside = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    """The token of a span nearest its sentence's root (the span's syntactic head)."""
+    if len(tokens) == 1:
+        return tokens[0]
+    return min(tokens, key=lambda t: sum(1 for _ in t.ancestors))
 
 
 def _noun_kind(token: Token) -> tuple[str, UnitNoun | None]:
