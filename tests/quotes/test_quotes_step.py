@@ -95,14 +95,20 @@ def test_pronoun_they_skips_people_for_groups(parsed):
     assert found[-1].speaker_entity == "e1"
 
 
-def quote_at(start, end):
-    return Quote(content=Span(start, end))
+def quote_at(start, end, speaker="she"):
+    return Quote(content=Span(start, end), speaker=Span(0, 3, speaker) if speaker else None)
 
 
 def test_attribution_of_returns_the_innermost_containing_quote():
     outer, inner = quote_at(0, 100), quote_at(20, 60)
     assert attribution_of([outer, inner], 30, 40) is inner
     assert attribution_of([outer, inner], 70, 80) is outer
+
+
+def test_attribution_of_prefers_a_named_speaker_to_an_anonymous_inner_report():
+    outer, inner = quote_at(0, 100), quote_at(20, 60, speaker=None)
+    assert attribution_of([inner, outer], 30, 40) is outer
+    assert attribution_of([inner], 30, 40) is inner
 
 
 @pytest.mark.parametrize("span", [(90, 110), (120, 130)])

@@ -54,11 +54,22 @@ def _quote_of(draft: Draft, text: str, marks: list, resolver: SpeakerResolver, r
 
 
 def attribution_of(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    """The quote whose content contains [start, end): the innermost when several nest; None when none does."""
+    """The quote whose content contains [start, end): the innermost when several nest, skipping inner ones
+    that name nobody ("Lavrov said Moscow had reports that …": Lavrov's, not the anonymous reports');
+    None when no content contains the span."""
     best: Quote | None = None
     for quote in quotes:
         content = quote.content
-        inside = content.start <= start and end <= content.end
-        if inside and (best is None or content.end - content.start < best.content.end - best.content.start):
+        if not (content.start <= start and end <= content.end):
+            continue
+        if best is None or (_names_someone(quote), -_length(quote)) > (_names_someone(best), -_length(best)):
             best = quote
     return best
+
+
+def _names_someone(quote: Quote) -> bool:
+    return quote.speaker is not None or quote.speaker_entity is not None
+
+
+def _length(quote: Quote) -> int:
+    return quote.content.end - quote.content.start
