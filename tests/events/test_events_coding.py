@@ -258,3 +258,8 @@ def test_blamed_for_an_attack_makes_the_blamed_its_claimed_actor(code):
     bombing = first(found, "ASSAULT")
     assert texts(bombing.actors) == ["Brelia"]
     assert bombing.status == "claimed"
+
+
+def test_according_to_makes_a_claim(code):
+    event = code("Kestrian soldiers arrested forty villagers in Orlan, according to the regional health office.")[0]
+    assert (event.type, event.status) == ("COERCE", "claimed")

@@ -168,6 +168,10 @@ def _absorb(draft: Draft, head: Token, *, shown: bool = False, requestee_first: 
 def _mark_clause(draft: Draft, clause: Token) -> None:
     """Tense, negation and condition of one clause of the event; future and negation recode at once."""
     r = rules()
+    source = according_to(clause)
+    if source:
+        draft.flags.add("claimed")
+        draft.speaker = draft.speaker or source
     if is_hypothetical(clause):
         draft.flags.add("hypothetical")
     if has_condition(clause):
@@ -181,6 +185,17 @@ def _mark_clause(draft: Draft, clause: Token) -> None:
             draft.shown = clause
         else:
             draft.flags.add("negated")
+
+
+def according_to(clause: Token) -> list[Token]:
+    """The source of an "according to X" phrase on the clause."""
+    for child in clause.children:
+        if child.dep_ == "prep" and child.lower_ in rules()["by_speaker_preps"]:
+            for to in child.children:
+                sources = [o for o in to.children if o.dep_ == "pobj"] if to.dep_ == "prep" else []
+                if sources:
+                    return sources
+    return []
 
 
 def _recode_future(draft: Draft) -> None:
