@@ -204,3 +204,10 @@ def test_the_writers_aside_after_the_content_is_left_out(parsed):
     text = "General Oster said the shelling came from Varna, which has denied any role in the attack."
     quote = only(run(parsed, text), "said")
     assert quote.content.text == "the shelling came from Varna"
+
+
+def test_an_object_claim_needs_someone_to_make_it(parsed):
+    assert run(parsed, "Rejecting the ceasefire plan would be a grave mistake.") == []
+    quote = only(run(parsed, "The council rejected the ceasefire plan on Monday."), "rejected")
+    assert quote.speaker.text == "The council"
+    assert quote.content.text == "the ceasefire plan"

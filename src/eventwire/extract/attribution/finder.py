@@ -29,6 +29,7 @@ from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nou
 from eventwire.extract.attribution.quotemarks import QuoteMarks, quote_spans
 
 MIN_ORPHAN_WORDS = 6  # shorter unclaimed quotations are scare quotes or titles, not speech
+SPEECH_FRAMES = frozenset({"ccomp", "acl", "quote", "head"})  # frames that hold speech even when nobody is named
 MAX_SIGNATURE_TOKENS = 5
 MAX_ORPHAN_PARAGRAPHS = 1  # how far back an unclaimed quotation's speaker may have been named
 MIN_CONTINUED_WORDS = 6  # a shorter quotation after an attribution is a scare quote or a title
@@ -93,8 +94,11 @@ def _draft(
             start, end = trim(text, start, end)
         if end - start < 2 or (start <= cue.idx < end and frame != "head"):
             continue
+        speaker = speaker_of(cue)
+        if speaker is None and frame not in SPEECH_FRAMES:
+            return None  # "rejected the plan" by nobody named is no one's claim
         sentence_end = sentence_of(cue).end_char
-        return Draft(start, end, cue_span, cue, speaker_of(cue), rule.weight, frame, sentence_end)
+        return Draft(start, end, cue_span, cue, speaker, rule.weight, frame, sentence_end)
     return None
 
 
