@@ -60,7 +60,7 @@ OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp"})
 
 def _with_object_complements(cue: Token, obj: Token) -> tuple[int, int]:
     """An object with what the cue says about it: "mocked [Trump for calling himself …]", "described [her as …]"."""
-    start, end = subtree_range(obj)
+    start, end = _without_time_tail(obj)
     for child in cue.children:
         if child.i <= obj.i:
             continue
@@ -76,6 +76,16 @@ def _with_addressee(cue: Token, clause: Token) -> tuple[int, int]:
     start, end = subtree_range(clause)
     objects = [c for c in cue.children if c.dep_ in ("dobj", "dative") and cue.i < c.i < clause.i]
     return (objects[0].left_edge.idx, end) if objects else (start, end)
+
+
+def _without_time_tail(noun: Token) -> tuple[int, int]:
+    """A noun phrase without a closing "on Monday" the parser hung on it rather than on the verb."""
+    start, end = subtree_range(noun)
+    tail = [c for c in noun.rights if c.dep_ == "prep"]
+    if tail and tail[-1].right_edge.i == noun.right_edge.i and _is_time(tail[-1]):
+        previous = noun.doc[tail[-1].i - 1]
+        end = previous.idx + len(previous)
+    return start, end
 
 
 def _is_time(token: Token) -> bool:
