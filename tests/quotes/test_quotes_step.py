@@ -211,3 +211,10 @@ def test_an_object_claim_needs_someone_to_make_it(parsed):
     quote = only(run(parsed, "The council rejected the ceasefire plan on Monday."), "rejected")
     assert quote.speaker.text == "The council"
     assert quote.content.text == "the ceasefire plan"
+
+
+def test_a_sentence_broken_by_the_cue_stays_one_quotation(parsed):
+    text = "“The eastern district,” the governor said, “is already under water.”"
+    [quote] = run(parsed, text)
+    assert quote.content.start == 0 and quote.content.end == len(text)
+    assert quote.speaker.text == "the governor"

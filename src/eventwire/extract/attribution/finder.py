@@ -231,16 +231,28 @@ def _continuations(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> l
     its own attribution with the same speaker."""
     out: list[Draft] = []
     for mark in marks:
-        if _covered(mark, drafts) or _covered(mark, out) or not _is_speech(text, mark, MIN_CONTINUED_WORDS):
+        if _covered(mark, drafts) or _covered(mark, out):
             continue
         previous = _previous_attribution(drafts + out, mark.start)
         if previous is None:
+            continue
+        if _resumes_sentence(text, previous, mark):
+            previous.end = mark.end  # "“The town,” he said, “is lost.”": one sentence, one quotation
+            continue
+        if not _is_speech(text, mark, MIN_CONTINUED_WORDS):
             continue
         gap = text[max(previous.outer_end, previous.sentence_end):mark.start]
         if re.fullmatch(r"[\s.,;:!?—–-]*", gap) and gap.count("\n") <= 2:
             out.append(Draft(mark.start, mark.end, None, None, previous.speaker, previous.weight, "continued",
                              sentence_end=mark.end, speaker_span=previous.speaker_span, speaker_from=previous))
     return out
+
+
+def _resumes_sentence(text: str, previous: Draft, mark: QuoteMarks) -> bool:
+    """Whether the quotation picks up the sentence a quotation before the cue left open."""
+    if previous.cue is None or previous.end > previous.cue[0] or text[previous.end - 2:previous.end - 1] != ",":
+        return False
+    return bool(re.fullmatch(r"\s*,\s*", text[previous.outer_end:mark.start]))
 
 
 def _previous_attribution(drafts: list[Draft], offset: int) -> Draft | None:
