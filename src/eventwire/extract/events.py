@@ -27,6 +27,7 @@ UNSURE = frozenset({"negated", "hypothetical", "denied"})
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 NO_ACTOR_PENALTY = 5.0  # in sentences: an event with nobody doing it ranks below later sentences' events
 DEMOTED_PENALTY = 1.5
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y agreed": each is the other's recipient
 SPECIFIC_MODES = frozenset({"suicide-attack", "drone", "unconventional"})
 
 
@@ -61,7 +62,7 @@ def _in_boilerplate(doc: Parsed, token: Token) -> bool:
 
 def _merge_same_events(drafts: list[Draft]) -> list[Draft]:
     """One event for "killed in a suicide bombing" or "a bombing killed": the word inside the other's clause
-    lends its mode and owner and is dropped."""
+    lends it its weapon (mode) and is dropped."""
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)):
         host = next((k for k in kept if k.type == draft.type and _within(draft.trigger.token, k)), None)
@@ -89,23 +90,12 @@ def _within(token: Token, host: Draft) -> bool:
 def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: Linker) -> _Ranked:
     text = linker.doc.text
     speaker = _resolve_all(draft.speaker, draft, sent, previous)
-    actors = _refs(_resolve_all(actor_heads(draft), draft, sent, previous), linker)
-    recipients = _refs(_resolve_all(recipient_heads(draft), draft, sent, previous), linker)
-    if _speaker_threatens(draft, speaker):
-        # "Medvedev said Russia would not allow it to go unpunished": the speaker makes the threat
-        spoken = _refs(speaker, linker)
-        actors = spoken + [a for a in actors if all((a.start, a.end) != (s.start, s.end) for s in spoken)]
-    taken = {(a.start, a.end) for a in actors}
-    recipients = [r for r in recipients if (r.start, r.end) not in taken]
-    if reciprocal(draft) or (not recipients and len(actors) > 1 and draft.type in ("CONSULT", "AGREE", "COOPERATE")):
-        recipients = [ActorRef(a.start, a.end, a.text, a.entity, a.code) for a in actors]
+    actors, recipients = _arguments(draft, speaker, sent, previous, linker)
     trigger = _trigger_span(draft.shown, text)
-    clause = draft.anchors[-1]
     status, source = _status(draft, linker, speaker, trigger)
     time_index, date = linker.time_of(sent, trigger.start, trigger.end)
     if time_index is not None and not sent.start_char <= linker.times[time_index].start < sent.end_char:
         time_index, date = None, linker.published  # another sentence's date is not this event's
-    place = linker.place_of(sent, clause, [(a.start, a.end) for a in actors])
     event = Event(
         id="",
         type=draft.type,
@@ -117,13 +107,29 @@ def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: 
         acled=acled_of(draft.type, draft.mode, _civilian(recipients)),
         actors=actors,
         recipients=recipients,
-        place=place,
+        place=linker.place_of(sent, draft.anchors[-1], [(a.start, a.end) for a in actors]),
         time=time_index,
         date=date,
         status=status,
         source=source,
     )
     return _Ranked(event, _salience(draft, event, index, linker.published))
+
+
+def _arguments(draft: Draft, speaker: list[Token], sent: Span, previous: Span | None,
+               linker: Linker) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Actor and recipient references, pronouns resolved; reciprocal and joint events are their own recipients."""
+    actors = _refs(_resolve_all(actor_heads(draft), draft, sent, previous), linker)
+    recipients = _refs(_resolve_all(recipient_heads(draft), draft, sent, previous), linker)
+    if _speaker_threatens(draft, speaker):
+        # "Medvedev said Russia would not allow it to go unpunished": the speaker makes the threat
+        spoken = _refs(speaker, linker)
+        actors = spoken + [a for a in actors if all((a.start, a.end) != (s.start, s.end) for s in spoken)]
+    taken = {(a.start, a.end) for a in actors}
+    recipients = [r for r in recipients if (r.start, r.end) not in taken]
+    if reciprocal(draft) or (not recipients and len(actors) > 1 and draft.type in JOINT_TYPES):
+        recipients = [ActorRef(a.start, a.end, a.text, a.entity, a.code) for a in actors]
+    return actors, recipients
 
 
 def _speaker_threatens(draft: Draft, speaker: list[Token]) -> bool:
