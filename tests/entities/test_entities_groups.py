@@ -73,3 +73,16 @@ def test_states_acting_are_government(found):
 
 def test_cities_are_places_without_a_state_code(found):
     assert all(e.sector != "GOV" for e in found if e.name == "Velora")
+
+
+def test_towns_take_the_country_their_mention_gives(parsed):
+    from eventwire.extract.entities import entities as run
+
+    text = ("Shelling hit Gori, Georgia, on Friday. Troops entered the Syrian town of Qusayr. "
+            "Rebels shelled the Chechen capital, Grozny.")
+    found = run(parsed(text), Found())
+    country = {e.name: e.country for e in found}
+    assert country.get("Gori") == "GEO"
+    assert country.get("Qusayr") == "SYR"
+    assert country.get("Grozny") == "RUS"
+    assert [e.sector for e in found if e.name == "Georgia"] == [None]

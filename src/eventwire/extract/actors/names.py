@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors.lexicon import actor_lexicon
-from eventwire.extract.actors.phrases import POSSESSIVE, Sentences, WordIndex, places_in, title_ending_at
+from eventwire.extract.actors.phrases import (
+    POSSESSIVE,
+    Sentences,
+    WordIndex,
+    described_as_town,
+    places_in,
+    title_ending_at,
+)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 TRIM_LEFT = frozenset({"the", "a", "an"})
@@ -82,8 +89,9 @@ def _clean(ent: Span) -> Name | None:
     label = _lexicon_label(text, ent.label_)
     if label not in {"NORP", "GPE"} and _demonyms_only(span):
         label = "NORP"
-    elif label == "PERSON" and _single_word_in_place(span):
-        label = "GPE"
+    elif label in {"PERSON", "ORG", "NORP", "FAC"} and not _known(text) and (
+            described_as_town(doc, start, end) is not None or label == "PERSON" and _single_word_in_place(span)):
+        label = "GPE"  # "the Chechen capital, Grozny", "the Syrian city of Aleppo", "in Alexandria"
     return Name(start, end, label, text, _canonical(text))
 
 

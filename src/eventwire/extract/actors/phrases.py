@@ -197,3 +197,36 @@ def noun_phrase_at(doc: Doc, start: int, end: int) -> Span | None:
     phrase = noun_phrase(head)
     lo, hi = min(phrase.start, span.start), max(phrase.end, span.end)
     return doc[lo:hi]
+
+
+SETTLEMENTS = frozenset({"capital", "city", "town", "village", "region", "province", "district", "port", "suburb",
+                         "republic", "enclave", "area", "county"})
+
+
+def described_as_town(doc: Doc, start: int, end: int) -> Token | None:
+    """The settlement noun a name is given as: "capital" in "the Chechen capital, Grozny", "town" in
+    "the Syrian town of Qusayr"."""
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.lower_ in SETTLEMENTS:
+        return root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in SETTLEMENTS:
+        return root.head.head
+    return None
+
+
+def town_country(doc: Doc, start: int, end: int) -> str | None:
+    """The country a town's mention places it in: "Gori, Georgia", "the South Ossetian capital,
+    Tskhinvali", "the Georgian town of Gori"."""
+    lexicon = actor_lexicon()
+    if end + 1 < len(doc) and doc[end].text == ",":
+        for stop in range(min(len(doc), end + 4), end + 1, -1):
+            place = lexicon.place(doc[end + 1:stop].text)
+            if place is not None and place.kind in {"country", "region"}:
+                return place.iso3
+    described = described_as_town(doc, start, end)
+    if described is None:
+        return None
+    phrase = noun_phrase(described, with_places=False)
+    stop = max([phrase.end] + [c.right_edge.i + 1 for c in described.rights if c.dep_ == "prep" and c.lower_ == "of"])
+    places = [p for span, p in places_in(doc[phrase.start:stop]) if p.kind != "capital" and span.start != start]
+    return places[0].iso3 if places else None

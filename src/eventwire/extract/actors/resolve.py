@@ -17,7 +17,7 @@ from eventwire.extract.actors.code import actor_code
 from eventwire.extract.actors.groups import group_actors
 from eventwire.extract.actors.lexicon import actor_lexicon
 from eventwire.extract.actors.names import Name, named_mentions
-from eventwire.extract.actors.phrases import Sentences, WordIndex
+from eventwire.extract.actors.phrases import Sentences, WordIndex, town_country
 from eventwire.extract.actors.roles import place_near, role_of_name, title_actors
 from eventwire.extract.base import Parsed
 from eventwire.lexicons import rows
@@ -34,7 +34,7 @@ GENDERED = {
 }
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_WINDOW = 2  # sentences back to look for a pronoun's antecedent
-ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "appos"})
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 
 
 @dataclass
@@ -163,6 +163,8 @@ def _add_other_names(assembly: Assembly, names: list[Name]) -> None:
             actor.learn(None, place.iso3, None)
             if place.kind in {"country", "capital"} and _acts(doc, name):
                 actor.learn(None, None, "GOV")
+        elif name.label in {"GPE", "LOC", "FAC"}:
+            actor.learn(None, town_country(doc, name.start, name.end), None)
         elif name.label in {"ORG", "NORP"}:
             country, sector = actor_code(doc[name.start:name.end])
             actor.learn(None, country, sector)
