@@ -92,7 +92,7 @@ def _draft(
         start, end = _snap(*trim(text, *found), marks)
         if not any(m.start == start and m.end == end for m in marks):
             start, end = trim(text, start, end)
-        if end - start < 2 or (start <= cue.idx < end and frame != "head"):
+        if end - start < 2 or (start <= cue.idx < end and frame not in ("head", "quote")):
             continue
         speaker = speaker_of(cue)
         if speaker is None and frame not in SPEECH_FRAMES:
@@ -132,19 +132,31 @@ def _names_a_channel(preposition: Token) -> bool:
 def _adjacent_quote(
     cue: Token, cue_span: tuple[int, int], marks: list[QuoteMarks], text: str
 ) -> tuple[int, int] | None:
-    """A quotation opening just after the cue ("said: “…”") or closing just before its clause ("“…,” he said")."""
+    """A quotation opening just after the cue ("said: “…”") or closing just before its clause ("“…,” he said"),
+    or both when the cue breaks one quoted sentence ("“The town,” he said, “is lost.”")."""
+    after = _quote_after(cue_span, marks, text)
+    before = None if cue.dep_ == "relcl" else _quote_before(cue, marks)  # "actions that he said killed …"
+    if after is not None and before is not None and text[before.end - 2:before.end - 1] == ",":
+        return before.start, after.end
+    if after is not None:
+        return after.start, after.end
+    return (before.start, before.end) if before is not None else None
+
+
+def _quote_after(cue_span: tuple[int, int], marks: list[QuoteMarks], text: str) -> QuoteMarks | None:
     after = _first_mark_at_or_after(marks, cue_span[1])
-    if after is not None and after.start - cue_span[1] <= MAX_ADJACENT_GAP:
-        gap = text[cue_span[1]:after.start]
-        introduced = gap.rstrip().endswith(":")  # "X added:" may open a quotation in the next paragraph
-        close = ":" in gap or "," in gap or gap.strip() == "" or after.start - cue_span[1] < 25
-        if (introduced or "\n\n" not in gap) and not _has_sentence_end(gap) and close:
-            return after.start, after.end
-    if cue.dep_ == "relcl":  # "actions that he said killed …": what precedes is the noun's, not the cue's
+    if after is None or after.start - cue_span[1] > MAX_ADJACENT_GAP:
         return None
+    gap = text[cue_span[1]:after.start]
+    introduced = gap.rstrip().endswith(":")  # "X added:" may open a quotation in the next paragraph
+    close = ":" in gap or "," in gap or gap.strip() == "" or after.start - cue_span[1] < 25
+    return after if (introduced or "\n\n" not in gap) and not _has_sentence_end(gap) and close else None
+
+
+def _quote_before(cue: Token, marks: list[QuoteMarks]) -> QuoteMarks | None:
     before = _last_mark_before(marks, cue.idx)
     if before is not None and cue.idx - before.end <= MAX_SPEAKER_CHARS and _only_speaker_between(cue, before.end):
-        return before.start, before.end
+        return before
     return None
 
 

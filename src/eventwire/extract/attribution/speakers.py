@@ -34,7 +34,9 @@ def speaker_range(speaker: Token, cue: Token | None, content: tuple[int, int]) -
         head = cue.head  # "officials who said": name the officials, keep the pronoun in the span
         return head.left_edge.idx, speaker.idx + len(speaker)
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-    clashes = (cue is not None and start <= cue.idx < end) or (start < content[1] and content[0] < end)
+    cue_in_content = cue is not None and content[0] <= cue.idx < content[1]  # "“The town,” he said, “is lost.”"
+    clashes = (cue is not None and start <= cue.idx < end) or (
+        start < content[1] and content[0] < end and not cue_in_content)
     if clashes:
         start, end = head.left_edge.idx, head.idx + len(head)
         if start < content[1] and content[0] < end:
