@@ -263,3 +263,9 @@ def test_blamed_for_an_attack_makes_the_blamed_its_claimed_actor(code):
 def test_according_to_makes_a_claim(code):
     event = code("Kestrian soldiers arrested forty villagers in Orlan, according to the regional health office.")[0]
     assert (event.type, event.status) == ("COERCE", "claimed")
+
+
+def test_troops_withdrawn_are_not_the_recipients(code):
+    event = code("Ostria withdrew its troops from the Velmish border province of Harn.")[0]
+    assert (event.type, event.mode) == ("RETREAT", "withdraw")
+    assert "its troops" not in texts(event.recipients)

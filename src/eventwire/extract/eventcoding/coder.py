@@ -515,14 +515,20 @@ def _recipients_at(anchor: Token, draft: Draft) -> list[Token]:
         candidates = [t for t in prep_objects(anchor, r["noun_recipient_preps"]) if t.pos_ in ("NOUN", "PROPN", "PRON")]
     else:
         candidates = object_heads(anchor) or (passive_subjects(anchor) if is_passive(anchor) else [])
-        if draft.type in r["own_object_types"]:
-            candidates = [c for c in candidates if c.dep_ == "dative"]  # "sent troops": the troops are its own
+        if _moves_own_forces(draft) and anchor.i == draft.trigger.token.i:
+            # "sent troops", "withdrew its forces": the forces moved are the actor's own, not recipients
+            candidates = [c for c in candidates if lemma(c) not in r["force_nouns"]]
         candidates = [t for t in candidates if not _is_event_word(t, draft)] or [
             t for t in candidates if t.i in draft.trigger.consumed]
     found = _parties(candidates, draft, things_ok)
     if found or anchor.pos_ in ("NOUN", "PROPN"):
         return found
     return _parties(prep_objects(anchor, r["recipient_preps"]), draft, things_ok)
+
+
+def _moves_own_forces(draft: Draft) -> bool:
+    rule = draft.trigger.rule
+    return rule.type == "MOBILIZE" or (rule.type == "RETREAT" and rule.mode in ("withdraw", "disarm"))
 
 
 def _parties(candidates: list[Token], draft: Draft, things_ok: bool) -> list[Token]:
