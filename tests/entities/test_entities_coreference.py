@@ -59,3 +59,13 @@ def test_the_president_joins_the_president_mentioned_last(parsed):
 def test_odd_texts_give_no_entities_and_no_errors(parsed):
     for text in ["", "  \n ", "he said.", "HE SAID", "President", "-", "’s"]:
         assert run(parsed, text) == []
+
+
+def test_short_forms_of_a_name_join_it(parsed):
+    text = ("Sudanese President Hamid al-Rashid flew to Cairo. Rashid met officials there. "
+            "Later Hamid told reporters the talks had gone well.")
+    found = run(parsed, text)
+    [rashid] = owner_of(found, text.index("Rashid met"))
+    assert rashid.name == "Hamid al-Rashid"
+    assert owner_of(found, text.index("Hamid told")) == [rashid]
+    assert (rashid.country, rashid.sector) == ("SDN", "GOV")

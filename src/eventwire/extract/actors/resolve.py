@@ -91,16 +91,15 @@ def _add_people(assembly: Assembly, names: list[Name]) -> None:
     full = [n for n in names if len(n.text.split()) > 1]
     short = [n for n in names if len(n.text.split()) == 1]
     by_surname: dict[str, list[tuple[int, Actor]]] = {}
+    by_given_name: dict[str, set[int]] = {}
     for name in full:
         actor = assembly.actor(("PERSON", name.text.lower()), "PERSON", name.text)
-        by_surname.setdefault(name.text.split()[-1].lower(), []).append((name.start, actor))
+        for key in _surname_keys(name.text):
+            by_surname.setdefault(key, []).append((name.start, actor))
+        by_given_name.setdefault(name.text.split()[0].lower(), set()).add(id(actor))
     for name in full + short:
         if name in short:
-            candidates = by_surname.get(name.text.lower()) or []
-            earlier = [a for s, a in candidates if s < name.start]
-            actor = (earlier or [a for _, a in candidates] or [None])[-1]
-            if actor is None:
-                actor = assembly.actor(("PERSON", name.text.lower()), "PERSON", name.text)
+            actor = _full_name_for(assembly, name, by_surname, by_given_name)
         else:
             actor = assembly.actors[("PERSON", name.text.lower())]
         actor.add(name.start, name.end)
@@ -114,6 +113,31 @@ def _add_people(assembly: Assembly, names: list[Name]) -> None:
             assembly.people.update(span)
     _known_people(assembly)
     _countries_from_context(assembly)
+
+
+def _surname_keys(full_name: str) -> set[str]:
+    """Ways a surname may stand alone: "al-Bashir" also as "Bashir"."""
+    last = full_name.split()[-1].lower()
+    keys = {last}
+    for prefix in ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"):
+        if last.startswith(prefix) and len(last) > len(prefix) + 2:
+            keys.add(last[len(prefix):])
+    return keys
+
+
+def _full_name_for(assembly: Assembly, name: Name, by_surname: dict, by_given_name: dict) -> Actor:
+    """The person a one-word name belongs to: the full name it ends (the latest before it, else any),
+    else the one full name it begins ("Hillary" for "Hillary Clinton"), else a person of its own."""
+    key = name.text.lower()
+    candidates = by_surname.get(key) or []
+    earlier = [a for s, a in candidates if s < name.start]
+    if candidates:
+        return (earlier or [a for _, a in candidates])[-1]
+    given = by_given_name.get(key) or set()
+    if len(given) == 1:
+        [actor] = [a for a in assembly.actors.values() if id(a) in given]
+        return actor
+    return assembly.actor(("PERSON", key), "PERSON", name.text)
 
 
 def _known_people(assembly: Assembly) -> None:
