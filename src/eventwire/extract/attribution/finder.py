@@ -187,6 +187,12 @@ def _is_speech(text: str, mark: QuoteMarks, min_words: int) -> bool:
     return len(words) >= min_words
 
 
+def _is_sentence(text: str, mark: QuoteMarks) -> bool:
+    """A quoted full sentence, however short ("“People are drinking rainwater.”"), not a scare quote."""
+    inner = text[mark.start + 1:mark.end - 1].strip(" '‘’\"")
+    return len(inner.split()) >= 2 and inner[:1].isupper() and inner[-1:] in ".!?"
+
+
 def _has_sentence_end(gap: str) -> bool:
     return bool(re.search(r"[.!?]\s", gap))
 
@@ -251,7 +257,7 @@ def _continuations(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> l
         if _resumes_sentence(text, previous, mark):
             previous.end = mark.end  # "“The town,” he said, “is lost.”": one sentence, one quotation
             continue
-        if not _is_speech(text, mark, MIN_CONTINUED_WORDS):
+        if not (_is_speech(text, mark, MIN_CONTINUED_WORDS) or _is_sentence(text, mark)):
             continue
         gap = text[max(previous.outer_end, previous.sentence_end):mark.start]
         if re.fullmatch(r"[\s.,;:!?—–-]*", gap) and gap.count("\n") <= 2:
