@@ -269,3 +269,9 @@ def test_troops_withdrawn_are_not_the_recipients(code):
     event = code("Ostria withdrew its troops from the Velmish border province of Harn.")[0]
     assert (event.type, event.mode) == ("RETREAT", "withdraw")
     assert "its troops" not in texts(event.recipients)
+
+
+def test_conjoined_nationalities_are_separate_parties(code):
+    event = code("The Turkish and Greek delegations agreed to reopen the crossing at Pyla.")[0]
+    assert event.type == "AGREE"
+    assert texts(event.actors) == ["Turkish", "Greek"]

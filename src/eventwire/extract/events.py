@@ -140,7 +140,7 @@ def _speaker_threatens(draft: Draft, speaker: list[Token]) -> bool:
 
 def _refs(heads: list[Token], linker: Linker) -> list[ActorRef]:
     heads = [h for h in heads if not (h.like_url or h.like_email)]
-    return [linker.actor_ref(start, end) for start, end, _ in argument_ranges(heads)]
+    return [linker.actor_ref(start, end, whole) for start, end, whole in argument_ranges(heads)]
 
 
 def _resolve_all(heads: list[Token], draft: Draft, sent: Span, previous: Span | None) -> list[Token]:

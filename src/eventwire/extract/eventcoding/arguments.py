@@ -90,16 +90,31 @@ def conjunct_heads(head: Token) -> list[Token]:
     return heads + extra
 
 
-def argument_ranges(heads: list[Token]) -> list[tuple[int, int, Token]]:
-    """(start, end, head) token ranges of every conjunct of every head, in text order, without repeats."""
+def argument_ranges(heads: list[Token]) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, phrase) token ranges of every party named by the heads, in text order, without repeats.
+
+    Conjuncts are parties of their own; so are conjoined national adjectives ("the Turkish and Greek sides"
+    names two parties): each is then its own range, with the whole phrase kept alongside for its sector.
+    """
     seen: set[tuple[int, int]] = set()
-    out: list[tuple[int, int, Token]] = []
+    out: list[tuple[int, int, tuple[int, int]]] = []
     for head in heads:
         if is_reciprocal(head):
             continue
         for h in conjunct_heads(head):
-            start, end = phrase(h)
-            if (start, end) not in seen:
-                seen.add((start, end))
-                out.append((start, end, h))
+            whole = phrase(h)
+            for start, end in _national_adjectives(h) or [whole]:
+                if (start, end) not in seen:
+                    seen.add((start, end))
+                    out.append((start, end, whole))
     return sorted(out, key=lambda r: r[0])
+
+
+def _national_adjectives(head: Token) -> list[tuple[int, int]]:
+    """'Turkish and Greek' in "the Turkish and Greek sides": two or more conjoined nationality adjectives."""
+    for child in head.children:
+        if child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE") and child.conjuncts:
+            group = [child] + [c for c in child.conjuncts if c.ent_type_ in ("NORP", "GPE")]
+            if len(group) > 1:
+                return [(t.i, t.i + 1) for t in sorted(group, key=lambda t: t.i)]
+    return []

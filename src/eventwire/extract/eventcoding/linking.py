@@ -45,12 +45,16 @@ class Linker:
 
     # ---------------------------------------------------------------- actors
 
-    def actor_ref(self, start: int, end: int) -> ActorRef:
-        """An actor or recipient over tokens [start, end) with its entity and code."""
+    def actor_ref(self, start: int, end: int, phrase: tuple[int, int] | None = None) -> ActorRef:
+        """An actor or recipient over tokens [start, end) with its entity and code; a part of a larger phrase
+        ("Turkish" in "the Turkish and Greek sides") takes its sector from the phrase."""
         span = self.doc.doc[start:end]
         entity = self.entity_at(span.start_char, span.end_char)
-        return ActorRef(span.start_char, span.end_char, span.text, entity.id if entity else None,
-                        self.code_of(span, entity))
+        code = self.code_of(span, entity)
+        if phrase is not None and phrase != (start, end) and code and len(code) == 3:
+            whole = self.code_of(self.doc.doc[phrase[0]:phrase[1]], None) or ""
+            code += whole[3:] if len(whole) > 3 and whole[:3].isupper() and whole[:3].isalpha() else ""
+        return ActorRef(span.start_char, span.end_char, span.text, entity.id if entity else None, code)
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         helper = _helper("entities", "entity_at")
