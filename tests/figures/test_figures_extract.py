@@ -174,3 +174,13 @@ def test_a_percentage_of_a_count_is_a_count(extract):
     assert (14000, "fled", "people") in found
     assert figures_of(extract, "Prices rose 5% after the floods displaced 3,000 people.") == [
         (3000, "displaced", "people")]
+
+
+def test_ages_after_common_nouns_and_years_after_months_are_not_counts(extract):
+    text = "A crash critically injures woman, 82. A Tolva man, 87, died in November 2031. Soldier Dead At 79."
+    assert extract(text).figures == []
+
+
+def test_a_few_soldiers_are_not_a_deployment(extract):
+    assert extract("Two marines held a flag over the casket.").figures == []
+    assert figures_of(extract, "A force of 1,500 marines guards the port.") == [(1500, "deployed", "troops")]

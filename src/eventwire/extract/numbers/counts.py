@@ -39,6 +39,7 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"
 QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
 LABEL_GAP = 3
 MAX_FOREIGN_GAP = 6
+MIN_DEPLOYMENT = 10
 VICTIM_CATEGORIES = frozenset({"killed", "injured", "arrested"})  # verbs whose object is the one it befalls
 MIN_WORDS_FOR_LANGUAGE = 5
 MIN_ENGLISH_SHARE = 0.08
@@ -49,7 +50,7 @@ SKIPPABLE_TAGS = frozenset(
 )
 PEOPLE_LIKE = ("people", "households", "troops")
 STOP_AFTER_NUMBER = frozenset({")", ";", "\n", "(", ".", ":"})
-LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"})
+LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "ADP"})
 
 
 @dataclass
@@ -168,6 +169,8 @@ def _find_label_noun(count: Count) -> str:
     if j < count.sentence.end and doc[j].text not in STOP_AFTER_NUMBER and "\n" not in doc[j].text:
         return ""
     count.label_line = True
+    if count.mention.year_like:
+        return ""
     first = count.tokens[0]
     for k in range(first.i - 1, max(count.sentence.start, first.i - 5) - 1, -1):
         token = doc[k]
@@ -296,8 +299,11 @@ def _shares_cues(a: Count, b: Count) -> bool:
 
 def _noun_speaks_alone(count: Count) -> bool:
     """Whether a weak noun alone gives the category: residents are a population only as someone's residents
-    ("the province's 75,000 residents", "a town of 9,000 inhabitants"), not when they pack a hall."""
+    ("the province's 75,000 residents", "a town of 9,000 inhabitants"), not when they pack a hall; soldiers are
+    a deployment only by the dozen."""
     info, noun = count.noun_info, count.noun
+    if info is not None and info.category == "deployed":  # two marines at a funeral are not a deployment
+        return (count.mention.value or count.mention.low or 0) >= MIN_DEPLOYMENT
     if info is None or noun is None or info.category != "population":
         return True
     if noun.lower_ in ("population", "inhabitants", "habitantes", "habitants"):
@@ -394,7 +400,10 @@ def _looks_like_age(count: Count) -> bool:
         return False
     first = count.tokens[0]
     name = next((t for t in reversed(doc[max(0, first.i - 3):first.i]) if not t.is_punct and not t.is_space), None)
-    return name is not None and name.pos_ == "PROPN" and (mention.value or 0) < 120
+    if name is None or (mention.value or 0) >= 120:
+        return False
+    person = unit_nouns().get(name.lower_)
+    return name.pos_ == "PROPN" or (person is not None and person.unit == "people" and not name.lower_.endswith("s"))
 
 
 def _part_of_name(count: Count) -> bool:
@@ -437,7 +446,7 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
             continue
         count = Count(mention, tokens, sentence, text)
         kind = _find_noun(count) if mention.kind != "fraction" else ""
-        if (kind == "" and _looks_like_age(count)) or _part_of_name(count):
+        if ((kind == "" or count.label_line) and _looks_like_age(count)) or _part_of_name(count):
             continue
         if kind == "nonunit":
             continue

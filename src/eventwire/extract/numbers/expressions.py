@@ -44,10 +44,6 @@ class NumberMention:
     year_like: bool = False  # a bare four-digit number that could be a year
     word_form: str = ""  # the core as written, lower-cased, for words like "one"
 
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start, self.end
-
 
 def _alternation(phrases: list[str]) -> str:
     ordered = sorted(set(phrases), key=len, reverse=True)

@@ -20,7 +20,7 @@ def _lexicon() -> dict:
 @cache
 def _before_regex() -> re.Pattern[str]:
     labels = "|".join(_lexicon()["before"])
-    return re.compile(rf"(?:^|(?<![\w]))(?:{labels})\s*$")
+    return re.compile(rf"(?:^|(?<![\w]))(?:{labels})\s*$")  # case matters: "Article 5", not "article"
 
 
 @cache
@@ -32,7 +32,7 @@ def _after_regex() -> re.Pattern[str]:
 @cache
 def _date_regex() -> re.Pattern[str]:
     months = "|".join(sorted(_lexicon()["months"], key=len, reverse=True))
-    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     days = rf"{day}(?:\s*(?:,|and|-|–|to|y|et|&)\s*{day})*"
     year = r"(?:,?\s*(?:de\s+)?\d{4})?"
     return re.compile(
