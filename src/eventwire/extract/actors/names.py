@@ -87,7 +87,7 @@ def _clean(ent: Span) -> Name | None:
     if ent.label_ == "PERSON" and any(c.isdigit() for c in text):
         return None
     label = _lexicon_label(text, ent.label_)
-    if label not in {"NORP", "GPE"} and _demonyms_only(span):
+    if label not in {"NORP", "GPE"} and (_demonyms_only(span) or _people_word(text)):
         label = "NORP"
     elif label in {"PERSON", "ORG", "NORP", "FAC"} and not _known(text) and (
             described_as_town(doc, start, end) is not None or label == "PERSON" and _single_word_in_place(span)):
@@ -119,6 +119,16 @@ def _single_word_in_place(span: Span) -> bool:
     """One capitalised word governed by "in" or "near" ("in Alexandria") is a place, not a person."""
     root = span.root
     return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def _people_word(text: str) -> bool:
+    """An ethnic or religious group's name ("Hutu", "Kurds"), which NER often takes for a person."""
+    nouns = actor_lexicon().nouns_by_key
+    for key in (text.lower(), text.lower() + "s"):
+        noun = nouns.get((key,))
+        if noun is not None and noun.type == "NORP" and text[:1].isupper():
+            return True
+    return False
 
 
 def _demonyms_only(span: Span) -> bool:

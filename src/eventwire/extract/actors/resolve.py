@@ -97,6 +97,7 @@ def _add_people(assembly: Assembly, names: list[Name]) -> None:
         for key in _surname_keys(name.text):
             by_surname.setdefault(key, []).append((name.start, actor))
         by_given_name.setdefault(name.text.split()[0].lower(), set()).add(id(actor))
+    owners: list[tuple[Actor, tuple[int, int]]] = []
     for name in full + short:
         if name in short:
             actor = _full_name_for(assembly, name, by_surname, by_given_name)
@@ -108,10 +109,13 @@ def _add_people(assembly: Assembly, names: list[Name]) -> None:
         role = role_of_name(doc, name.start, name.end)
         if role is not None:
             actor.learn(role.role, role.country, role.sector)
+            if role.owner is not None:
+                owners.append((actor, role.owner))
             span = range(role.start, role.end)
             assembly.taken.update(span)
             assembly.people.update(span)
     _known_people(assembly)
+    _countries_from_owners(assembly, owners)
     _countries_from_context(assembly)
 
 
@@ -152,6 +156,17 @@ def _known_people(assembly: Assembly) -> None:
             actor.learn(None, person.country, person.sector)
 
 
+def _countries_from_owners(assembly: Assembly, owners: list[tuple[Actor, tuple[int, int]]]) -> None:
+    """A title held under another person takes that person's country ("Yeltsin spokesman X" -> RUS)."""
+    for actor, (start, end) in owners:
+        if actor.country:
+            continue
+        for other in assembly.actors.values():
+            if other is not actor and other.country and any(s < end and start < e for s, e in other.mentions):
+                actor.country = other.country
+                break
+
+
 def _countries_from_context(assembly: Assembly) -> None:
     """A state title without a country ("President Dmitry Medvedev") takes the country named nearest
     it in its sentence ("... said Russia would ...")."""
@@ -178,8 +193,7 @@ def _add_other_names(assembly: Assembly, names: list[Name]) -> None:
         if len(name.text) > len(actor.name) and not name.canonical:
             actor.name = name.text
         actor.add(name.start, name.end)
-        if name.label != "NORP":
-            assembly.taken.update(range(name.start, name.end))
+        assembly.taken.update(range(name.start, name.end))
         if actor.sector or (actor.country and name.label not in {"GPE", "LOC", "FAC"}):
             continue
         place = lexicon.place(name.text)

@@ -16,6 +16,7 @@ from eventwire.extract.actors.code import INTERNATIONAL, actor_code
 from eventwire.extract.actors.lexicon import Organisation, Place, actor_lexicon
 from eventwire.extract.actors.phrases import (
     NOMINAL,
+    POSSESSIVE,
     WordIndex,
     noun_phrase,
     places_in,
@@ -39,6 +40,7 @@ class Role:
     sector: str | None
     start: int  # first token of the phrase that gave the role (title run or apposition)
     end: int
+    owner: tuple[int, int] | None = None  # a person the title belongs to: "Yeltsin" in "Yeltsin spokesman X"
 
 
 @cache
@@ -67,7 +69,19 @@ def _title_before(doc: Doc, name_start: int) -> Role | None:
     elif organisation is not None and weak and organisation.sector:
         sector = organisation.sector
     role = doc[run_start:name_start].text
-    return Role(role, country, sector, _owner_start(doc, run_start), name_start)
+    owner_start = _owner_start(doc, run_start)
+    owner = _person_before(doc, run_start) if owner_start == run_start else None
+    return Role(role, country, sector, owner_start, name_start, owner)
+
+
+def _person_before(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The person's name right before a title ("Yeltsin spokesman", "Obama's press secretary")."""
+    while end > 0 and doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    start = end
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    return (start, end) if start < end else None
 
 
 def _title_run_start(doc: Doc, name_start: int) -> int | None:
