@@ -24,3 +24,12 @@ def test_a_quotation_over_two_paragraphs_gives_a_piece_per_paragraph():
 
 def test_apostrophes_inside_words_are_not_quotation_marks():
     assert spans("The mayor's office didn't answer.") == []
+
+
+def test_single_curly_quotations_count_but_apostrophes_do_not():
+    assert spans("‘We will stay,’ she said. The soldiers’ families left.") == ["‘We will stay,’"]
+    assert spans("The council’s view, ‘We don’t negotiate,’ stands.") == ["‘We don’t negotiate,’"]
+
+
+def test_single_marks_inside_a_double_quotation_are_not_separate():
+    assert spans("“He told me ‘no’ twice,” she said.") == ["“He told me ‘no’ twice,”"]

@@ -218,3 +218,10 @@ def test_a_sentence_broken_by_the_cue_stays_one_quotation(parsed):
     [quote] = run(parsed, text)
     assert quote.content.start == 0 and quote.content.end == len(text)
     assert quote.speaker.text == "the governor"
+
+
+def test_british_single_quotation_marks(parsed):
+    text = "‘The convoy will not reach Dorn before dark,’ a spokesman for the relief agency said."
+    quote = only(run(parsed, text), "said")
+    assert quote.content.text == "‘The convoy will not reach Dorn before dark,’"
+    assert quote.kind == "direct"

@@ -69,7 +69,31 @@ def quote_spans(text: str) -> list[QuoteMarks]:
         offset += len(paragraph) + 1
     if spans and spans[-1].continues:
         spans[-1] = QuoteMarks(spans[-1].start, spans[-1].end, False)
+    if "‘" in text:
+        spans = _with_single_quotes(text, spans)
     return spans
+
+
+def _with_single_quotes(text: str, spans: list[QuoteMarks]) -> list[QuoteMarks]:
+    """Add quotations in single curly marks (‘…’, as British papers write them) that no double-marked one holds.
+
+    ’ is also the apostrophe, so a closing mark must end a phrase: followed by a space, punctuation or the end
+    of the line, and either preceded by punctuation or followed by punctuation ("‘We stay,’ she said";
+    "called it ‘a farce’."), never "the soldiers’ families"."""
+    singles = []
+    for match in _single_pattern().finditer(text):
+        start, end = match.start(), match.end()
+        if not any(s.start <= start and end <= s.end for s in spans):
+            singles.append(QuoteMarks(start, end))
+    return sorted(spans + singles, key=lambda q: q.start) if singles else spans
+
+
+@cache
+def _single_pattern() -> re.Pattern[str]:
+    opening = r"(?:(?<=^)|(?<=[\s(\[—–:-]))‘"
+    body = r"[^‘’\n]*(?:’(?=\w)[^‘’\n]*)*"  # apostrophes inside words ("don’t") do not close
+    closing = r"(?:(?<=[.,!?])’|’(?=[.,;:!?)]))"
+    return re.compile(opening + body + closing, re.MULTILINE)
 
 
 def _starts_with_mark(paragraph: str) -> bool:
