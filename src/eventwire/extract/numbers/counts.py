@@ -396,7 +396,7 @@ def _looks_like_age(count: Count) -> bool:
     mention = count.mention
     before = count.text[max(0, mention.core_start - 3):mention.core_start]
     after = count.text[mention.core_end:mention.core_end + 2]
-    if not re.search(r"[,(]\s*$", before) or not re.match(r"\s*[,);.—–-]|\s*$", after):
+    if not re.search(r"[,(]\s*$", before) or not re.match(r"\s*[,);.\-\u2010-\u2015]|\s*$", after):
         return False
     first = count.tokens[0]
     name = next((t for t in reversed(doc[max(0, first.i - 3):first.i]) if not t.is_punct and not t.is_space), None)
@@ -450,7 +450,7 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
             continue
         if kind == "nonunit":
             continue
-        if mention.year_like and kind not in ("unit",):
+        if mention.year_like and (kind != "unit" or not count.noun.text.islower()):  # "the 1951 Refugee Convention"
             continue
         if count.noun_info is not None:
             count.unit = count.noun_info.unit
