@@ -85,3 +85,11 @@ def test_ids_follow_first_mention(found):
     assert [e.id for e in found] == [f"e{i}" for i in range(1, len(found) + 1)]
     firsts = [e.mentions[0].start for e in found]
     assert firsts == sorted(firsts)
+
+
+def test_title_held_under_a_person_takes_their_country(parsed):
+    text = ("Kazakh President Nurlan Abenov arrived in Minsk on Monday. "
+            "Abenov spokesman Dias Temirov said the visit would last two days.")
+    found = entities(parsed(text), Found())
+    [temirov] = [e for e in found if e.name == "Dias Temirov"]
+    assert (temirov.role, temirov.country) == ("spokesman", "KAZ")
