@@ -11,6 +11,7 @@ store built without interruption from the same records. On SQLite and on Postgre
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import subprocess
@@ -138,8 +139,9 @@ CLEAN_CHECKS = {"duplicate ids": [], "unlinked documents": 0, "documents in a mi
 @pytest.mark.slow
 def test_sigkilled_ingest_rerun_leaves_each_document_once_and_incidents_consistent(corpus, db_url, tmp_path):
     source, records = corpus
-    at_kill = kill_at_random_points(source, db_url, random.Random(20311))
-    assert len(at_kill) >= 2, "the ingest finished before it could be killed twice: give it more work"
+    seed = int(os.environ.get("EVENTWIRE_CRASH_SEED", "20311"))  # loop over seeds for a longer campaign
+    at_kill = kill_at_random_points(source, db_url, random.Random(seed))
+    assert len(at_kill) >= 2, f"seed {seed}: the ingest finished before it could be killed twice"
     assert at_kill == sorted(at_kill) and at_kill[-1] < len(records)  # progress, yet unfinished
     finished = subprocess.run([*CLI, "ingest", str(source), "--db", db_url, "--batch-size", str(BATCH)],
                               capture_output=True, text=True, timeout=300)

@@ -6,6 +6,7 @@ actor/type/story; this file covers what a hostile client sends besides.
 
 from __future__ import annotations
 
+import os
 from urllib.parse import quote
 
 import httpx
@@ -105,7 +106,10 @@ def test_injection_strings_reach_the_remaining_inputs_as_data(served, text):
     assert {"sec-1", "sec-2", "sec-3"} <= ids  # nothing dropped
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+EXAMPLES = int(os.environ.get("EVENTWIRE_FUZZ_EXAMPLES", "40"))  # a longer campaign: set it to thousands
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(endpoint=st.sampled_from(["events", "documents", "incidents", "quotes", "figures", "stories", "search"]),
        params=st.dictionaries(st.sampled_from(["actor", "type", "story", "since", "until", "bbox", "limit", "offset",
                                                "q"]), st.text(max_size=60), max_size=4))
