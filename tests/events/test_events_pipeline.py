@@ -66,3 +66,12 @@ def test_place_time_and_casualties_are_linked(extract):
         assert event.date == "2031-06-02"
     if any(f.category == "killed" for f in record.figures):
         assert event.killed == 7
+
+
+def test_a_phrase_owned_through_a_pronoun_takes_the_owners_country(extract):
+    record = extract("The Russian army denied that its jets bombed the market in Aleppo.", published="2031-06-04")
+    bombing = next(e for e in record.events if e.type == "ASSAULT")
+    assert bombing.status == "denied"
+    assert [a.text for a in bombing.actors] == ["its jets"]
+    code = bombing.actors[0].code
+    assert code is None or code.startswith("RUS")

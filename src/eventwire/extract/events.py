@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.extract.base import Found, Parsed, step
-from eventwire.extract.eventcoding.arguments import argument_ranges
+from eventwire.extract.eventcoding.arguments import argument_ranges, phrase
 from eventwire.extract.eventcoding.coder import Draft, actor_heads, code_sentence, recipient_heads, reciprocal
 from eventwire.extract.eventcoding.lexicon import acled_of, context_cues, frame_roles, rules
 from eventwire.extract.eventcoding.linking import Linker, is_pronoun
@@ -119,8 +119,10 @@ def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: 
 def _arguments(draft: Draft, speaker: list[Token], sent: Span, previous: Span | None,
                linker: Linker) -> tuple[list[ActorRef], list[ActorRef]]:
     """Actor and recipient references, pronouns resolved; reciprocal and joint events are their own recipients."""
-    actors = _refs(_resolve_all(actor_heads(draft), draft, sent, previous), linker)
-    recipients = _refs(_resolve_all(recipient_heads(draft), draft, sent, previous), linker)
+    actor_words = _resolve_all(actor_heads(draft), draft, sent, previous)
+    recipient_words = _resolve_all(recipient_heads(draft), draft, sent, previous)
+    actors = _refs(actor_words, linker, _pronoun_owners(actor_words, draft, sent, previous))
+    recipients = _refs(recipient_words, linker, _pronoun_owners(recipient_words, draft, sent, previous))
     if _speaker_threatens(draft, speaker):
         # "Medvedev said Russia would not allow it to go unpunished": the speaker makes the threat
         spoken = _refs(speaker, linker)
@@ -138,9 +140,27 @@ def _speaker_threatens(draft: Draft, speaker: list[Token]) -> bool:
         frame_roles(draft.shown) & {"threat", "commit"})
 
 
-def _refs(heads: list[Token], linker: Linker) -> list[ActorRef]:
+def _refs(heads: list[Token], linker: Linker, owners: dict[int, tuple[int, int]] | None = None) -> list[ActorRef]:
     heads = [h for h in heads if not (h.like_url or h.like_email)]
-    return [linker.actor_ref(start, end, whole) for start, end, whole in argument_ranges(heads)]
+    owners = owners or {}
+    return [linker.actor_ref(start, end, whole, _owner_in(start, end, owners))
+            for start, end, whole in argument_ranges(heads)]
+
+
+def _owner_in(start: int, end: int, owners: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+    return next((phrase for i, phrase in owners.items() if start <= i < end), None)
+
+
+def _pronoun_owners(heads: list[Token], draft: Draft, sent: Span, previous: Span | None) -> dict[int, tuple[int, int]]:
+    """For "its jets", "their troops": the phrase each possessive pronoun stands for, by the pronoun's index."""
+    owners: dict[int, tuple[int, int]] = {}
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "poss" and is_pronoun(child):
+                antecedent = _antecedent(child, draft, sent, previous)
+                if antecedent is not None:
+                    owners[child.i] = phrase(antecedent)
+    return owners
 
 
 def _resolve_all(heads: list[Token], draft: Draft, sent: Span, previous: Span | None) -> list[Token]:

@@ -45,15 +45,23 @@ class Linker:
 
     # ---------------------------------------------------------------- actors
 
-    def actor_ref(self, start: int, end: int, phrase: tuple[int, int] | None = None) -> ActorRef:
-        """An actor or recipient over tokens [start, end) with its entity and code; a part of a larger phrase
-        ("Turkish" in "the Turkish and Greek sides") takes its sector from the phrase."""
-        span = self.doc.doc[start:end]
+    def actor_ref(self, start: int, end: int, phrase: tuple[int, int] | None = None,
+                  owner: tuple[int, int] | None = None) -> ActorRef:
+        """An actor or recipient over tokens [start, end) with its entity and code.
+
+        A part of a larger phrase ("Turkish" in "the Turkish and Greek sides") takes its sector from the phrase;
+        a phrase owned through a pronoun ("its jets") takes its country from the owner the pronoun stands for.
+        """
+        doc = self.doc.doc
+        span = doc[start:end]
         entity = self.entity_at(span.start_char, span.end_char)
-        code = self.code_of(span, entity)
-        if phrase is not None and phrase != (start, end) and code and len(code) == 3:
-            whole = self.code_of(self.doc.doc[phrase[0]:phrase[1]], None) or ""
-            code += whole[3:] if len(whole) > 3 and whole[:3].isupper() and whole[:3].isalpha() else ""
+        country, sector = self.country_sector(span, entity)
+        if sector is None and phrase is not None and phrase != (start, end):
+            sector = self.country_sector(doc[phrase[0]:phrase[1]], None)[1]
+        if country is None and owner is not None:
+            owner_span = doc[owner[0]:owner[1]]
+            country = self.country_sector(owner_span, self.entity_at(owner_span.start_char, owner_span.end_char))[0]
+        code = f"{country or ''}{sector or ''}" or None
         return ActorRef(span.start_char, span.end_char, span.text, entity.id if entity else None, code)
 
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -71,18 +79,15 @@ class Linker:
                     best = (overlap, entity)
         return best[1] if best else None
 
-    def code_of(self, span: Span, entity: Entity | None) -> str | None:
+    def country_sector(self, span: Span, entity: Entity | None) -> tuple[str | None, str | None]:
+        """(country ISO3, sector) of a phrase, from the entities step's coder, else from its entity."""
         helper = _helper("entities", "actor_code")
         country = sector = None
         if helper is not None:
             country, sector = helper(span)
-        if country is None and entity is not None:
-            if entity.code:
-                return entity.code
-            country, sector = entity.country, sector or entity.sector
-        if country is None and sector is None:
-            return None
-        return f"{country or ''}{sector or ''}"
+        if entity is not None:
+            country, sector = country or entity.country, sector or entity.sector
+        return country, sector
 
     # ---------------------------------------------------------------- claims
 
