@@ -184,3 +184,8 @@ def test_ages_after_common_nouns_and_years_after_months_are_not_counts(extract):
 def test_a_few_soldiers_are_not_a_deployment(extract):
     assert extract("Two marines held a flag over the casket.").figures == []
     assert figures_of(extract, "A force of 1,500 marines guards the port.") == [(1500, "deployed", "troops")]
+
+
+def test_populations_of_places(extract):
+    assert figures_of(extract, "Tolva, a city of 40,000 people, was flooded.") == [(40000, "population", "people")]
+    assert extract("Many of the 60 residents who turned out were angry.").figures == []

@@ -308,7 +308,11 @@ def _noun_speaks_alone(count: Count) -> bool:
         return True
     if noun.lower_ in ("population", "inhabitants", "habitantes", "habitants"):
         return True
-    return any(c.dep_ == "poss" for c in noun.children) or noun.head.lower_ in ("of", "with")
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    owner = noun.head.head if noun.head.lower_ in ("of", "with") else None
+    return owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("GPE", "LOC")
+                                  or owner.lemma_.lower() in nonunit_nouns())
 
 
 def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> None:
