@@ -25,7 +25,10 @@ from eventwire.records import Span as TextSpan
 MAX_CONTEXTS = 3
 UNSURE = frozenset({"negated", "hypothetical", "denied"})
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-NO_ACTOR_PENALTY = 5.0  # in sentences: an event with nobody doing it ranks below later sentences' events
+# Salience penalties, in sentences: an event with nobody doing it ranks below later sentences' events, except
+# violence in a main clause, news even before anyone is known to have done it ("a 12-year-old was shot").
+NO_ACTOR_PENALTY = 5.0
+NO_ACTOR_VIOLENCE_PENALTY = 1.5
 DEMOTED_PENALTY = 1.5
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y agreed": each is the other's recipient
 SPECIFIC_MODES = frozenset({"suicide-attack", "drone", "unconventional"})
@@ -233,7 +236,10 @@ def _civilian(recipients: list[ActorRef]) -> bool:
 
 def _salience(draft: Draft, event: Event, index: int, published: str | None) -> tuple:
     demoted = draft.status in UNSURE or _background(event.date, published)
-    penalty = (DEMOTED_PENALTY if demoted else 0) + (NO_ACTOR_PENALTY if not event.actors else 0)
+    penalty = DEMOTED_PENALTY if demoted else 0
+    if not event.actors:
+        main_violence = event.type in VIOLENT and draft.depth == 0
+        penalty += NO_ACTOR_VIOLENCE_PENALTY if main_violence else NO_ACTOR_PENALTY
     return (index + penalty, draft.depth, draft.trigger.token.i)
 
 
