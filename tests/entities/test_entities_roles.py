@@ -93,3 +93,25 @@ def test_title_held_under_a_person_takes_their_country(parsed):
     found = entities(parsed(text), Found())
     [temirov] = [e for e in found if e.name == "Dias Temirov"]
     assert (temirov.role, temirov.country) == ("spokesman", "KAZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Former President Jan Novak spoke in Prague.", "Jan Novak", ("Former President", "ELI")),
+        ("The ex-president, Askar Bekov, fled to Moscow.", "Askar Bekov", ("president", "ELI")),
+        ("The head of the OSCE mission in Armenia, Lena Holm, said so.", "Lena Holm", ("head", "IGO")),
+    ],
+)
+def test_former_officials_and_international_staff(parsed, text, name, expected):
+    found = entities(parsed(text), Found())
+    [person] = [e for e in found if e.name == name]
+    assert (person.role, person.sector) == expected
+
+
+def test_title_of_a_body_is_not_a_name(parsed):
+    text = "Gen. Pavel Orlov, deputy chief of the Russian General Staff, said the troops would stay."
+    found = entities(parsed(text), Found())
+    assert not [e for e in found if e.name == "Staff"]
+    [orlov] = [e for e in found if e.name == "Pavel Orlov"]
+    assert (orlov.role, orlov.country, orlov.sector) == ("Gen.", "RUS", "MIL")

@@ -52,8 +52,11 @@ def _member_of(span: Span, head: Token, body: Span) -> bool:
     sector, weak = _head_sector(span, head)
     if sector is not None and not weak:
         return False
-    prep = body.root.head
-    return body.root.dep_ == "pobj" and prep.lower_ in {"of", "for", "from", "at"} and prep.head == head
+    node = body.root
+    while node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head != node:
+        node = node.head  # "the OSCE mission": the mission is the object
+    prep = node.head
+    return node.dep_ == "pobj" and prep.lower_ in {"of", "for", "from", "at"} and prep.head == head
 
 
 def _known_person(span: Span, head: Token) -> Organisation | None:

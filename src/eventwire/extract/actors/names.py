@@ -156,6 +156,8 @@ def _names_after_titles(doc: Doc, taken: set[int], skip: Callable[[int, int], bo
         i = title_end + 1
         if i >= len(doc) or i in taken or not doc[title_end].text[:1].isupper():
             continue
+        if doc[title_end].ent_type_ == "ORG" or title_end > 0 and doc[title_end - 1].lower_ == "the":
+            continue  # "the General Staff" names a body, not General Staff the person
         token = doc[i]
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or title_ending_at(doc, i) is None:
             continue

@@ -111,9 +111,9 @@ def _add_people(assembly: Assembly, names: list[Name]) -> None:
             actor.learn(role.role, role.country, role.sector)
             if role.owner is not None:
                 owners.append((actor, role.owner))
-            span = range(role.start, role.end)
-            assembly.taken.update(span)
-            assembly.people.update(span)
+            for start, end in role.spans:
+                assembly.taken.update(range(start, end))
+                assembly.people.update(range(start, end))
     _known_people(assembly)
     _countries_from_owners(assembly, owners)
     _countries_from_context(assembly)

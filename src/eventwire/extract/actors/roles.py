@@ -30,6 +30,7 @@ OWNER_PREPOSITIONS = frozenset({"of", "for", "to", "at"})
 # "the ambassador in Moscow", "the commander in Gori": only when a name follows.
 NAMED_OWNER_PREPOSITIONS = frozenset({"in", "from"})
 MAX_TITLE_RUN = 7
+FORMER_SECTOR = "ELI"
 NOT_ACTOR_DEPS = frozenset({"compound", "amod", "attr", "npadvmod", "nmod"})
 
 
@@ -38,8 +39,7 @@ class Role:
     role: str | None
     country: str | None
     sector: str | None
-    start: int  # first token of the phrase that gave the role (title run or apposition)
-    end: int
+    spans: list[tuple[int, int]]  # token spans of the words that gave the role (title run, apposition)
     owner: tuple[int, int] | None = None  # a person the title belongs to: "Yeltsin" in "Yeltsin spokesman X"
 
 
@@ -49,8 +49,15 @@ def _title_words() -> frozenset[str]:
 
 
 def role_of_name(doc: Doc, start: int, end: int) -> Role | None:
-    """The role a person's name carries: a title just before it, else an apposition."""
-    return _title_before(doc, start) or _apposition(doc, start, end)
+    """The role a person's name carries: a title just before it, else an apposition; an apposition
+    after a title still tells the country ("Gen. X, deputy chief of the Russian General Staff")."""
+    before = _title_before(doc, start)
+    after = _apposition(doc, start, end)
+    if before is None or after is None:
+        return before or after
+    before.country = before.country or after.country
+    before.spans += after.spans
+    return before
 
 
 def _title_before(doc: Doc, name_start: int) -> Role | None:
@@ -71,7 +78,14 @@ def _title_before(doc: Doc, name_start: int) -> Role | None:
     role = doc[run_start:name_start].text
     owner_start = _owner_start(doc, run_start)
     owner = _person_before(doc, run_start) if owner_start == run_start else None
-    return Role(role, country, sector, owner_start, name_start, owner)
+    if _former(doc[max(0, run_start - 1):name_start]):
+        sector = FORMER_SECTOR
+    return Role(role, country, sector, [(owner_start, name_start)], owner)
+
+
+def _former(words: Span) -> bool:
+    """"former President", "ex-president": no longer in office (PLOVER ELI)."""
+    return any(t.lower_ in {"former", "ex", "ex-"} for t in words)
 
 
 def _person_before(doc: Doc, end: int) -> tuple[int, int] | None:
@@ -154,7 +168,7 @@ def _apposition(doc: Doc, start: int, end: int) -> Role | None:
     root = name.root
     heads = [child for child in root.children if child.dep_ == "appos" and child.i >= end]
     if root.dep_ == "appos" and root.head.i < start:
-        heads.append(root.head)
+        heads.append(_title_above(doc, root.head))
     for head in heads:
         if head.pos_ not in NOMINAL or head.ent_type_ == "PERSON":
             continue
@@ -163,8 +177,26 @@ def _apposition(doc: Doc, start: int, end: int) -> Role | None:
             continue
         phrase = _title_phrase(head)
         country, sector = actor_code(phrase)
-        return Role(_role_text(head), country, sector or title[1].sector, phrase.start, phrase.end)
+        if _former(doc[min(phrase.start, max(0, head.i - 2)):head.i + 1]):
+            sector = FORMER_SECTOR
+        return Role(_role_text(head), country, sector or title[1].sector, [(phrase.start, phrase.end)])
     return None
+
+
+def _title_above(doc: Doc, node: Token) -> Token:
+    """The title noun a name stands beside even when the parser hangs the name on the title's last
+    object: "the head of the OSCE mission in Armenia, Lena Holm" -> head."""
+    start = node
+    for _ in range(4):
+        if node.pos_ in NOMINAL and title_ending_at(doc, node.i + 1) is not None:
+            return node
+        if node.dep_ == "pobj":
+            node = node.head.head
+        elif node.dep_ in {"compound", "amod", "nmod"}:
+            node = node.head
+        else:
+            break
+    return start
 
 
 def _title_phrase(head: Token) -> Span:
