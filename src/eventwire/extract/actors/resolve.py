@@ -190,7 +190,7 @@ def _add_other_names(assembly: Assembly, names: list[Name]) -> None:
             continue
         key = ("ORG", name.canonical) if name.canonical else (name.label, name.text.lower())
         actor = assembly.actor(key, name.label, name.canonical or name.text)
-        if len(name.text) > len(actor.name) and not name.canonical:
+        if not name.canonical and _better_name(name.text, actor.name):
             actor.name = name.text
         actor.add(name.start, name.end)
         assembly.taken.update(range(name.start, name.end))
@@ -206,6 +206,13 @@ def _add_other_names(assembly: Assembly, names: list[Name]) -> None:
         elif name.label in {"ORG", "NORP"}:
             country, sector = actor_code(doc[name.start:name.end])
             actor.learn(None, country, sector)
+
+
+def _better_name(new: str, old: str) -> bool:
+    """The longest form of a name, written in ordinary case ("Moscow" over a dateline's "MOSCOW")."""
+    if old.isupper() != new.isupper():
+        return old.isupper()
+    return len(new) > len(old)
 
 
 def _acts(doc: Doc, name: Name) -> bool:
