@@ -203,6 +203,7 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+MAX_SPEAKER_CHARS = 120  # between a quotation and the cue after it: room for "Texas delegate Bill Ames, 52,"
 NAME_REACH = 3  # tokens between a main-clause cue and a name the parser failed to make its subject
 
 
@@ -269,3 +270,24 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in TRIM:
         end -= 1
     return start, end
+
+
+def only_speaker_between(cue: Token, offset: int) -> bool:
+    """Whether the words from ``offset`` to the cue are the cue's subject, its auxiliaries and punctuation
+    ("“…,” Texas delegate Bill Ames, 52, had said")."""
+    doc = cue.doc
+    subject = speaker_of(cue)
+    subject_range = (subject.left_edge.i, subject.right_edge.i) if subject is not None else (-1, -1)
+    i = cue.i - 1
+    depth = 0  # inside brackets: "Rep. Ada Lume (D-Md.) said"
+    while i >= 0 and doc[i].idx >= offset:
+        token = doc[i]
+        depth += (token.text == ")") - (token.text == "(")
+        inside = subject_range[0] <= i <= subject_range[1] or depth > 0 or token.text == "("
+        helper = token.head is cue and token.dep_ in ("aux", "auxpass", "neg", "advmod", "nsubj", "punct")
+        if not (token.is_punct or token.is_space or inside or helper):
+            return False
+        if token.is_space and "\n" in token.text:
+            return False
+        i -= 1
+    return True

@@ -120,3 +120,9 @@ def _paragraph_spans(text: str, start: int, end: int) -> tuple[list[QuoteMarks],
         found.append(QuoteMarks(open_at, match.end()))
         open_at = None
     return found, open_at
+
+
+def is_speech(text: str, mark: QuoteMarks, min_words: int) -> bool:
+    """Whether a quotation holds words enough to be something said, not a title, a number or markup."""
+    words = [w for w in text[mark.start + 1:mark.end - 1].split() if any(c.isalpha() for c in w)]
+    return len(words) >= min_words
