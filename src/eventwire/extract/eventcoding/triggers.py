@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, TriggerRule, base_forms, rules, trigger_rules
 
 PERSON = "@person"
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i", "you", "whom", "who"})
 NO_OBJECT = frozenset({"@none"})
 CLAUSE = frozenset({"@clause"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
@@ -117,7 +118,7 @@ def _object_matches(token: Token, rule: TriggerRule) -> bool:
 
 def _is_people(token: Token) -> bool:
     """A person or a group of people: a name, a pronoun, or a noun for people ("30 members", "the hostages")."""
-    if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON":
+    if token.ent_type_ in ("PERSON", "NORP") or token.lower_ in PERSONAL_PRONOUNS:
         return True
     return _lower_lemma(token) in rules()["people_nouns"]
 
