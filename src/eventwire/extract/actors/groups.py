@@ -1,11 +1,11 @@
-"""Group actors: nationality + noun ("Georgian forces", "South Ossetian civilians"), bare groups
-("separatists", "police", "refugees") and peoples named by their demonym ("South Ossetians")."""
+"""Group actors: nationality + noun ("Georgian forces", "South Ossetian civilians") and bare groups
+("separatists", "police", "refugees"). Peoples named by their demonym ("South Ossetians") come from NER."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors.code import actor_code
 from eventwire.extract.actors.lexicon import actor_lexicon
@@ -42,25 +42,28 @@ def group_actors(doc: Doc, sentences: list[Span], taken: set[int], people: set[i
     candidates = words.positions(actor_lexicon().noun_last_words)
     for sentence in sentences:
         for i in range(sentence.start, sentence.end):
-            if i not in candidates or i in taken:
-                continue
-            token = doc[i]
-            if token.i in taken or token.pos_ not in NOMINAL and token.pos_ != "ADJ":
-                continue
-            if token.dep_ in HEAD_DEPS_TO_SKIP and token.head.pos_ in NOMINAL and token.head.i > token.i:
-                continue
-            if token.ent_type_ == "PERSON":
-                continue
-            noun = group_noun_ending_at(doc, token.i + 1, sentence.start)
-            if noun is None:
-                continue
-            phrase = _without_quantity(strip_determiner(noun_phrase(token)), token.i)
-            if any(i in people for i in range(phrase.start, phrase.end)):
-                phrase = doc[noun[0]:token.i + 1]  # the group noun alone: "police officers"
-            country, sector = actor_code(phrase)
-            found.append(Group(phrase.start, phrase.end, noun[1].type, token_key(doc[noun[0]:token.i + 1]),
-                               country, sector))
+            if i in candidates and i not in taken:
+                group = _group_at(doc[i], sentence, people)
+                if group is not None:
+                    found.append(group)
     return found
+
+
+def _group_at(token: Token, sentence: Span, people: set[int]) -> Group | None:
+    """The group a head noun names, unless the noun only modifies another ("police chief")."""
+    doc = token.doc
+    if token.pos_ not in NOMINAL and token.pos_ != "ADJ" or token.ent_type_ == "PERSON":
+        return None
+    if token.dep_ in HEAD_DEPS_TO_SKIP and token.head.pos_ in NOMINAL and token.head.i > token.i:
+        return None
+    noun = group_noun_ending_at(doc, token.i + 1, sentence.start)
+    if noun is None:
+        return None
+    phrase = _without_quantity(strip_determiner(noun_phrase(token)), token.i)
+    if any(i in people for i in range(phrase.start, phrase.end)):
+        phrase = doc[noun[0]:token.i + 1]  # the group noun alone: "police officers"
+    country, sector = actor_code(phrase)
+    return Group(phrase.start, phrase.end, noun[1].type, token_key(doc[noun[0]:token.i + 1]), country, sector)
 
 
 def _without_quantity(phrase: Span, head: int) -> Span:

@@ -86,19 +86,27 @@ def _clean(ent: Span) -> Name | None:
         return None
     if ent.label_ == "PERSON" and any(c.isdigit() for c in text):
         return None
-    label = _lexicon_label(text, ent.label_)
+    return Name(start, end, _corrected_label(span, ent.label_), text, _canonical(text))
+
+
+def _corrected_label(span: Span, label: str) -> str:
+    """The label the lexicons and the sentence give, where they disagree with the model."""
+    text = span.text
+    label = _lexicon_label(text, label)
     if label not in {"NORP", "GPE"} and (_demonyms_only(span) or _people_word(text)):
-        label = "NORP"
-    elif label in {"PERSON", "ORG", "NORP", "FAC"} and not _known(text) and (
-            described_as_town(doc, start, end) is not None or label == "PERSON" and _single_word_in_place(span)):
-        label = "GPE"  # "the Chechen capital, Grozny", "the Syrian city of Aleppo", "in Alexandria"
-    return Name(start, end, label, text, _canonical(text))
+        return "NORP"  # "Bosnian Serbs", "Hutu"
+    if label in {"PERSON", "ORG", "NORP", "FAC"} and not _known(text) and (
+            described_as_town(span.doc, span.start, span.end) is not None
+            or label == "PERSON" and _single_word_in_place(span)):
+        return "GPE"  # "the Chechen capital, Grozny", "the Syrian city of Aleppo", "in Alexandria"
+    return label
 
 
 def _after_title(doc: Doc, start: int, end: int) -> int:
     """The first token of a person's name inside an entity that begins with a title."""
     for cut in range(end - 1, start, -1):
-        if title_ending_at(doc, cut, start) is not None and title_ending_at(doc, cut, start)[0] == start:
+        title = title_ending_at(doc, cut, start)
+        if title is not None and title[0] == start:
             return cut
     while start < end - 1 and doc[start].lower_ in HONORIFICS:
         start += 1
