@@ -262,24 +262,22 @@ def title_actors(doc: Doc, sentences: list[Span], taken: set[int], words: WordIn
             if i not in candidates or i in taken:
                 continue
             token = doc[i]
-            if token.i in taken or token.pos_ not in NOMINAL or token.dep_ in NOT_ACTOR_DEPS:
-                continue
-            if i + 1 < len(doc) and doc[i + 1].text == "-":  # "officer-involved"
-                continue
-            if token.tag_ in {"NNS", "NNPS"}:
-                continue
-            title = title_ending_at(doc, token.i + 1, sentence.start)
-            if title is None or _name_follows(doc, token):
+            title = title_ending_at(doc, i + 1, sentence.start) if _may_head_a_title(token) else None
+            if title is None:
                 continue
             actor = _title_actor(token, title[0])
-            if actor is not None and not any(i in taken for i in range(actor.start, token.i + 1)):
+            if actor is not None and not any(j in taken for j in range(actor.start, i + 1)):
                 found.append(actor)
     return found
 
 
-def _name_follows(doc: Doc, token: Token) -> bool:
-    nxt = token.i + 1
-    return nxt < len(doc) and doc[nxt].ent_type_ == "PERSON"
+def _may_head_a_title(token: Token) -> bool:
+    """A singular noun standing for a person, not a modifier ("officer-involved"), not a title before
+    a name ("President Bush"), not a predicate ("he is president")."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (token.pos_ in NOMINAL and token.dep_ not in NOT_ACTOR_DEPS and token.tag_ not in {"NNS", "NNPS"}
+            and (nxt is None or nxt.text != "-" and nxt.ent_type_ != "PERSON"))
 
 
 def _title_actor(head: Token, title_start: int) -> TitleActor | None:
@@ -290,7 +288,10 @@ def _title_actor(head: Token, title_start: int) -> TitleActor | None:
     if not specific:
         return None
     country, sector = actor_code(phrase)
-    role = head.doc[title_start:head.i + 1].text
+    doc = head.doc
+    if _former(doc[max(phrase.start, title_start - 1):head.i + 1]):
+        sector = FORMER_SECTOR
+    role = doc[title_start:head.i + 1].text
     start = strip_determiner(phrase).start
     return TitleActor(start, phrase.end, role, country, sector, definite)
 
