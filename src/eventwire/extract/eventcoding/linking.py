@@ -54,8 +54,7 @@ class Linker:
         """
         doc = self.doc.doc
         span = doc[start:end]
-        entity = self.entity_at(span.start_char, span.end_char)
-        country, sector = self.country_sector(span, entity)
+        entity, country, sector = self.actor_at(span)
         if sector is None and phrase is not None and phrase != (start, end):
             sector = self.country_sector(doc[phrase[0]:phrase[1]], None)[1]
         if country is None and owner is not None:
@@ -63,6 +62,14 @@ class Linker:
             country = self.country_sector(owner_span, self.entity_at(owner_span.start_char, owner_span.end_char))[0]
         code = f"{country or ''}{sector or ''}" or None
         return ActorRef(span.start_char, span.end_char, span.text, entity.id if entity else None, code)
+
+    def actor_at(self, span: Span) -> tuple[Entity | None, str | None, str | None]:
+        """(entity, country, sector) of the actor a phrase names."""
+        helper = _helper("entities", "actor_at")
+        if helper is not None:
+            return helper(self.doc.doc, self.entities, span.start_char, span.end_char)
+        entity = self.entity_at(span.start_char, span.end_char)
+        return (entity, *self.country_sector(span, entity))
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         helper = _helper("entities", "entity_at")
