@@ -1,11 +1,12 @@
 """Actor codes against PLOVER gold: the share of gold source actors whose country and sector we get right.
 
 For each gold source actor with a span, the prediction is the entity mentioned there (``entity_at``),
-its missing parts filled by ``actor_code`` on the noun phrase around the span. Country is compared
+its missing parts filled by ``actor_code`` on the span and the noun phrase around it (``actor_at``);
+``--entities-only`` measures the entities alone. Country is compared
 on the code's first three letters, as the events scorer does (international bodies: IGO, NGO ...);
 sector on its first three letters, over the actors whose gold sector is a real code.
 
-    .venv/bin/python benchmarks/actor_codes.py [SET_DIR] [--limit N] [--save] [--show]
+    .venv/bin/python benchmarks/actor_codes.py [SET_DIR] [--limit N] [--save] [--show] [--entities-only]
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from common import DATA, save  # noqa: E402
 
 from eventwire.extract.actors.code import INTERNATIONAL  # noqa: E402
 from eventwire.extract.base import Found, Parsed  # noqa: E402
-from eventwire.extract.entities import actor_at, entities  # noqa: E402
+from eventwire.extract.entities import actor_at, entities, entity_at  # noqa: E402
 from eventwire.parse import parse_articles  # noqa: E402
 from eventwire.read.article import Article  # noqa: E402
 from eventwire.read.boilerplate import boilerplate_spans  # noqa: E402
@@ -30,9 +31,14 @@ DEFAULT_SET = DATA / "events" / "plover-gsr-even"
 NO_SECTOR = {"", "***", None}
 
 
-def predict(parsed: Parsed, found: list, start: int, end: int) -> tuple[str | None, str | None]:
+def predict(parsed: Parsed, found: list, start: int, end: int, entities_only: bool = False
+            ) -> tuple[str | None, str | None]:
     """(first three letters of the actor code, sector) for the actor at a character span."""
-    _, country, sector = actor_at(parsed.doc, found, start, end)
+    if entities_only:
+        entity = entity_at(found, start, end)
+        country, sector = (entity.country, entity.sector) if entity else (None, None)
+    else:
+        _, country, sector = actor_at(parsed.doc, found, start, end)
     if country is None and sector in INTERNATIONAL:
         return sector, sector
     return country, sector
@@ -44,6 +50,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N documents only")
     parser.add_argument("--save", action="store_true", help="keep the result for docs/benchmarks.md")
     parser.add_argument("--show", action="store_true", help="print every miss")
+    parser.add_argument("--entities-only", action="store_true", help="the entity at the span only, no actor_code")
     args = parser.parse_args()
 
     gold = {g["id"]: g for g in map(json.loads, (args.set_dir / "gold.jsonl").open())}
@@ -58,7 +65,7 @@ def main() -> None:
         found = entities(parsed, Found())
         record = gold[article.id]
         for actor, span in zip(record["source"], record["source_spans"], strict=False):
-            country, sector = predict(parsed, found, span["start"], span["end"])
+            country, sector = predict(parsed, found, span["start"], span["end"], args.entities_only)
             gold_country = str(actor.get("code") or "")[:3]
             if gold_country:
                 country_total += 1
