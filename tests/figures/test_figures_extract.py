@@ -189,3 +189,9 @@ def test_a_few_soldiers_are_not_a_deployment(extract):
 def test_populations_of_places(extract):
     assert figures_of(extract, "Tolva, a city of 40,000 people, was flooded.") == [(40000, "population", "people")]
     assert extract("Many of the 60 residents who turned out were angry.").figures == []
+
+
+def test_labels_and_glued_full_stops(extract):
+    assert extract("Residents of Gate 7, where the fire began, were evacuated.").figures == []
+    text = "They found housing for displaced students.[4] On Sunday, 2,000 people attended a vigil."
+    assert extract(text).figures == []

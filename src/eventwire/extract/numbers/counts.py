@@ -40,6 +40,8 @@ QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count
 LABEL_GAP = 3
 MAX_FOREIGN_GAP = 6
 MIN_DEPLOYMENT = 10
+FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "ADV", "NUM", "PART"})
+GLUED_STOP = re.compile(r"[a-z]{2,}[.!?](?:\[|$)")
 VICTIM_CATEGORIES = frozenset({"killed", "injured", "arrested"})  # verbs whose object is the one it befalls
 MIN_WORDS_FOR_LANGUAGE = 5
 MIN_ENGLISH_SHARE = 0.08
@@ -256,7 +258,14 @@ def _hard_break_between(count: Count, toks: list[Token]) -> bool:
     """A sentence end or line break between count and cue: the parser joined two sentences."""
     doc = count.sentence.doc
     lo, hi = sorted((count.tokens[0].i, toks[0].i))
-    return any(doc[k].text in (".", "!", "?") or "\n\n" in doc[k].text for k in range(lo + 1, hi))
+    return any(_ends_sentence(doc[k].text) for k in range(lo + 1, hi))
+
+
+def _ends_sentence(text: str) -> bool:
+    """".", "!", "?", a paragraph break, or a word glued to its full stop ("students.[83"; not "U.S.")."""
+    if text in (".", "!", "?") or "\n\n" in text:
+        return True
+    return bool(GLUED_STOP.search(text))
 
 
 def _linear_ok(count: Count, cue: Cue, gap: int, side: int, loose: bool) -> bool:
@@ -410,6 +419,17 @@ def _looks_like_age(count: Count) -> bool:
     return name.pos_ == "PROPN" or (person is not None and person.unit == "people" and not name.lower_.endswith("s"))
 
 
+def _labelled_by_name(count: Count) -> bool:
+    """"Building 29, where ...", "Gate 3": a bare number right after a capitalised name word is a label."""
+    first, last = count.tokens[0], count.tokens[-1]
+    if first.i <= count.sentence.start or count.mention.start != count.mention.core_start:
+        return False
+    before = first.nbor(-1)
+    after = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return (before.is_alpha and before.text.istitle() and before.pos_ not in FUNCTION_POS
+            and _noun_kind(before)[0] != "unit" and after is not None and after.is_punct)
+
+
 def _part_of_name(count: Count) -> bool:
     """A capitalised number word inside a name: "Regional One Health", "Channel Four News"."""
     first, last = count.tokens[0], count.tokens[-1]
@@ -451,6 +471,8 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
         count = Count(mention, tokens, sentence, text)
         kind = _find_noun(count) if mention.kind != "fraction" else ""
         if ((kind == "" or count.label_line) and _looks_like_age(count)) or _part_of_name(count):
+            continue
+        if kind == "" and not count.label_line and _labelled_by_name(count):
             continue
         if kind == "nonunit":
             continue
