@@ -78,3 +78,16 @@ def test_counts_are_not_mistaken_for_non_counts():
     noncounts = NonCounts(text)
     kept = [text[m.core_start:m.core_end] for m in find_numbers(text) if not noncounts.is_noncount(m)]
     assert "1,200" in kept and "4" not in kept
+
+
+def test_other_languages_write_bounds_and_round_amounts_too():
+    mention = only("más de 2.000 mineros")
+    assert (mention.value, mention.low) == (2000, 2000)
+    assert only("un centenar de casas").value == 100 and only("un centenar de casas").approx
+    assert (only("plus de 2 500 personnes").value, only("plus de 2 500 personnes").low) == (2500, 2500)
+
+
+def test_percentages_of_a_count_become_fractions():
+    mention = find_numbers("70 per cent of the residents")[0]
+    assert (mention.kind, mention.value) == ("fraction", 0.7)
+    assert find_numbers("a rise of 5% in May")[0].kind == "exact"
