@@ -275,3 +275,9 @@ def test_conjoined_nationalities_are_separate_parties(code):
     event = code("The Turkish and Greek delegations agreed to reopen the crossing at Pyla.")[0]
     assert event.type == "AGREE"
     assert texts(event.actors) == ["Turkish", "Greek"]
+
+
+def test_calling_a_plan_unacceptable_rejects_it(code):
+    event = code("Velmland said the Ostrian plan for the river was unacceptable.")[0]
+    assert event.type == "REJECT"
+    assert texts(event.actors) == ["Velmland"]

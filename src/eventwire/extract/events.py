@@ -126,7 +126,10 @@ def _arguments(draft: Draft, speaker: list[Token], sent: Span, previous: Span | 
     recipient_words = _resolve_all(recipient_heads(draft), draft, sent, previous)
     actors = _refs(actor_words, linker, _pronoun_owners(actor_words, draft, sent, previous))
     recipients = _refs(recipient_words, linker, _pronoun_owners(recipient_words, draft, sent, previous))
-    if _speaker_threatens(draft, speaker):
+    if draft.trigger.kind == "A" and draft.type in ("REJECT", "SUPPORT") and speaker:
+        # "X said the plan was unacceptable": X rejects, and the plan's author is rejected
+        actors, recipients = _refs(speaker, linker), recipients or actors
+    elif _speaker_threatens(draft, speaker):
         # "Medvedev said Russia would not allow it to go unpunished": the speaker makes the threat
         spoken = _refs(speaker, linker)
         actors = spoken + [a for a in actors if all((a.start, a.end) != (s.start, s.end) for s in spoken)]
