@@ -18,10 +18,12 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.extract.base import Found, Parsed, step
-from eventwire.extract.numbers.counts import Count, choose_categories, find_counts
+from eventwire.extract.numbers.categories import choose_categories
 from eventwire.extract.numbers.cues import find_hedges, find_hypotheticals
 from eventwire.extract.numbers.expressions import NumberMention, find_numbers
+from eventwire.extract.numbers.model import Count
 from eventwire.extract.numbers.noncounts import NonCounts
+from eventwire.extract.numbers.nouns import find_counts
 from eventwire.extract.numbers.tree import TreeDistances
 from eventwire.lexicons import lines
 from eventwire.records import Figure, Quantity

@@ -4,6 +4,8 @@
   "at least 60", "two-thirds") with their quantity;
 - ``noncounts``: numbers that are not counts (dates, years, money, percentages, clock times, ages, labels);
 - ``cues``: the lexicons of unit nouns, category cues and hedges, compiled once;
-- ``counts``: each number's counted noun, unit and category, chosen by distance in the dependency tree;
+- ``model``: the ``Count`` record the steps below fill in;
+- ``nouns``: the noun each number counts, and the numbers that count nothing (ages, labels, names, years);
+- ``categories``: what happened to what is counted, from the cue nearest in the dependency tree;
 - ``tree``: dependency-tree distances.
 """

@@ -1,0 +1,206 @@
+"""The noun a number counts ("60 homes", "hundreds of civilians", "IDPs total 122 387"), and the numbers that
+count nothing: ages ("Eric Vane, 52"), labels ("Gate 7"), parts of names ("Regional One Health"), years."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.extract.numbers.cues import UnitNoun, anaphors, nonunit_nouns, unit_nouns
+from eventwire.extract.numbers.expressions import NumberMention
+from eventwire.extract.numbers.model import Count, span_head, tokens_of
+from eventwire.extract.numbers.noncounts import NonCounts
+
+NOUN_SEARCH = 5  # tokens after a number in which to look for the noun it counts
+SKIPPABLE_TAGS = frozenset(
+    {"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN", "VBG", "NNP", "NNPS", "NN", "HYPH", "CD", "FW", "XX"}
+)
+STOP_AFTER_NUMBER = frozenset({")", ";", "\n", "(", ".", ":"})
+LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "ADP"})
+FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "ADV", "NUM", "PART"})
+QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?\s*$", re.IGNORECASE)
+
+
+def _noun_kind(token: Token) -> tuple[str, UnitNoun | None]:
+    """('unit', info) for a known unit noun, ('nonunit', None) for a known other noun, ('', None) otherwise."""
+    units = unit_nouns()
+    for form in (token.lower_, token.lemma_.lower()):
+        if form in units:
+            return "unit", units[form]
+    if token.lemma_.lower() in nonunit_nouns() or token.lower_ in nonunit_nouns():
+        return "nonunit", None
+    return "", None
+
+
+def _find_noun(count: Count) -> str:
+    """Find the noun the number counts; returns 'unit', 'unknown', 'nonunit' or '' (none: a bare number)."""
+    doc = count.sentence.doc
+    last = count.tokens[-1]
+    i = last.i + 1
+    end = min(count.sentence.end, i + NOUN_SEARCH)
+    if i < end and doc[i].lower_ in ("of", "de", "d'") and (count.mention.kind == "vague" or count.mention.value):
+        i += 1
+        if i < end and doc[i].lower_ in ("the", "their", "these", "those", "los", "las", "les"):
+            i += 1
+    root = span_head(count.tokens)
+    while i < end:
+        token = doc[i]
+        if token.is_space and "\n\n" not in token.text:
+            i += 1
+            end = min(count.sentence.end, end + 1)
+            continue
+        if token.lower_ in anaphors():
+            return ""
+        kind, info = _noun_kind(token)
+        if kind == "unit":
+            count.noun, count.noun_info = token, info
+            return kind
+        if kind == "nonunit":
+            count.noun = token
+            return kind
+        if token.tag_ not in SKIPPABLE_TAGS and token.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            break
+        if token.text in STOP_AFTER_NUMBER or token.like_num:
+            break
+        if token.pos_ in ("NOUN", "PROPN") and (root.head.i == token.i or token.tag_ in ("NNS", "NNPS")):
+            nxt = doc[i + 1] if i + 1 < count.sentence.end else None
+            last_of_phrase = nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or _noun_kind(nxt)[0] == ""
+            if last_of_phrase and _plural_looking(token, count):
+                count.noun, count.unknown_noun = token, True
+                return "unknown"
+        i += 1
+    return _find_label_noun(count)
+
+
+def _plural_looking(token: Token, count: Count) -> bool:
+    """A noun that may count people although no lexicon knows it ("miners", "mineros", "35,326 Brus"): plural,
+    and not part of a name ("News 5 Investigators")."""
+    if not (token.tag_ in ("NNS", "NNPS") or token.text.endswith("s")):
+        return False
+    if token.text.islower():
+        return True
+    first = count.tokens[0]
+    if first.i <= count.sentence.start:
+        return True
+    before = first.nbor(-1)
+    return before.is_sent_start or before.is_punct or not before.text[:1].isupper()
+
+
+def _find_label_noun(count: Count) -> str:
+    """A bare number closing a label line names its noun before it: "IDPs total 122 387", "Damaged houses: 91"."""
+    doc = count.sentence.doc
+    j = count.tokens[-1].i + 1
+    while j < count.sentence.end and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    if j < count.sentence.end and doc[j].text not in STOP_AFTER_NUMBER and "\n" not in doc[j].text:
+        return ""
+    count.label_line = True
+    if count.mention.year_like:
+        return ""
+    first = count.tokens[0]
+    for k in range(first.i - 1, max(count.sentence.start, first.i - 5) - 1, -1):
+        token = doc[k]
+        if token.like_num or "\n" in token.text or token.pos_ in LABEL_BREAKS:
+            break
+        kind, info = _noun_kind(token)
+        if kind == "unit":
+            count.noun, count.noun_info = token, info
+            return kind
+    return ""
+
+
+def _looks_like_age(count: Count) -> bool:
+    """"Eric Vane, 52, died", "Ana Ruiz (19)": a bare number set off right after a name is an age."""
+    doc = count.sentence.doc
+    mention = count.mention
+    before = count.text[max(0, mention.core_start - 3):mention.core_start]
+    after = count.text[mention.core_end:mention.core_end + 2]
+    if not re.search(r"[,(]\s*$", before) or not re.match(r"\s*[,);.\-\u2010-\u2015]|\s*$", after):
+        return False
+    first = count.tokens[0]
+    name = next((t for t in reversed(doc[max(0, first.i - 3):first.i]) if not t.is_punct and not t.is_space), None)
+    if name is None or (mention.value or 0) >= 120:
+        return False
+    person = unit_nouns().get(name.lower_)
+    return name.pos_ == "PROPN" or (person is not None and person.unit == "people" and not name.lower_.endswith("s"))
+
+
+def _labelled_by_name(count: Count) -> bool:
+    """"Building 29, where ...", "Gate 3": a bare number right after a capitalised name word is a label."""
+    first, last = count.tokens[0], count.tokens[-1]
+    if first.i <= count.sentence.start or count.mention.start != count.mention.core_start:
+        return False
+    before = first.nbor(-1)
+    after = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return (before.is_alpha and before.text.istitle() and before.pos_ not in FUNCTION_POS
+            and _noun_kind(before)[0] != "unit" and after is not None and after.is_punct)
+
+
+def _part_of_name(count: Count) -> bool:
+    """A capitalised number word inside a name: "Regional One Health", "Channel Four News"."""
+    first, last = count.tokens[0], count.tokens[-1]
+    doc = count.sentence.doc
+    if not count.mention.word_form or not first.text[:1].isupper() or first.is_sent_start:
+        return False
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN"
+
+
+def _lift_to_quantity_subject(count: Count, root: Token) -> None:
+    """"The number of displaced families is estimated to be 349": the count speaks through its subject."""
+    for ancestor in list(root.ancestors)[:4]:
+        subject = next((c for c in ancestor.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            continue
+        if subject.lemma_.lower() not in QUANTITY_NOUNS:
+            return
+        count.nodes.append(subject)
+        counted = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if counted and _noun_kind(counted[0])[0] == "unit":
+            count.noun, count.noun_info = counted[0], _noun_kind(counted[0])[1]
+            count.unit = count.noun_info.unit
+            count.nodes.append(counted[0])
+        return
+
+
+def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], noncounts: NonCounts,
+                text: str) -> list[Count]:
+    """The counts among ``mentions`` (all inside ``sentence``), with their nouns and units, before categories."""
+    counts: list[Count] = []
+    last_unit: str | None = None
+    for mention in mentions:
+        if noncounts.is_noncount(mention):
+            continue
+        tokens = tokens_of(doc, mention.core_start, mention.core_end)
+        if not tokens:
+            continue
+        count = Count(mention, tokens, sentence, text)
+        kind = _find_noun(count) if mention.kind != "fraction" else ""
+        if ((kind == "" or count.label_line) and _looks_like_age(count)) or _part_of_name(count):
+            continue
+        if kind == "" and not count.label_line and _labelled_by_name(count):
+            continue
+        if kind == "nonunit":
+            continue
+        if mention.year_like and (kind != "unit" or not count.noun.text.islower()):  # "the 1951 Refugee Convention"
+            continue
+        if count.noun_info is not None:
+            count.unit = count.noun_info.unit
+        elif kind == "unknown":
+            count.unit = "people"
+        if kind in ("unit", "unknown"):
+            last_unit = count.unit
+        else:
+            count.inherited_unit = last_unit
+        if counts and RESTATEMENT.fullmatch(text[counts[-1].end:mention.start]):
+            count.restates = counts[-1]
+        root = span_head(tokens)
+        count.nodes = [root] + ([count.noun] if count.noun is not None else [])
+        if count.noun is None:
+            _lift_to_quantity_subject(count, root)
+        counts.append(count)
+    return counts
