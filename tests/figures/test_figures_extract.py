@@ -195,3 +195,9 @@ def test_labels_and_glued_full_stops(extract):
     assert extract("Residents of Gate 7, where the fire began, were evacuated.").figures == []
     text = "They found housing for displaced students.[4] On Sunday, 2,000 people attended a vigil."
     assert extract(text).figures == []
+
+
+def test_the_place_named_by_of_rather_than_its_owner(extract):
+    record = extract("Fighting spread across Georgia's breakaway region of Abkhazia, home to 240,000 residents.")
+    [figure] = record.figures
+    assert figure.place is not None and record.places[figure.place].text == "Abkhazia"

@@ -188,7 +188,17 @@ class _Links:
         return best
 
     def place(self, count: Count) -> int | None:
-        return self._nearest(self.places, count)
+        """The place nearest the count in its sentence's tree; of "Georgia's region of South Ossetia", the region."""
+        best = self._nearest(self.places, count)
+        if best is None:
+            return None
+        token = self._token_at(self.places[best].start, self.places[best].end)
+        if token is not None and token.dep_ == "poss":
+            named = [g for c in token.head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            for index, place in enumerate(self.places):
+                if named and place.start <= named[0].idx < place.end:
+                    return index
+        return best
 
     def place_in(self, start: int, end: int) -> int | None:
         for index, place in enumerate(self.places):
