@@ -281,3 +281,12 @@ def test_calling_a_plan_unacceptable_rejects_it(code):
     event = code("Velmland said the Ostrian plan for the river was unacceptable.")[0]
     assert event.type == "REJECT"
     assert texts(event.actors) == ["Velmland"]
+
+
+def test_letting_inspectors_in_is_a_retreat_with_access(code):
+    event = code("Ostria allowed the weapons inspectors to visit the plant at Harn.")[0]
+    assert (event.type, event.mode) == ("RETREAT", "access")
+
+
+def test_an_apology_is_a_concession(code):
+    assert code("Velmland apologized to Ostria for the border incident.")[0].type == "CONCEDE"

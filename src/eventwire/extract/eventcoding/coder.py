@@ -312,8 +312,12 @@ def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
         _absorb(draft, head)  # "would not allow X to go unpunished": the threat is the allowing clause's
         return True
     if "allow" in roles and edge in ("x", "c", "obj"):
-        draft.recipient_heads = subject_heads(token) or None
-        _recast(draft, "CONCEDE", None)
+        allowed = subject_heads(token)
+        draft.recipient_heads = allowed or None
+        if any(lemma(t) in rules()["access_parties"] for t in allowed + [token]):
+            _recast(draft, "RETREAT", "access")  # letting inspectors, observers or aid in is material
+        else:
+            _recast(draft, "CONCEDE", None)
         _absorb(draft, head, shown=True, requestee_first=True)
         return True
     if "accuse" in roles and edge in ("prep:of", "prep:for", "prep:over", "c", "prep:with"):
