@@ -5,6 +5,12 @@ Per sentence (boilerplate skipped), trigger words from the event lexicons are co
 earlier steps found (``eventcoding.linking``) and the events are listed most salient first: lead sentences
 before later ones, main clauses before embedded ones, events with a known actor before those without, and
 background (dated well before publication), negated or hypothetical events last.
+
+Status: ``claimed`` inside reported speech, a quote or "according to" (``source`` is the speaker's entity);
+``denied`` under "deny"; ``negated``; ``hypothetical`` in an if-clause or under could/might; ``threatened`` for
+threats; ``planned`` for intentions, future acts and purposes ("sent troops to repel ..."); else ``asserted``.
+Lexicons: ``event_triggers.tsv`` (words per type, mode, CAMEO, context), ``event_frames.tsv`` (framing verbs),
+``event_rules.json`` (recoding rules), ``event_modes.tsv``, ``event_contexts.tsv``, ``event_acled.tsv``.
 """
 
 from __future__ import annotations
