@@ -225,3 +225,22 @@ def test_british_single_quotation_marks(parsed):
     quote = only(run(parsed, text), "said")
     assert quote.content.text == "‘The convoy will not reach Dorn before dark,’"
     assert quote.kind == "direct"
+
+
+def test_she_skips_a_man_named_later(parsed):
+    text = ('Mayor Ana Ruiz met Governor Tom Vale in Pell on Sunday. '
+            '"The shelters are full and the river is still rising," she said.')
+    at_ruiz, at_vale = text.index("Ana Ruiz"), text.index("Tom Vale")
+    ruiz = Entity("e1", "PERSON", "Ana Ruiz", [Span(at_ruiz, at_ruiz + 8, "Ana Ruiz")])
+    vale = Entity("e2", "PERSON", "Tom Vale", [Span(at_vale, at_vale + 8, "Tom Vale")])
+    [quote] = run(parsed, text, [ruiz, vale])
+    assert quote.speaker.text == "she" and quote.speaker_entity == "e1"
+
+
+def test_a_persons_own_pronouns_tell_their_gender(parsed):
+    text = ('Dr. Sefa Okoro worked in the ward until she collapsed. Her colleague, Kwame Adu, said he would stay. '
+            '"We have no more bandages," she said.')
+    at_okoro, at_adu = text.index("Sefa Okoro"), text.index("Kwame Adu")
+    okoro = Entity("e1", "PERSON", "Sefa Okoro", [Span(at_okoro, at_okoro + 10, "Sefa Okoro")])
+    adu = Entity("e2", "PERSON", "Kwame Adu", [Span(at_adu, at_adu + 9, "Kwame Adu")])
+    assert run(parsed, text, [okoro, adu])[-1].speaker_entity == "e1"

@@ -21,7 +21,7 @@ def quotes(doc: Parsed, found: Found) -> list[Quote]:
     text = doc.text
     marks = [m for m in quote_spans(text) if not doc.in_boilerplate(m.start, m.end)]
     drafts = find_attributions(doc.doc, doc.sentences, marks, text=text)
-    resolver = SpeakerResolver(found.get("entities") or [])
+    resolver = SpeakerResolver(found.get("entities") or [], doc.doc)
     records: dict[int, Quote] = {}
     out: list[Quote] = []
     for draft in sorted(drafts, key=lambda d: d.start):
@@ -38,8 +38,8 @@ def _quote_of(draft: Draft, text: str, marks: list, resolver: SpeakerResolver, r
     if earlier is not None:
         speaker, entity_id = earlier.speaker, earlier.speaker_entity
     elif draft.speaker is not None:
-        start, end = trim(text, *(draft.speaker_span or speaker_range(draft.speaker, draft.cue_token,
-                                                                       (draft.start, draft.end))))
+        start, end = draft.speaker_span or speaker_range(draft.speaker, draft.cue_token, (draft.start, draft.end))
+        start, end = trim(text, *_within_line(text, draft.speaker.idx, start, end))
         speaker = Span.of(text, start, end)
         entity = resolver.resolve(draft.speaker, (start, end), (draft.start, draft.end))
         entity_id = entity.id if entity is not None else None
@@ -51,6 +51,13 @@ def _quote_of(draft: Draft, text: str, marks: list, resolver: SpeakerResolver, r
         speaker_entity=entity_id,
         kind="direct" if draft.frame == "colon" else kind_of(text, draft.start, draft.end, marks),
     )
+
+
+def _within_line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """Keep a speaker's phrase on the line of its head word ("11:15 a.m.\n\nHillary Clinton" is "Hillary Clinton")."""
+    first = text.rfind("\n", start, at) + 1 if "\n" in text[start:at] else start
+    last = text.find("\n", at, end)
+    return first, end if last == -1 else last
 
 
 def attribution_of(quotes: list[Quote], start: int, end: int) -> Quote | None:

@@ -41,12 +41,24 @@ def speech_nouns() -> frozenset[str]:
 
 
 @cache
-def pronoun_genders() -> dict[str, str]:
-    """Pronoun -> the kind of speaker it stands for: 'person', 'group' or 'thing'."""
+def pronoun_kinds() -> dict[str, str]:
+    """Pronoun -> the kind of speaker it stands for: 'person', 'group', 'thing' or 'any'."""
     return {pronoun.lower(): kind for pronoun, kind, *_ in rows("quote_pronouns.tsv")}
+
+
+@cache
+def gender_words() -> dict[str, str]:
+    """Pronouns and honorifics that tell a person's gender: word -> 'm' | 'f'."""
+    return {word.lower(): gender for word, gender, *_ in rows("quote_gender_words.tsv")}
 
 
 @cache
 def speech_act_verbs() -> frozenset[str]:
     """Verbs whose subject utters their object noun: "issued a statement", "voiced concern that …"."""
     return frozenset(w.lower() for w in lines("quote_speech_act_verbs.txt"))
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Common given names -> 'm' | 'f', a hint for which person a "he" or a "she" can be."""
+    return {name.lower(): gender for name, gender, *_ in rows("quote_given_names.tsv")}

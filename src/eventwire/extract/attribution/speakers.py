@@ -10,10 +10,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.frames import sentence_of
-from eventwire.extract.attribution.lexicon import pronoun_genders
+from eventwire.extract.attribution.lexicon import gender_words, given_names, pronoun_kinds
 from eventwire.records import Entity
 
 try:  # the entities step's own lookup, when it offers one
@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - older entities step
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 KINDS_BY_TYPE = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "group", "LOC": "thing", "FAC": "thing"}
 COMPATIBLE = {"person": {"person"}, "group": {"group"}, "thing": {"group", "thing"}, "any": {"person", "group"}}
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
 MAX_PRONOUN_REACH = 1500  # characters back to look for what a pronoun stands for
 
 
@@ -54,8 +55,10 @@ class Mention:
 class SpeakerResolver:
     """Links speaker spans to entities, remembering earlier speakers for the pronouns that follow."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], doc: Doc | None = None) -> None:
         self.entities = entities
+        self.doc = doc
+        self._genders: dict[str, str | None] | None = None  # entity id -> "m" | "f" | None, worked out on demand
         self.mentions = sorted(
             (Mention(m.start, m.end, e) for e in entities for m in e.mentions), key=lambda m: (m.start, m.end)
         )
@@ -65,12 +68,12 @@ class SpeakerResolver:
 
     def resolve(self, speaker: Token, span: tuple[int, int], content: tuple[int, int] = (0, 0)) -> Entity | None:
         """The entity the speaker stands for; ``content`` is what they said, where no antecedent is sought."""
-        kind = pronoun_genders().get(speaker.lower_)
+        kind = pronoun_kinds().get(speaker.lower_)
         if kind is not None and speaker.pos_ == "PRON":
-            entity = self._in_own_sentence(kind, speaker, content) or self._antecedent(kind, span[0])
+            gender = gender_words().get(speaker.lower_)
+            entity = self._in_own_sentence(kind, gender, speaker, content) or self._antecedent(kind, gender, span[0])
         else:
-            head = self._head_of(speaker)
-            entity = self.entity_at(head.idx, head.idx + len(head)) or self.entity_at(*span)
+            entity = self._named_by(self._head_of(speaker))
         if entity is not None:
             self.history.append((span[0], entity, KINDS_BY_TYPE.get(entity.type, "thing")))
         elif kind is None and speaker.tag_ in ("NNS", "NNPS"):
@@ -82,6 +85,18 @@ class SpeakerResolver:
         if speaker.lower_ in RELATIVE_PRONOUNS and speaker.head.dep_ == "relcl":
             return speaker.head.head
         return speaker
+
+    def _named_by(self, head: Token) -> Entity | None:
+        """The entity the speaker's head word, its name or its apposition names ("a spokesman, Ed Vane,");
+        never one named deeper in the phrase ("the authors of [the report]")."""
+        entity = self.entity_at(head.idx, head.idx + len(head))
+        if entity is None:
+            start = head.left_edge.idx
+            entity = self.entity_at(start, head.idx + len(head))
+        for child in head.children:
+            if entity is None and child.dep_ == "appos":
+                entity = self.entity_at(child.idx, child.idx + len(child))
+        return entity
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity mentioned at [start, end), as the entities step judges the best fit."""
@@ -95,7 +110,20 @@ class SpeakerResolver:
             i += 1
         return None
 
-    def _in_own_sentence(self, kind: str, pronoun: Token, content: tuple[int, int]) -> Entity | None:
+    def _agrees(self, entity: Entity | None, gender: str | None) -> bool:
+        if entity is None or gender is None or entity.type != "PERSON":
+            return True
+        known = self._gender_of(entity)
+        return known is None or known == gender
+
+    def _gender_of(self, entity: Entity) -> str | None:
+        if self._genders is None:
+            self._genders = person_genders(self.doc, self.mentions) if self.doc is not None else {}
+        return self._genders.get(entity.id)
+
+    def _in_own_sentence(
+        self, kind: str, gender: str | None, pronoun: Token, content: tuple[int, int]
+    ) -> Entity | None:
         """The latest compatible entity named earlier in the pronoun's sentence, outside the quoted content
         ("Putin lambasted the leadership for what he described as …")."""
         wanted = COMPATIBLE.get(kind, set())
@@ -104,22 +132,65 @@ class SpeakerResolver:
         while i >= 0 and self.mentions[i].start >= sentence_start:
             mention = self.mentions[i]
             outside = mention.end <= content[0] or mention.start >= content[1]
-            if mention.end <= pronoun.idx and outside and KINDS_BY_TYPE.get(mention.entity.type) in wanted:
+            compatible = KINDS_BY_TYPE.get(mention.entity.type) in wanted and self._agrees(mention.entity, gender)
+            if mention.end <= pronoun.idx and outside and compatible:
                 return mention.entity
             i -= 1
         return None
 
-    def _antecedent(self, kind: str, offset: int) -> Entity | None:
+    def _antecedent(self, kind: str, gender: str | None, offset: int) -> Entity | None:
         wanted = COMPATIBLE.get(kind, set())
         for at, entity, speaker_kind in reversed(self.history):
             if offset - at > MAX_PRONOUN_REACH:
                 break
-            if speaker_kind in wanted and at < offset:
+            if speaker_kind in wanted and at < offset and self._agrees(entity, gender):
                 return entity
         i = bisect_right(self._starts, offset) - 1
         while i >= 0 and offset - self.mentions[i].start <= MAX_PRONOUN_REACH:
             mention = self.mentions[i]
-            if mention.end <= offset and KINDS_BY_TYPE.get(mention.entity.type) in wanted:
+            compatible = KINDS_BY_TYPE.get(mention.entity.type) in wanted and self._agrees(mention.entity, gender)
+            if mention.end <= offset and compatible:
                 return mention.entity
             i -= 1
         return None
+
+
+def person_genders(doc: Doc, mentions: list[Mention]) -> dict[str, str | None]:
+    """What the document itself says of each person's gender: an honorific before a mention ("Mrs. Vale") or,
+    for a mention that is a subject, the first subject pronoun after it in its sentence before anyone else is
+    named ("Vale said she would stay")."""
+    votes: dict[str, list[str]] = {}
+    words = gender_words()
+    person_starts = sorted(m.start for m in mentions if m.entity.type == "PERSON")
+    for mention in mentions:
+        if mention.entity.type != "PERSON":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found = []
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in words:
+            found.append(words[doc[span.start - 1].lower_.rstrip(".")])
+        following = bisect_right(person_starts, mention.start)
+        next_person = person_starts[following] if following < len(person_starts) else None
+        root = span.root.head if span.root.dep_ == "appos" else span.root  # "Her colleague, Kwame Adu, said he …"
+        if root.dep_ in ("nsubj", "nsubjpass"):  # "Vale said she would stay": the subject's own pronoun
+            for token in doc[span.end:min(len(doc), span.end + 40)]:
+                if token.is_sent_start or (next_person is not None and token.idx >= next_person):
+                    break
+                if token.lower_ in SUBJECT_PRONOUNS:
+                    found.append(words[token.lower_])
+                    break
+        votes.setdefault(mention.entity.id, []).extend(found)
+    names = given_names()
+    people = {m.entity.id: m.entity for m in mentions if m.entity.type == "PERSON"}
+    for entity_id, entity in people.items():
+        given = entity.name.split()[0].lower() if entity.name else ""
+        if given in names:
+            votes.setdefault(entity_id, []).extend([names[given]] * 2)  # weighs as much as two pronouns
+    return {eid: _majority(v) for eid, v in votes.items()}
+
+
+def _majority(votes: list[str]) -> str | None:
+    males, females = votes.count("m"), votes.count("f")
+    return "m" if males > females else "f" if females > males else None
