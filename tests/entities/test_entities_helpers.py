@@ -72,3 +72,13 @@ def test_actor_at_reads_the_span_words_first(parsed):
 )
 def test_actor_code_of_names_and_owners(parsed, sentence, words, expected):
     assert actor_code(phrase(parsed, sentence, words)) == expected
+
+
+def test_actor_at_takes_the_entity_at_the_head(parsed):
+    text = "French National Assembly president Paul Marchal met the envoy."
+    doc = parsed(text)
+    found = entities(doc, Found())
+    words = "French National Assembly president Paul Marchal"
+    entity, country, sector = actor_at(doc.doc, found, 0, len(words))
+    assert entity is not None and entity.name == "Paul Marchal"
+    assert (country, sector) == ("FRA", "GOV")

@@ -47,3 +47,19 @@ def test_well_known_figure_without_title(parsed):
     found = run(parsed, "Putin warned that the talks could collapse.")
     putin = [e for e in found if e.name == "Putin"]
     assert putin and (putin[0].country, putin[0].sector) == ("RUS", "GOV")
+
+
+def test_countries_and_bodies_the_model_missed_are_found(parsed):
+    text = "Uzbekistan reopened the bridge. The SPLM/A signed the accord with the government in Khartoum."
+    found = run(parsed, text)
+    names = {e.name: (e.type, e.country, e.sector) for e in found}
+    assert names.get("Uzbekistan") == ("GPE", "UZB", "GOV")
+    splm = [e for e in found if any(m.text == "SPLM/A" for m in e.mentions)]
+    assert splm and (splm[0].country, splm[0].sector) == ("SDN", "REB")
+
+
+def test_group_noun_modifying_equipment_is_the_actor(parsed):
+    text = "Israeli army bulldozers razed three houses near Rafah."
+    found = run(parsed, text)
+    army = [e for e in found if e.name == "Israeli army"]
+    assert army and (army[0].country, army[0].sector) == ("ISR", "MIL")

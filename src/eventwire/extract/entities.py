@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.actors.code import actor_code as _actor_code
+from eventwire.extract.actors.code import phrase_head
 from eventwire.extract.actors.phrases import noun_phrase_at as _noun_phrase_at
 from eventwire.extract.actors.resolve import build_entities
 from eventwire.extract.base import Found, Parsed, step
@@ -74,11 +75,14 @@ def noun_phrase_at(doc: Doc, start: int, end: int) -> SpacySpan | None:
 def actor_at(doc: Doc, entities: list[Entity], start: int, end: int) -> tuple[Entity | None, str | None, str | None]:
     """(entity, country, sector) for the actor at a character span, e.g. an event's argument.
 
-    The entity's own country and sector come first; what it lacks is read from the span's words, then
-    from the noun phrase around it ("Romanian" in "Hungarian and Romanian officials" -> ROU, GOV).
+    The entity is the one mentioned at the phrase's head ("Fabius" in "French National Assembly president
+    Laurent Fabius", not the assembly), else the best-fitting mention. Its own country and sector come
+    first; what it lacks is read from the span's words, then from the noun phrase around it ("Romanian"
+    in "Hungarian and Romanian officials" -> ROU, GOV).
     """
-    entity = entity_at(entities, start, end)
     own = doc.char_span(start, end, alignment_mode="expand")
+    entity = _entity_at_head(entities, own) if own is not None and len(own) else None
+    entity = entity or entity_at(entities, start, end)
     own_country, own_sector = _actor_code(own) if own is not None and len(own) else (None, None)
     # A country the span itself names beats the enclosing entity's: "Romanian" in "Hungarian and Romanian ...".
     country = own_country or (entity.country if entity else None)
@@ -89,3 +93,8 @@ def actor_at(doc: Doc, entities: list[Entity], start: int, end: int) -> tuple[En
             more_country, more_sector = _actor_code(phrase)
             country, sector = country or more_country, sector or more_sector
     return entity, country, sector
+
+
+def _entity_at_head(entities: list[Entity], span: SpacySpan) -> Entity | None:
+    head = phrase_head(span)
+    return entity_at(entities, head.idx, head.idx + len(head.text))

@@ -28,7 +28,7 @@ def actor_code(span: Span) -> tuple[str | None, str | None]:
     span = strip_determiner(span)
     if not len(span):
         return None, None
-    head = span.root
+    head = phrase_head(span)
     found = organisation_in(span)
     # An organisation named after the head codes the phrase only when the head is its member
     # ("a spokesman for NATO"), not otherwise ("militants loyal to al-Qaeda").
@@ -69,8 +69,18 @@ def _known_person(span: Span, head: Token) -> Organisation | None:
     return None
 
 
+def phrase_head(span: Span) -> Token:
+    """The head noun of a phrase; when the parser hangs its words on a noun outside it ("Israeli army"
+    in "Israeli army bulldozers"), the rightmost noun among them."""
+    loose = [t for t in span if t.head == t or not span.start <= t.head.i < span.end]
+    nouns = [t for t in loose if t.pos_ in NOMINAL]
+    if len(loose) > 1 and nouns:
+        return max(nouns, key=lambda t: (sum(1 for d in t.subtree if span.start <= d.i < span.end), -t.i))
+    return span.root
+
+
 def _sector(span: Span, organisation_sector: str | None) -> str | None:
-    head = span.root
+    head = phrase_head(span)
     head_sector, weak = _head_sector(span, head)
     if head_sector is not None and not weak:
         return head_sector

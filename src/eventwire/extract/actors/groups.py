@@ -15,6 +15,7 @@ from eventwire.extract.actors.phrases import (
     group_noun_ending_at,
     noun_phrase,
     strip_determiner,
+    title_ending_at,
     token_key,
 )
 
@@ -54,16 +55,28 @@ def _group_at(token: Token, sentence: Span, people: set[int]) -> Group | None:
     doc = token.doc
     if token.pos_ not in NOMINAL and token.pos_ != "ADJ" or token.ent_type_ == "PERSON":
         return None
-    if token.dep_ in HEAD_DEPS_TO_SKIP and token.head.pos_ in NOMINAL and token.head.i > token.i:
-        return None
+    if token.dep_ in HEAD_DEPS_TO_SKIP and token.head.pos_ in NOMINAL and token.head.i > token.i and (
+            token.dep_ != "compound" or token.pos_ not in NOMINAL or _names_an_actor(token.head)
+            or token.head.i in people):
+        return None  # "police chief", "rebel leaders": the head is the actor; "army bulldozers" stay the army
     noun = group_noun_ending_at(doc, token.i + 1, sentence.start)
     if noun is None:
         return None
-    phrase = _without_quantity(strip_determiner(noun_phrase(token)), token.i)
+    phrase = noun_phrase(token)
+    if token.dep_ == "compound" and token.head.i > token.i:
+        # "Israeli army bulldozers": the head's own modifiers before the group noun belong to it too
+        phrase = doc[min(phrase.start, noun_phrase(token.head, with_places=False).start):token.i + 1]
+    phrase = _without_quantity(strip_determiner(phrase), token.i)
     if any(i in people for i in range(phrase.start, phrase.end)):
         phrase = doc[noun[0]:token.i + 1]  # the group noun alone: "police officers"
     country, sector = actor_code(phrase)
     return Group(phrase.start, phrase.end, noun[1].type, token_key(doc[noun[0]:token.i + 1]), country, sector)
+
+
+def _names_an_actor(token: Token) -> bool:
+    doc = token.doc
+    return (group_noun_ending_at(doc, token.i + 1) is not None or title_ending_at(doc, token.i + 1) is not None
+            or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _without_quantity(phrase: Span, head: int) -> Span:

@@ -58,6 +58,7 @@ class ActorLexicon:
     noun_last_words: frozenset[str]
     place_first_words: frozenset[str]  # first token of every place name, to skip most windows at once
     organisation_first_words: frozenset[str]
+    name_first_words_lower: frozenset[str]  # the same, lower case, for spaCy's LOWER index
 
     def place(self, text: str) -> Place | None:
         """The country a name, adjective, demonym or capital stands for ("Russian" -> RUS)."""
@@ -204,4 +205,5 @@ def actor_lexicon() -> ActorLexicon:
         noun_last_words=frozenset(n[-1] for n in nouns),
         place_first_words=_first_words(places),
         organisation_first_words=_first_words(organisations),
+        name_first_words_lower=frozenset(w.lower() for w in _first_words(places) | _first_words(organisations)),
     )

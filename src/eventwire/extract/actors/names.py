@@ -61,6 +61,7 @@ def named_mentions(doc: Doc, text: str, skip: Callable[[int, int], bool], senten
         names.append(name)
         taken.update(range(name.start, name.end))
     names.extend(_names_after_titles(doc, taken, skip, sentences, words))
+    names.extend(_lexicon_names(doc, taken, skip, words))
     names.sort(key=lambda n: n.start)
     _vote_labels(names)
     names.extend(_repeated_names(doc, text, names, skip, capitals))
@@ -179,6 +180,30 @@ def _names_after_titles(doc: Doc, taken: set[int], skip: Callable[[int, int], bo
         text = doc[i:end].text
         if not _known(text) and not skip(doc[i].idx, doc[end - 1].idx + len(doc[end - 1])):
             found.append(Name(i, end, "PERSON", text))
+    return found
+
+
+def _lexicon_names(doc: Doc, taken: set[int], skip: Callable[[int, int], bool], words: WordIndex) -> list[Name]:
+    """Countries and known organisations the model did not tag ("SPLM/A", a sentence-initial "Uzbekistan")."""
+    lexicon = actor_lexicon()
+    found: list[Name] = []
+    covered = set(taken)
+    for i in sorted(words.positions(lexicon.name_first_words_lower)):
+        if i in covered or not doc[i].text[:1].isupper():
+            continue
+        for j in range(min(len(doc), i + 8), i, -1):
+            if j - 1 in covered or doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text != ".":
+                continue
+            text = doc[i:j].text
+            organisation = lexicon.organisation(text)
+            place = lexicon.place(text) if organisation is None else None
+            if organisation is None and (place is None or place.kind not in {"country", "region", "capital"}):
+                continue
+            if not skip(doc[i].idx, doc[j - 1].idx + len(doc[j - 1])):
+                canonical = organisation.name if organisation else None
+                found.append(Name(i, j, "ORG" if organisation else "GPE", text, canonical))
+                covered.update(range(i, j))
+            break
     return found
 
 

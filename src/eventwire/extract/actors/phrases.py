@@ -141,13 +141,14 @@ def _find_in(span: Span, first_words: frozenset[str], lookup: Callable[[str], ob
     if not any(t in first_words for t in texts):
         return []
     spaces = [t.whitespace_ for t in span]
+    blank = [not t.strip() for t in texts]
     found: list[tuple[int, int, object]] = []
     i = 0
     while i < len(texts):
         hit = None
         if texts[i] in first_words:
             for j in range(min(len(texts), i + longest), i, -1):
-                if texts[j - 1] in POSSESSIVE:
+                if texts[j - 1] in POSSESSIVE or blank[j - 1]:
                     continue
                 name = "".join(texts[k] + spaces[k] for k in range(i, j - 1)) + texts[j - 1]
                 entry = lookup(name)
