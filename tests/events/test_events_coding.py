@@ -290,3 +290,9 @@ def test_letting_inspectors_in_is_a_retreat_with_access(code):
 
 def test_an_apology_is_a_concession(code):
     assert code("Velmland apologized to Ostria for the border incident.")[0].type == "CONCEDE"
+
+
+def test_a_title_with_a_country_keeps_the_country_in_the_actor_phrase(code):
+    event = code("Qatar's emir, Sheikh Hamad bin Khalifa, launched a mediation effort between Ostria and Velmland.")[0]
+    assert event.type == "CONSULT"
+    assert event.actors[0].text.startswith("Qatar's emir")

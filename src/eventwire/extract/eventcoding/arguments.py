@@ -20,7 +20,17 @@ def phrase(head: Token) -> tuple[int, int]:
     if head.pos_ in ("NOUN",) and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
-                return phrase(child)
+                name = phrase(child)
+                own = _own_phrase(head)
+                if child.ent_type_ == "PERSON" and own[1] <= name[0] and any(
+                        head.doc[i].ent_type_ in ("GPE", "NORP") for i in range(*own)):
+                    return own[0], name[1]  # "Qatar's emir, Sheikh Hamad": the country stays in the phrase
+                return name
+    return _own_phrase(head)
+
+
+def _own_phrase(head: Token) -> tuple[int, int]:
+    """The phrase of the head itself, appositions left out."""
     keep = {head.i}
     stack = [head]
     while stack:

@@ -241,11 +241,13 @@ def _hostile(draft: Draft) -> bool:
 def _apply_frame(draft: Draft, token: Token, head: Token, edge: str) -> bool:
     """Apply the frame of ``head`` to the event embedded under it; False when ``head`` frames nothing here."""
     roles = frame_roles(head)
-    if not roles and not (edge == "prep:of" and lemma(head) in rules()["measure_nouns"]):
+    measure = edge in ("prep:of", "mod") and lemma(head) in rules()["measure_nouns"]
+    if not roles and not measure:
         return edge in ("acomp",)
     is_noun_trigger = draft.trigger.kind == "N" and token.i in (draft.trigger.token.i, draft.noun_proxy)
-    if is_noun_trigger and edge == "prep:of" and lemma(head) in rules()["measure_nouns"]:
-        draft.noun_proxy = head.i  # "a series of attacks", "ten days of war games" stand for the event noun
+    if is_noun_trigger and measure:
+        # "a series of attacks", "ten days of war games", "a mediation effort" stand for the event noun
+        draft.noun_proxy = head.i
         return True
     if "report" in roles and (edge == "c" or (edge == "x" and lemma(head) == "claim")):
         noun = _framing_object(head)

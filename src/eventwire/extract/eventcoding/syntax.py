@@ -77,7 +77,11 @@ def subject_heads(token: Token, depth: int = 0) -> list[Token]:
     if dep == "relcl":
         return [head]
     if dep == "acl":
-        return [head] if token.tag_ == "VBG" else []
+        if token.tag_ != "VBG":
+            return []
+        if lemma(head) in rules()["speech_nouns"] and head.dep_ in ("dobj", "attr") and depth < 6:
+            return subject_heads(head.head, depth + 1)  # "issued a statement demanding ...": the issuer demands
+        return [head]
     return []
 
 

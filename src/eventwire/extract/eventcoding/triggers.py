@@ -80,11 +80,11 @@ def _lookup(pos: str, token: Token) -> tuple[TriggerRule, ...] | None:
 
 
 def _verb_trigger(verb: Token) -> Trigger | None:
-    rules = _lookup("V", verb)
-    if not rules:
+    candidates = _lookup("V", verb)
+    if not candidates:
         return None
     particles = [c for c in verb.children if c.dep_ in PARTICLE_DEPS]
-    for rule in rules:
+    for rule in candidates:
         used: set[int] = set()
         preps = particles
         if rule.with_:
@@ -136,15 +136,16 @@ def _modifiers(token: Token) -> set[str]:
 
 
 def _noun_trigger(noun: Token) -> Trigger | None:
-    if noun.dep_ in ("compound", "amod", "npadvmod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+    if noun.dep_ in ("compound", "amod", "npadvmod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
+            and not (noun.dep_ == "compound" and _lower_lemma(noun.head) in rules()["measure_nouns"]):
         return None  # "attack helicopter", "peace talks", "war-torn" mark the head, not this word
     if noun.ent_type_ in NAME_TYPES:
         return None  # "Organization for Security and Cooperation in Europe" names, it does not happen
-    rules = _lookup("N", noun)
-    if not rules:
+    candidates = _lookup("N", noun)
+    if not candidates:
         return None
     modifiers = None
-    for rule in rules:
+    for rule in candidates:
         if rule.with_:
             modifiers = _modifiers(noun) if modifiers is None else modifiers
             if not modifiers & rule.with_:
@@ -158,5 +159,5 @@ def _noun_trigger(noun: Token) -> Trigger | None:
 
 
 def _adjective_trigger(adjective: Token) -> Trigger | None:
-    rules = _lookup("A", adjective)
-    return Trigger(adjective, rules[0]) if rules else None
+    candidates = _lookup("A", adjective)
+    return Trigger(adjective, candidates[0]) if candidates else None
