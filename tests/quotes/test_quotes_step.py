@@ -244,3 +244,10 @@ def test_a_persons_own_pronouns_tell_their_gender(parsed):
     okoro = Entity("e1", "PERSON", "Sefa Okoro", [Span(at_okoro, at_okoro + 10, "Sefa Okoro")])
     adu = Entity("e2", "PERSON", "Kwame Adu", [Span(at_adu, at_adu + 9, "Kwame Adu")])
     assert run(parsed, text, [okoro, adu])[-1].speaker_entity == "e1"
+
+
+def test_a_cue_inside_a_mixed_sentence_keeps_the_subject_with_the_quotation(parsed):
+    text = "The old levee, the engineer said, “will not hold another night of rain.”"
+    quote = only(run(parsed, text), "said")
+    assert quote.content.start == 0 and quote.content.end == len(text)
+    assert quote.speaker.text == "the engineer"

@@ -75,7 +75,10 @@ def _draft(
     """The cue's attribution by the first of its frames that fits; ``introduced`` are the quotations long enough
     to be introduced by a cue."""
     cue_span = _cue_span(cue)
-    for frame in rule.frames:
+    frames = rule.frames
+    if cue.dep_ == "parataxis" and "head" in frames:  # an inserted "X said" speaks for the clause around it
+        frames = ("head", *(f for f in frames if f != "head"))
+    for frame in frames:
         found = _adjacent_quote(cue, cue_span, introduced, text) if frame == "quote" else content_of(cue, frame, text)
         if found is None:
             continue

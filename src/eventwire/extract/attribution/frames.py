@@ -139,19 +139,31 @@ def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     elif not text[own_end:end].strip(PUNCTUATION):
         end = own_start
     else:
-        return _one_side(text, (start, own_start), (own_end, end))
+        return _one_side(text, (start, own_start), (own_end, end), head)
     return (start, end) if end > start else None
 
 
-def _one_side(text: str, left: tuple[int, int], right: tuple[int, int]) -> tuple[int, int]:
-    """For a cue inside its clause: the quotation on one side when there is one, else the whole clause."""
+def _one_side(
+    text: str, left: tuple[int, int], right: tuple[int, int], head: Token | None = None
+) -> tuple[int, int]:
+    """For a cue inside its clause: the quotation on one side when the other side is no part of what was said
+    ("Asked about it, Ames said, “…”"), else the whole clause ("The levee, Ames said, “will not hold.”")."""
     right_text = text[right[0]:right[1]].strip(PUNCTUATION)
     left_text = text[left[0]:left[1]].strip(PUNCTUATION)
-    if right_text[:1] in OPENERS and len(right_text) > len(left_text):
+    if right_text[:1] in OPENERS and len(right_text) > len(left_text) and _adverbial_start(head, left[0]):
         return right
     if left_text[-1:] in CLOSERS and len(left_text) > len(right_text):
         return left
     return left[0], right[1]
+
+
+def _adverbial_start(head: Token | None, offset: int) -> bool:
+    """Whether the clause text at ``offset`` opens with an adverbial: a participle, a subordinator or a
+    preposition ("Asked …", "When …", "In a speech …"), not the subject of what was said."""
+    if head is None:
+        return True
+    first = next((t for t in head.subtree if t.idx >= offset and not t.is_punct and not t.is_space), None)
+    return first is None or first.tag_ in ("VBN", "VBG", "IN", "WRB", "RB") or first.dep_ in ("advcl", "mark", "prep")
 
 
 def speaker_of(cue: Token) -> Token | None:
