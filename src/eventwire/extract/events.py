@@ -15,6 +15,7 @@ Lexicons: ``event_triggers.tsv`` (words per type, mode, CAMEO, context), ``event
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -28,6 +29,7 @@ from eventwire.extract.eventcoding.syntax import lemma
 from eventwire.records import ActorRef, Event
 from eventwire.records import Span as TextSpan
 
+LOG = logging.getLogger(__name__)
 MAX_CONTEXTS = 3
 UNSURE = frozenset({"negated", "hypothetical", "denied"})
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
@@ -53,9 +55,13 @@ def events(doc: Parsed, found: Found) -> list[Event]:
     ranked: list[_Ranked] = []
     previous: Span | None = None
     for index, sent in enumerate(doc.sentences):
-        drafts = [d for d in code_sentence(sent) if not _in_boilerplate(doc, d.trigger.token)]
-        for draft in _merge_same_events(drafts):
-            ranked.append(_event(draft, sent, previous, index, linker))
+        try:
+            drafts = [d for d in code_sentence(sent) if not _in_boilerplate(doc, d.trigger.token)]
+            coded = [_event(draft, sent, previous, index, linker) for draft in _merge_same_events(drafts)]
+        except Exception:  # one odd parse must not cost the document its other events
+            LOG.warning("event coding failed on a sentence of %s", doc.article.id, exc_info=True)
+            coded = []
+        ranked += coded
         _add_casualties(ranked, sent, linker)
         previous = sent
     ranked.sort(key=lambda r: r.key)
