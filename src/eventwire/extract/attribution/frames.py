@@ -26,10 +26,6 @@ TRIM = frozenset(" \t\n\xa0\u2009\u200b,;:.—–-")
 PUNCTUATION = " \t\n\xa0\u2009\u200b,;:.—–-()"
 
 
-def char_range(tokens: list[Token]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
 def subtree_range(token: Token) -> tuple[int, int]:
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
 

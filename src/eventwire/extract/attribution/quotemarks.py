@@ -23,10 +23,6 @@ class QuoteMarks:
     end: int  # just after the closing mark (or the paragraph end when the quotation runs on)
     continues: bool = False  # the quotation runs on into the next paragraph
 
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, max(self.start + 1, self.end - 1)
-
 
 @cache
 def _mark_pattern() -> re.Pattern[str]:
