@@ -1,7 +1,9 @@
 """Who said what: quotations and claims with their speakers.
 
-The finding is done in ``extract/attribution/``: reporting cues from a lexicon with their content taken from
-the dependency parse, quotation-mark spans, joining of continued quotations, and speaker resolution.
+The finding is done in ``extract/attribution/``: reporting cues from a lexicon (``lexicons/quote_*``) with their
+content taken from the dependency parse, quotation-mark spans, quotations that continue an attribution or name
+their speaker without a cue, and speaker resolution (entities, pronouns, descriptions). Each quotation is its
+own record; a continued one carries the speaker of the attribution it continues and no cue.
 Other steps call :func:`attribution_of` to learn who claims a figure or an event.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from eventwire.extract.attribution.finder import Draft, find_attributions, kind_of
 from eventwire.extract.attribution.frames import trim
-from eventwire.extract.attribution.quotemarks import quote_spans
+from eventwire.extract.attribution.quotemarks import QuoteMarks, quote_spans
 from eventwire.extract.attribution.speakers import SpeakerResolver, speaker_range
 from eventwire.extract.base import Found, Parsed, step
 from eventwire.records import Quote, Span
@@ -31,7 +33,9 @@ def quotes(doc: Parsed, found: Found) -> list[Quote]:
     return out
 
 
-def _quote_of(draft: Draft, text: str, marks: list, resolver: SpeakerResolver, records: dict[int, Quote]) -> Quote:
+def _quote_of(
+    draft: Draft, text: str, marks: list[QuoteMarks], resolver: SpeakerResolver, records: dict[int, Quote]
+) -> Quote:
     speaker: Span | None = None
     entity_id: str | None = None
     earlier = records.get(id(draft.speaker_from)) if draft.speaker_from is not None else None
