@@ -11,6 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
+from eventwire.link.casualties import casualty_counts
 from eventwire.link.junk import is_junk
 
 # PLOVER types grouped by what kind of happening they report; an incident never mixes families.
@@ -38,6 +39,18 @@ _COMMON_WORDS = """
     next new old tonight today yesterday morning night evening afternoon weekend week year
     """
 _COMMON = frozenset(_COMMON_WORDS.split())
+_STOP = """
+    about above after again against also although among another because been before being below between both
+    could does doing down during each every from further have having here hers herself himself into itself just
+    more most myself once only other ought ours ourselves over same should some such than that their theirs them
+    themselves then there these they this those through under until very were what when where which while whom
+    will with would your yours yourself said says told according also still just like since
+    """
+_STOP_WORDS = frozenset(_STOP.split())
+MAX_KEYS = 500
+PROSE_CHARS = 3000
+PROSE_MIN_WORDS = 12
+_TITLE_SEPARATOR = re.compile(r"\s(?:[|–—•»]|-|::)\s")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _YESTERDAY = re.compile(r"\b(yesterday|last night|overnight)\b", re.IGNORECASE)
@@ -50,18 +63,23 @@ def document_features(record: dict) -> dict[str, Any]:
     junk = is_junk(body)
     published = parse_day(record.get("published"))
     day, day_source = incident_day(record, body if not junk else "", published)
-    keys = name_keys(record.get("title") or "", bonus=True) | (set() if junk else name_keys(body[:6000]))
-    keys |= entity_keys(record)
+    keys = name_keys(headline(record.get("title") or ""))
+    if not junk:
+        lead = prose(body, PROSE_CHARS)
+        keys += name_keys(lead)
+        keys += word_keys(headline(record.get("title") or "") + "\n" + lead)
+        keys += age_keys(lead)
+    keys += entity_keys(record)
     events = [e for e in record.get("events") or [] if isinstance(e, dict) and e.get("status") in ASSERTED]
     family = next((TYPE_FAMILIES.get(e.get("type")) for e in events if e.get("type") in TYPE_FAMILIES), None)
     counts = casualty_counts(record)
     return {
-        "junk": junk and not keys,
+        "junk": junk and not keys,  # a junk page with a telling title still links by its title
         "day": day,
         "day_source": day_source,
         "published": published,
         "family": family,
-        "keys": sorted(keys)[:400],
+        "keys": list(dict.fromkeys(keys))[:MAX_KEYS],
         "killed": counts.get("killed"),
         "injured": counts.get("injured"),
         "place": main_place(record),
@@ -81,33 +99,69 @@ def _without_boilerplate(text: str, spans: Any) -> str:
     return "\n".join(keep)
 
 
-def name_keys(text: str, bonus: bool = False) -> set[str]:
-    """Proper names in ``text`` as keys: ``n:`` whole names of two or more words, ``w:`` their distinctive words."""
-    keys: set[str] = set()
+def headline(title: str) -> str:
+    """The title without the site name that pages append or prepend ("… - WXYZ Action News | City")."""
+    parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    return max(parts, key=len) if parts else ""
+
+
+def prose(text: str, limit: int) -> str:
+    """The first ``limit`` characters of lines that read as sentences, skipping menus, bylines, link lists."""
+    kept, size = [], 0
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= PROSE_MIN_WORDS or (len(words) >= 6 and line.rstrip().endswith((".", '"', "”"))):
+            kept.append(line)
+            size += len(line)
+            if size >= limit:
+                break
+    return "\n".join(kept)[:limit]
+
+
+def name_keys(text: str) -> list[str]:
+    """Proper names in ``text`` as keys, in order: ``n:`` whole names of two or more words, ``w:`` their
+    distinctive words, ``a:`` numbered street addresses."""
+    keys: list[str] = []
     for match in _NAME.finditer(text):
         words = [w.strip(".'’").lower() for w in match.group(0).split()]
         words = [w for w in words if w and w not in _COMMON and not w.isdigit()]
         if not words:
             continue
         if len(words) >= 2:
-            keys.add("n:" + " ".join(words))
-        keys.update("w:" + w for w in words if len(w) > 2)
+            keys.append("n:" + " ".join(words))
+        keys.extend("w:" + w for w in words if len(w) > 2)
     for number, street in _NUMBERED_STREET.findall(text):
         street_words = [w.lower() for w in street.split() if w.lower() not in _COMMON]
         if street_words:
-            keys.add(f"a:{number} {' '.join(street_words)}")
+            keys.append(f"a:{number} {' '.join(street_words)}")
     return keys
 
 
-def entity_keys(record: dict) -> set[str]:
-    keys = set()
+_WORDS = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]{3,}")
+
+
+def word_keys(text: str) -> list[str]:
+    """Lower-case content words (``t:``): what happened and where ("basketball", "vigil", "carjacking")."""
+    return ["t:" + w for w in _WORDS.findall(text) if w not in _STOP_WORDS]
+
+
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\b[A-Z][\w'’\-]+,\s(\d{1,3}),")
+
+
+def age_keys(text: str) -> list[str]:
+    """Ages of the people in the report (``g:16``): "a 16-year-old", "Jon Vale, 16,"."""
+    return [f"g:{a or b}" for a, b in _AGE.findall(text)]
+
+
+def entity_keys(record: dict) -> list[str]:
+    keys = []
     for entity in record.get("entities") or []:
         if isinstance(entity, dict) and entity.get("type") in ("PERSON", "FAC", "GPE", "LOC", "ORG"):
             words = [w.strip(".'’").lower() for w in str(entity.get("name") or "").split()]
             words = [w for w in words if w and w not in _COMMON]
             if len(words) >= 2:
-                keys.add("n:" + " ".join(words))
-            keys.update("w:" + w for w in words if len(w) > 2)
+                keys.append("n:" + " ".join(words))
+            keys.extend("w:" + w for w in words if len(w) > 2)
     return keys
 
 
@@ -122,24 +176,64 @@ def parse_day(value: Any) -> int | None:
 
 
 def incident_day(record: dict, body: str, published: int | None) -> tuple[int | None, str | None]:
-    """When the reported happening took place: the main event's date, else the first dated time expression
-    up to two weeks before publication, else a weekday named in the lead, else the publication date."""
-    times = [t for t in record.get("times") or [] if isinstance(t, dict)]
-    for event in record.get("events") or []:
-        if not isinstance(event, dict) or event.get("status") not in ASSERTED:
-            continue
-        day = parse_day(event.get("date")) or parse_day(_time_value(times, event.get("time")))
-        if day and _plausible(day, published):
-            return day, "event"
-    for time in times:
-        day = parse_day(time.get("value"))
-        if day and _plausible(day, published):
-            return day, "time"
-    if published and body and not times:
+    """When the reported happening took place, as an ordinal day, and how that was found.
+
+    Dated time expressions up to two weeks before publication (not "Posted:"/"Updated:" stamps) in the first
+    ``LEAD_CHARS`` characters count. Of those in a sentence that reports the happening (it holds the trigger of
+    an asserted event, or a word of harm such as "shot" or "killed"), the earliest wins: a lead such as "in
+    critical condition Tuesday after he was shot Monday" names the day after as well as the day itself.
+    Else the first relative day ("Friday", "last night"), else the first date, else a weekday named in the
+    text, else the publication date.
+    """
+    text = record.get("text") or ""
+    times = [t for t in record.get("times") or [] if _usable_time(t, text, published)]
+    triggers = _event_triggers(record)
+    reporting = [t for t in times if _reports_happening(text, t["start"], triggers)]
+    if reporting:
+        return min(parse_day(t["value"]) for t in reporting), "event"
+    relative = [t for t in times if _RELATIVE.search(str(t.get("text") or ""))]
+    if relative or times:
+        return parse_day((relative or times)[0]["value"]), "time"
+    if published and body:
         day = weekday_before(body[:1500], published)
         if day:
             return day, "weekday"
     return published, "published" if published else None
+
+
+LEAD_CHARS = 3000
+_RELATIVE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|overnight|"
+                       r"tonight|today|this morning|earlier", re.IGNORECASE)
+_HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|gunman|slain|fired|gunshot|injured|"
+                   r"murder(?:ed)?|homicide|dead|stabbed|attack(?:ed)?|bomb(?:ing)?|explosion|clashe?s?|died)\b",
+                   re.IGNORECASE)
+_STAMP = re.compile(r"(?:posted|updated|published|modified|copyright)\W{0,3}(?:on\W)?$", re.IGNORECASE)
+
+
+def _usable_time(time: Any, text: str, published: int | None) -> bool:
+    if not isinstance(time, dict) or time.get("type") not in ("DATE", "TIME"):
+        return False
+    day, start = parse_day(time.get("value")), time.get("start")
+    if not day or not isinstance(start, int) or start >= LEAD_CHARS or not _plausible(day, published):
+        return False
+    return not _STAMP.search(text[max(0, start - 25) : start])
+
+
+def _event_triggers(record: dict) -> list[int]:
+    return [e["trigger"]["start"] for e in record.get("events") or []
+            if isinstance(e, dict) and e.get("status") in ASSERTED and TYPE_FAMILIES.get(e.get("type")) == "violence"
+            and isinstance(e.get("trigger"), dict) and isinstance(e["trigger"].get("start"), int)]
+
+
+def _reports_happening(text: str, position: int, triggers: list[int]) -> bool:
+    start, end = _sentence_bounds(text, position)
+    return any(start <= t < end for t in triggers) or bool(_HARM.search(text, start, end))
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
+    ends = [i for i in (text.find(".", position), text.find("\n", position)) if i != -1]
+    return start, min(ends) if ends else len(text)
 
 
 def _time_value(times: list[dict], index: Any) -> Any:
@@ -163,25 +257,6 @@ def weekday_before(text: str, published: int) -> int | None:
     target = WEEKDAYS.index(weekday.group(1).lower())
     published_weekday = date.fromordinal(published).weekday()
     return published - ((published_weekday - target) % 7)
-
-
-def casualty_counts(record: dict) -> dict[str, int]:
-    """The document's killed / injured figures: the first (most salient) asserted number of each."""
-    counts: dict[str, int] = {}
-    for event in record.get("events") or []:
-        if isinstance(event, dict) and event.get("status") in ASSERTED:
-            for field in ("killed", "injured"):
-                value = event.get(field)
-                if isinstance(value, int) and not isinstance(value, bool) and field not in counts:
-                    counts[field] = value
-    for figure in record.get("figures") or []:
-        if not isinstance(figure, dict) or figure.get("category") not in ("killed", "injured"):
-            continue
-        quantity = figure.get("quantity") if isinstance(figure.get("quantity"), dict) else {}
-        value = quantity.get("value")
-        if isinstance(value, int | float) and not isinstance(value, bool) and figure["category"] not in counts:
-            counts[figure["category"]] = int(value)
-    return counts
 
 
 def main_place(record: dict) -> dict | None:

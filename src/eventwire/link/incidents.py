@@ -10,10 +10,9 @@ Incident ids are a hash of the first document's id, so they never change as repo
 document ties two incidents strongly, the younger merges into the older one and keeps a ``merged_into``
 pointer.
 
-Best estimates (``best_estimate``): for killed and injured, each document's own figure counts once
-(its first, most salient asserted figure); the incident takes the value most documents report, ties going
-to the most recent report (later reports know more, e.g. a victim who died in hospital). An incident with
-reports but no casualty claim of a kind reports 0 of it when some claim of the other kind exists.
+Best estimates (``best_estimate``): for killed and injured, each document's own count counts once
+(eventwire.link.casualties: its first, most salient asserted figure, else what its words of harm imply);
+the incident takes the value most documents report, ties going to the smaller value.
 The date is the day most documents place the happening on, ties going to the earliest; the place is the
 most often named main place. Every claim stays in ``claims`` with its document, claimant and evidence.
 """
@@ -33,86 +32,136 @@ from eventwire.link.features import day_string
 from eventwire.store import schema as s
 
 WINDOW_DAYS = 30
-JOIN_SCORE = 20.0
+# a report weeks or months after another (an arrest, a trial) must share more to join: (days apart, factor)
+GAP_FACTORS = ((1, 1.0), (7, 0.8), (WINDOW_DAYS, 0.6))
+JOIN_SCORE = 0.08
 PRIOR_DOCUMENTS = 200  # smooths key rarity while the store is still small
 MAX_CANDIDATES = 40
+LOOKUP_KEYS = 60  # the rarest keys of a document find its candidates; all keys count in the score
+COMMON_SHARE = 0.05  # keys on more than this share of documents never find candidates on their own
+DOCUMENTS_KEY = ""
+NAME_KINDS = ("n:", "w:", "a:", "g:")
+WORD_KINDS = ("t:",)
+NAME_SHARE = 0.7
 
 
 def incident_id(first_document: str) -> str:
     return "i" + hashlib.sha1(first_document.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
-def key_weights(conn: Connection, keys: list[str]) -> dict[str, float]:
-    """Each key's inverse document frequency over the documents stored so far."""
-    total = conn.execute(sa.select(sa.func.count()).select_from(s.documents)).scalar_one()
+class Rarity:
+    """Inverse document frequency of keys over the documents indexed so far."""
+
+    def __init__(self, total: int, frequency: dict[str, int]) -> None:
+        self.total, self.frequency = total, frequency
+
+    def weight(self, key: str) -> float:
+        return math.log((self.total + PRIOR_DOCUMENTS) / (self.frequency.get(key, 0) + 1))
+
+    def common(self, key: str) -> bool:
+        return self.frequency.get(key, 0) > max(20, COMMON_SHARE * self.total)
+
+
+def read_rarity(conn: Connection, keys: list[str]) -> Rarity:
     frequency: dict[str, int] = {}
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        query = (sa.select(s.link_keys.c.key, sa.func.count()).where(s.link_keys.c.key.in_(chunk))
-                 .group_by(s.link_keys.c.key))
-        frequency.update(dict(conn.execute(query).all()))
-    return {key: math.log((total + PRIOR_DOCUMENTS) / (frequency.get(key, 0) + 1)) for key in keys}
+    wanted = [DOCUMENTS_KEY, *keys]
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        frequency.update(conn.execute(sa.select(s.link_terms.c.key, s.link_terms.c.df)
+                                      .where(s.link_terms.c.key.in_(chunk))).all())
+    return Rarity(frequency.pop(DOCUMENTS_KEY, 0), frequency)
 
 
-def candidates(conn: Connection, seq: int, features: dict, weights: dict[str, float]) -> list[tuple[dict, float]]:
-    """Stored documents sharing keys with this one inside the date window, with their summed key weights."""
-    keys = list(weights)
-    if not keys:
-        return []
-    shared: Counter = Counter()
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        query = (sa.select(s.link_keys.c.doc, s.link_keys.c.key)
-                 .join(s.documents, s.documents.c.seq == s.link_keys.c.doc)
-                 .where(s.link_keys.c.key.in_(chunk), s.link_keys.c.doc != seq))
-        if features.get("day") is not None:
-            query = query.where(sa.or_(s.documents.c.day.is_(None),
-                                       s.documents.c.day.between(features["day"] - WINDOW_DAYS,
-                                                                 features["day"] + WINDOW_DAYS)))
-        for doc, key in conn.execute(query):
-            shared[doc] += weights[key]
-    top = [doc for doc, _ in shared.most_common(MAX_CANDIDATES)]
-    if not top:
-        return []
-    columns = (s.documents.c.seq, s.documents.c.incident, s.documents.c.story, s.documents.c.features)
-    rows = conn.execute(sa.select(*columns).where(s.documents.c.seq.in_(top))).all()
-    found = []
-    for row in rows:
-        other = orjson.loads(row.features)
-        other["seq"], other["incident"], other["story"] = row.seq, row.incident, row.story
-        found.append((other, shared[row.seq]))
-    return found
+def similarity(features: dict, other: dict, rarity: Rarity) -> float:
+    """How strongly two reports look like reports of one happening, from 0 to 1.
+
+    Two cosines of rarity-weighted keys, one over names (people, places, streets, businesses), one over
+    the other content words, mixed by ``NAME_SHARE``; then cut down when dates lie apart or event families
+    or death counts disagree.
+    """
+    names = _cosine(features, other, rarity, NAME_KINDS)
+    words = _cosine(features, other, rarity, WORD_KINDS)
+    return (NAME_SHARE * names + (1 - NAME_SHARE) * words) * _agreement(features, other)
 
 
-def pair_score(features: dict, other: dict, shared_weight: float) -> float:
-    """How strongly two reports look like reports of one happening."""
-    score = shared_weight
+def _cosine(features: dict, other: dict, rarity: Rarity, kinds: tuple[str, ...]) -> float:
+    mine = {k for k in features.get("keys") or () if k.startswith(kinds)}
+    theirs = {k for k in other.get("keys") or () if k.startswith(kinds)}
+    shared = mine & theirs
+    if not shared:
+        return 0.0
+    weight = rarity.weight
+    norm = math.sqrt(sum(weight(k) ** 2 for k in mine) * sum(weight(k) ** 2 for k in theirs))
+    return sum(weight(k) ** 2 for k in shared) / norm
+
+
+def _agreement(features: dict, other: dict) -> float:
+    factor = 1.0
     gap = _gap(features.get("day"), other.get("day"))
-    if gap is None or gap > 7:
-        score *= 0.6
-    elif gap > 1:
-        score *= 0.8
+    factor *= next((f for days, f in GAP_FACTORS if gap is not None and gap <= days), GAP_FACTORS[-1][1])
     if features.get("family") and other.get("family") and features["family"] != other["family"]:
-        score *= 0.5
-    for field in ("killed",):
-        a, b = features.get(field), other.get(field)
-        if a is not None and b is not None and a != b and not (a and b):
-            score *= 0.7
-    return score
+        factor *= 0.5
+    a, b = features.get("killed"), other.get("killed")
+    if a is not None and b is not None and (a == 0) != (b == 0):
+        factor *= 0.7
+    return factor
 
 
 def _gap(a: int | None, b: int | None) -> int | None:
     return abs(a - b) if a is not None and b is not None else None
 
 
+def candidates(conn: Connection, seq: int, features: dict, rarity: Rarity) -> list[dict]:
+    """Documents inside the date window that share one of this document's rarer keys, most promising first."""
+    day = features.get("day")
+    lookup = sorted((k for k in features["keys"] if not rarity.common(k)), key=lambda k: -rarity.weight(k))
+    lookup = lookup[:LOOKUP_KEYS]
+    if day is None or not lookup:
+        return []
+    hits: Counter = Counter()
+    query = (sa.select(s.link_keys.c.doc, s.link_keys.c.key)
+             .where(s.link_keys.c.key.in_(lookup), s.link_keys.c.day.between(day - WINDOW_DAYS, day + WINDOW_DAYS),
+                    s.link_keys.c.doc != seq))
+    for doc, key in conn.execute(query):
+        hits[doc] += rarity.weight(key)
+    top = [doc for doc, _ in hits.most_common(MAX_CANDIDATES)]
+    if not top:
+        return []
+    columns = (s.documents.c.seq, s.documents.c.incident, s.documents.c.story, s.documents.c.features)
+    found = []
+    for row in conn.execute(sa.select(*columns).where(s.documents.c.seq.in_(top))):
+        other = orjson.loads(row.features)
+        other["seq"], other["incident"], other["story"] = row.seq, row.incident, row.story
+        found.append(other)
+    return found
+
+
+def index_document(conn: Connection, seq: int, features: dict) -> None:
+    """Add the document's keys to the inverted index and to the key counts."""
+    keys = features["keys"]
+    conn.execute(sa.insert(s.link_keys), [{"key": key, "doc": seq, "day": features.get("day")} for key in keys])
+    insert = _upsert_function(conn)
+    statement = insert(s.link_terms).values([{"key": key, "df": 1} for key in [DOCUMENTS_KEY, *keys]])
+    conn.execute(statement.on_conflict_do_update(index_elements=[s.link_terms.c.key],
+                                                 set_={"df": s.link_terms.c.df + 1}))
+
+
+def _upsert_function(conn: Connection):
+    """SQLite's and PostgreSQL's INSERT … ON CONFLICT share one API in SQLAlchemy; pick the dialect's."""
+    if conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    return insert
+
+
 def scored_candidates(conn: Connection, seq: int, features: dict) -> list[tuple[dict, float]]:
-    """Index the document's keys and score it against every candidate document (best first)."""
+    """Score the document against its candidates (best first), then index it."""
     if features.get("junk") or not features.get("keys"):
         return []
-    weights = key_weights(conn, features["keys"])
-    conn.execute(sa.insert(s.link_keys), [{"key": key, "doc": seq} for key in features["keys"]])
-    found = candidates(conn, seq, features, weights)
-    scored = [(other, pair_score(features, other, shared)) for other, shared in found]
+    rarity = read_rarity(conn, features["keys"])
+    scored = [(other, similarity(features, other, rarity)) for other in candidates(conn, seq, features, rarity)]
+    index_document(conn, seq, features)
     return sorted(scored, key=lambda pair: -pair[1])
 
 
@@ -176,13 +225,9 @@ def best_estimate(features: list[dict]) -> dict[str, Any]:
 
 
 def _most_reported(values: list[Any]) -> int | None:
-    """The value most documents report; ties go to the latest report."""
-    reported = [v for v in values if isinstance(v, int)]
-    if not reported:
-        return None
-    counts = Counter(reported)
-    best = max(counts.values())
-    return next(v for v in reversed(reported) if counts[v] == best)
+    """The value most documents report; ties go to the smaller value (the more cautious count)."""
+    counts = Counter(v for v in values if isinstance(v, int))
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
 def _most_named_place(features: list[dict]) -> dict | None:
@@ -200,3 +245,4 @@ _FAMILY_TYPE = {"violence": "ASSAULT", "protest": "PROTEST", "aid": "AID", "talk
 
 def _main_type(families: Counter) -> str | None:
     return _FAMILY_TYPE.get(families.most_common(1)[0][0]) if families else None
+

@@ -1,0 +1,120 @@
+"""How many people a report says were killed and injured in the happening it reports.
+
+Read from the record's events (``killed`` / ``injured``) and figures (category killed / injured, unit
+people), keeping the first, most salient one of each; figures that are really ages ("Jon Vale, 25, was
+killed"), ranges of ages or street numbers ("the 6700 block") are skipped. Reports of a single victim often
+give no number ("a man was shot and killed", "a teenager was wounded"): then a word of death in the lead
+counts one killed, a word of wounding one injured. A report with words of harm but no count of a kind says
+none of that kind (0); a report with no words of harm says nothing (None).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+ASSERTED = {"asserted", "claimed", None}
+LEAD_CHARS = 1500
+
+_DEATH = re.compile(r"\b(?:killed|dead|died|dies|fatal(?:ly)?|slain|murder(?:ed)?|homicide|deadly|killing|"
+                    r"lost (?:his|her) life|body)\b", re.IGNORECASE)
+_WOUND = re.compile(r"\b(?:wounded|injured|injuries|hospitali[sz]ed|(?:was|were|been|got|being) shot|"
+                    r"shot (?:in|at) the|critical condition|stable condition|gunshot wounds?)\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*(?:,|-?\s*years?|-year|\)|to \d)", re.IGNORECASE)
+
+
+def casualty_counts(record: dict) -> dict[str, Any]:
+    """{"killed": n | None, "injured": n | None} for the report's main happening."""
+    text = record.get("text") or ""
+    counts = _from_events(record)
+    for field, value in _from_figures(record, text).items():
+        counts.setdefault(field, value)
+    lead = text[:LEAD_CHARS]
+    death, wound = bool(_DEATH.search(lead)), bool(_WOUND.search(lead))
+    if not (death or wound or counts):
+        return {"killed": None, "injured": None}
+    if "killed" not in counts:
+        counts["killed"] = 1 if death else 0
+    if "injured" not in counts:
+        shot = people_shot(lead)
+        if shot is not None:
+            counts["injured"] = max(shot - counts["killed"], 0)
+        else:
+            counts["injured"] = 1 if wound and not _wound_is_the_death(lead, counts["killed"]) else 0
+    return counts
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "both": 2, "a pair of": 2}
+_NUMBER = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PEOPLE = r"(?:people|persons|men|women|teens|teenagers|children|kids|boys|girls|victims|others|males|females|adults)"
+_SHOT_PATTERNS = [
+    re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}(?:were|have been|had been|got|are)\s+(?:shot|wounded|struck)\b",
+               re.IGNORECASE),
+    re.compile(rf"\bshot\s+{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}{_PEOPLE}", re.IGNORECASE),
+    re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,1}}{_PEOPLE}\s+(?:shot|wounded)\b", re.IGNORECASE),
+]
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_SHOOTING = re.compile(r"\b(double|triple|quadruple|quintuple)[- ]shooting", re.IGNORECASE)
+
+
+def people_shot(text: str) -> int | None:
+    """How many people the text says were shot, all told ("four people were shot", "a triple shooting")."""
+    found = []
+    for pattern in _SHOT_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            word = match.group(1).lower()
+            found.append((match.start(), int(word) if word.isdigit() else _NUMBER_WORDS[word]))
+    match = _MULTIPLE_SHOOTING.search(text)
+    if match:
+        found.append((match.start(), _MULTIPLE[match.group(1).lower()]))
+    return min(found)[1] if found else None
+
+
+def _wound_is_the_death(lead: str, killed: int) -> bool:
+    """ "was shot and killed": the shooting words describe the one who died, not another victim."""
+    if killed == 0:
+        return False
+    return not re.search(r"\b(?:wounded|injured|injuries|hospitali[sz]ed|critical|stable)\b", lead, re.IGNORECASE)
+
+
+def _from_events(record: dict) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for event in record.get("events") or []:
+        if not isinstance(event, dict) or event.get("status") not in ASSERTED:
+            continue
+        for field in ("killed", "injured"):
+            value = event.get(field)
+            if isinstance(value, int) and not isinstance(value, bool) and value >= 0 and field not in counts:
+                counts[field] = value
+    return counts
+
+
+def _from_figures(record: dict, text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for figure in record.get("figures") or []:
+        if not isinstance(figure, dict) or figure.get("category") not in ("killed", "injured"):
+            continue
+        if figure["category"] in counts or figure.get("unit", "people") != "people" or figure.get("hedged"):
+            continue
+        value = _count(figure, text)
+        if value is not None:
+            counts[figure["category"]] = value
+    return counts
+
+
+def _count(figure: dict, text: str) -> int | None:
+    """The figure's number of people, or None when it is not a count (an age, a street number, vague)."""
+    quantity = figure.get("quantity") if isinstance(figure.get("quantity"), dict) else {}
+    value = quantity.get("value")
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value < 100000:
+        return None
+    surface = str(figure.get("text") or "")
+    end = figure.get("end") if isinstance(figure.get("end"), int) else 0
+    start = figure.get("start") if isinstance(figure.get("start"), int) else 0
+    if "block" in surface.lower() or re.fullmatch(r"\d+\s*-\s*\d+", surface.strip()):
+        return None
+    if surface.strip().isdigit() and (_AGE_AFTER.match(text[end : end + 8]) or text[max(0, start - 2) : start] == ", "):
+        return None
+    return int(value)
