@@ -1,8 +1,4 @@
-"""Reader defects found by the atheris campaign (tests/fuzz/fuzz_readers.py), kept as tests.
-
-Each is marked xfail(strict=True) until src/eventwire/read is fixed: the fix turns the test into an XPASS that
-fails the run, the cue to drop the marker. tests/readers holds the reader tests that pass.
-"""
+"""Reader defects found by the atheris campaign (tests/fuzz/fuzz_readers.py), fixed and kept as regression tests."""
 
 from __future__ import annotations
 
@@ -28,8 +24,6 @@ def short_warc() -> bytes:
     return head + http + b"\r\nX-Stray: header\r\n\r\n"
 
 
-@pytest.mark.xfail(strict=True, reason="zlib.error escapes _read_gzipped_jsonl in read/sources.py, which catches "
-                                       "only OSError and EOFError: the whole run stops (exit 2)")
 def test_a_damaged_gzip_is_one_error_line_and_the_next_file_is_still_read(tmp_path):
     damaged = tmp_path / "a.jsonl.gz"
     damaged.write_bytes(DAMAGED_GZIP)
@@ -46,8 +40,6 @@ def test_the_damaged_gzip_really_is_damaged():
         gzip.decompress(DAMAGED_GZIP)
 
 
-@pytest.mark.xfail(strict=True, reason="read/warc.py: warcio writes its own multi-line warnings to stderr, and its "
-                                       "exception text (with CR LF) goes into the error line unflattened")
 def test_a_warc_with_a_wrong_length_gives_one_line_errors_and_nothing_else_on_stderr(tmp_path, capfd):
     path = tmp_path / "short.warc"
     path.write_bytes(short_warc())
@@ -56,8 +48,6 @@ def test_a_warc_with_a_wrong_length_gives_one_line_errors_and_nothing_else_on_st
     assert capfd.readouterr().err == ""
 
 
-@pytest.mark.xfail(strict=True, reason="read/feed.py: an entry whose summary feedparser leaves as None raises "
-                                       "AttributeError (`body.strip()`), which stops the whole run (exit 2)")
 def test_a_feed_entry_with_an_unclosed_title_is_one_error_line_and_the_next_file_is_still_read(tmp_path):
     feed = tmp_path / "a.rss"
     feed.write_bytes(b"<rss><channel><item><title>Fire in Quellmoor</body></item></channel></rss>")

@@ -25,8 +25,8 @@ def read_feed(data: bytes, name: str) -> Iterator[Article | ReadError]:
 def _entry_article(entry: dict, origin: str) -> Article | ReadError:
     body = ""
     if entry.get("content"):
-        body = entry["content"][0].get("value", "")
-    body = body or entry.get("summary", "")
+        body = entry["content"][0].get("value") or ""
+    body = body or entry.get("summary") or ""
     if not body.strip():
         return ReadError(origin, "feed entry has no content")
     url = entry.get("link") or None

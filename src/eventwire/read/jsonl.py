@@ -41,6 +41,7 @@ def _lines(stream: IO[bytes], limits: Limits) -> Iterator[bytes | None]:
 
 
 def _article(raw: bytes, origin: str) -> Article | ReadError:
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark (first line of some exports) is not JSON
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as err:

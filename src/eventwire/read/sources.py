@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -110,7 +111,7 @@ def _read_gzipped_jsonl(stream: IO[bytes], name: str, limits: Limits) -> Iterato
     capped = _Capped(gzip.GzipFile(fileobj=stream), limits.max_decompressed_bytes)
     try:
         yield from read_jsonl(capped, name, limits)
-    except (OSError, EOFError) as err:
+    except (OSError, EOFError, zlib.error) as err:
         yield ReadError(f"{name}:0", f"damaged or truncated gzip ({err})")
 
 

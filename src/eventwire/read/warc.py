@@ -9,12 +9,24 @@ from eventwire.read.article import Article, Limits, ReadError
 from eventwire.read.html import page_to_article
 
 
-def read_warc(stream: IO[bytes], name: str, limits: Limits) -> Iterator[Article | ReadError]:
+def _quiet_iterator(stream: IO[bytes]):
+    """warcio's iterator, minus its own warnings on standard error (we report problems as one line each)."""
     from warcio.archiveiterator import ArchiveIterator
 
+    class QuietArchiveIterator(ArchiveIterator):
+        INC_RECORD = ""
+
+    return QuietArchiveIterator(stream)
+
+
+def read_warc(stream: IO[bytes], name: str, limits: Limits) -> Iterator[Article | ReadError]:
     number = 0
+    records = _quiet_iterator(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in records:
+            if records.err_count:
+                yield ReadError(f"{name}:{number + 1}", "WARC record longer or shorter than its Content-Length")
+                records.err_count = 0
             if record.rec_type != "response":
                 continue
             number += 1
@@ -35,7 +47,8 @@ def read_warc(stream: IO[bytes], name: str, limits: Limits) -> Iterator[Article 
                 article.published = _warc_date(record.rec_headers.get_header("WARC-Date"))
             yield article
     except Exception as err:  # warcio and zlib raise many kinds on damaged archives
-        yield ReadError(f"{name}:{number + 1}", f"damaged or truncated WARC ({type(err).__name__}: {err})"[:300])
+        detail = " ".join(str(err).split())
+        yield ReadError(f"{name}:{number + 1}", f"damaged or truncated WARC ({type(err).__name__}: {detail})"[:300])
 
 
 def _warc_date(value: str | None) -> str | None:
