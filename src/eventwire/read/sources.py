@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gzip
 import os
-import zlib
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
