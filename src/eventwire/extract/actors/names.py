@@ -28,6 +28,8 @@ from eventwire.extract.actors.phrases import (
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 TRIM_LEFT = frozenset({"the", "a", "an"})
 LOCATIVE = frozenset({"in", "near", "outside", "across"})
+BODY_WORDS = frozenset({"office", "house", "palace", "staff", "administration", "government", "forces", "army",
+                        "committee", "secretariat", "cabinet", "residence", "headquarters", "command"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"})
 
 
@@ -170,6 +172,8 @@ def _names_after_titles(doc: Doc, taken: set[int], skip: Callable[[int, int], bo
         token = doc[i]
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or title_ending_at(doc, i) is None:
             continue
+        if token.lower_ in BODY_WORDS or token.lower_ in actor_lexicon().modifiers:
+            continue  # "Prime Minister Office", "General Staff"
         if found and found[-1].end > i:
             continue
         end = i
