@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SCRIPTS = ["accuracy.py", "speed.py"] + [p.name for p in sorted(HERE.glob("*_bench.py"))]
+SCRIPTS = [["accuracy.py"], ["actor_codes.py", "--save"], ["speed.py"]] + [[p.name] for p in sorted(HERE.glob("*_bench.py"))]
 
 if __name__ == "__main__":
-    for script in SCRIPTS:
+    for script, *args in SCRIPTS:
         print(f"== {script}", flush=True)
-        subprocess.run([sys.executable, str(HERE / script)], check=True)
+        subprocess.run([sys.executable, str(HERE / script), *args], check=True)
