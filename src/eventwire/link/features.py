@@ -69,16 +69,17 @@ def document_features(record: dict) -> dict[str, Any]:
         keys += name_keys(lead)
         keys += word_keys(headline(record.get("title") or "") + "\n" + lead)
         keys += age_keys(lead)
-    keys += entity_keys(record)
     events = [e for e in record.get("events") or [] if isinstance(e, dict) and e.get("status") in ASSERTED]
-    family = next((TYPE_FAMILIES.get(e.get("type")) for e in events if e.get("type") in TYPE_FAMILIES), None)
+    families = sorted({TYPE_FAMILIES[e["type"]] for e in events if e.get("type") in TYPE_FAMILIES})
+    main_type = next((e["type"] for e in events if e.get("type") in TYPE_FAMILIES), None)
     counts = casualty_counts(record)
     return {
         "junk": junk and not keys,  # a junk page with a telling title still links by its title
         "day": day,
         "day_source": day_source,
         "published": published,
-        "family": family,
+        "families": families,
+        "type": main_type,
         "keys": list(dict.fromkeys(keys))[:MAX_KEYS],
         "killed": counts.get("killed"),
         "injured": counts.get("injured"),
@@ -151,18 +152,6 @@ _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\b[A-Z][\w'’\-]+,\s(\d{1,3}
 def age_keys(text: str) -> list[str]:
     """Ages of the people in the report (``g:16``): "a 16-year-old", "Jon Vale, 16,"."""
     return [f"g:{a or b}" for a, b in _AGE.findall(text)]
-
-
-def entity_keys(record: dict) -> list[str]:
-    keys = []
-    for entity in record.get("entities") or []:
-        if isinstance(entity, dict) and entity.get("type") in ("PERSON", "FAC", "GPE", "LOC", "ORG"):
-            words = [w.strip(".'’").lower() for w in str(entity.get("name") or "").split()]
-            words = [w for w in words if w and w not in _COMMON]
-            if len(words) >= 2:
-                keys.append("n:" + " ".join(words))
-            keys.extend("w:" + w for w in words if len(w) > 2)
-    return keys
 
 
 def parse_day(value: Any) -> int | None:

@@ -33,8 +33,8 @@ from eventwire.store import schema as s
 
 WINDOW_DAYS = 30
 # a report weeks or months after another (an arrest, a trial) must share more to join: (days apart, factor)
-GAP_FACTORS = ((1, 1.0), (7, 0.8), (WINDOW_DAYS, 0.6))
-JOIN_SCORE = 0.08
+GAP_FACTORS = ((1, 1.0), (3, 0.75), (7, 0.5), (WINDOW_DAYS, 0.3))
+JOIN_SCORE = 0.06
 PRIOR_DOCUMENTS = 200  # smooths key rarity while the store is still small
 MAX_CANDIDATES = 40
 LOOKUP_KEYS = 60  # the rarest keys of a document find its candidates; all keys count in the score
@@ -99,7 +99,8 @@ def _agreement(features: dict, other: dict) -> float:
     factor = 1.0
     gap = _gap(features.get("day"), other.get("day"))
     factor *= next((f for days, f in GAP_FACTORS if gap is not None and gap <= days), GAP_FACTORS[-1][1])
-    if features.get("family") and other.get("family") and features["family"] != other["family"]:
+    mine, theirs = set(features.get("families") or ()), set(other.get("families") or ())
+    if mine and theirs and not mine & theirs:
         factor *= 0.5
     a, b = features.get("killed"), other.get("killed")
     if a is not None and b is not None and (a == 0) != (b == 0):
@@ -201,7 +202,7 @@ def refresh(conn: Connection, identifiers: set[str]) -> None:
 
 def best_estimate(features: list[dict]) -> dict[str, Any]:
     """The incident's type, date, place, killed and injured by the rule in the module docstring."""
-    family_types = Counter(f.get("family") for f in features if f.get("family"))
+    types = Counter(f.get("type") for f in features if f.get("type"))
     killed = _most_reported([f.get("killed") for f in features])
     injured = _most_reported([f.get("injured") for f in features])
     if killed is None and injured is not None:
@@ -214,7 +215,7 @@ def best_estimate(features: list[dict]) -> dict[str, Any]:
     day = min(days, key=lambda d: (-days[d], d)) if days else None
     place = _most_named_place(features)
     return {
-        "type": _main_type(family_types),
+        "type": min(types, key=lambda name: (-types[name], name)) if types else None,
         "date": day_string(day),
         "place": orjson.dumps(place).decode() if place else None,
         "lat": place.get("lat") if place else None,
@@ -238,11 +239,3 @@ def _most_named_place(features: list[dict]) -> dict | None:
     name = max(counts, key=lambda n: (counts[n], any(p.get("lat") is not None for p in places if p["name"] == n)))
     return next((p for p in places if p["name"] == name and p.get("lat") is not None),
                 next(p for p in places if p["name"] == name))
-
-
-_FAMILY_TYPE = {"violence": "ASSAULT", "protest": "PROTEST", "aid": "AID", "talks": "CONSULT", "words": "ACCUSE"}
-
-
-def _main_type(families: Counter) -> str | None:
-    return _FAMILY_TYPE.get(families.most_common(1)[0][0]) if families else None
-
