@@ -76,14 +76,14 @@ def snapshot(url: str) -> dict:
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_loses_and_doubles_nothing(tmp_path, db_url, sqlite_url):
-    records = synthetic_reports(400)
+    records = synthetic_reports(1500)
     source = write_jsonl(tmp_path / "records.jsonl", records)
     rng = random.Random(3)
     kills = 0
     for _ in range(5):
         process = subprocess.Popen([*CLI, "ingest", "--records", str(source), "--db", db_url, "--batch-size", "4"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.6, 2.5))
+        time.sleep(rng.uniform(0.7, 2.0))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1

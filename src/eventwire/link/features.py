@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.link.casualties import casualty_counts
-from eventwire.link.junk import is_junk
+from eventwire.link.junk import is_junk, is_junk_title
 
 # PLOVER types grouped by what kind of happening they report; an incident never mixes families.
 TYPE_FAMILIES = {
@@ -63,10 +63,12 @@ def document_features(record: dict) -> dict[str, Any]:
     junk = is_junk(body)
     published = parse_day(record.get("published"))
     day, day_source = incident_day(record, body if not junk else "", published)
-    keys = name_keys(headline(record.get("title") or ""))
+    places = place_names(record)
+    title = headline(record.get("title") or "")
+    keys = [] if junk and is_junk_title(title) else name_keys(title, places)
     if not junk:
         lead = prose(body, PROSE_CHARS)
-        keys += name_keys(lead)
+        keys += name_keys(lead, places)
         keys += word_keys(headline(record.get("title") or "") + "\n" + lead)
         keys += age_keys(lead)
     events = [e for e in record.get("events") or [] if isinstance(e, dict) and e.get("status") in ASSERTED]
@@ -119,16 +121,19 @@ def prose(text: str, limit: int) -> str:
     return "\n".join(kept)[:limit]
 
 
-def name_keys(text: str) -> list[str]:
-    """Proper names in ``text`` as keys, in order: ``n:`` whole names of two or more words, ``w:`` their
-    distinctive words, ``a:`` numbered street addresses."""
+def name_keys(text: str, places: frozenset[str] = frozenset()) -> list[str]:
+    """Proper names in ``text`` as keys, in order: ``p:`` a place the record resolved (one key, as a town says
+    little), ``n:`` other whole names of two or more words, ``w:`` their distinctive words, ``a:`` numbered
+    street addresses."""
     keys: list[str] = []
     for match in _NAME.finditer(text):
         words = [w.strip(".'’").lower() for w in match.group(0).split()]
         words = [w for w in words if w and w not in _COMMON and not w.isdigit()]
         if not words:
             continue
-        if len(words) >= 2:
+        if " ".join(words) in places:
+            keys.append("p:" + " ".join(words))
+        elif len(words) >= 2:
             keys.append("n:" + " ".join(words))
         keys.extend("w:" + w for w in words if len(w) > 2)
     for number, street in _NUMBERED_STREET.findall(text):
@@ -136,6 +141,19 @@ def name_keys(text: str) -> list[str]:
         if street_words:
             keys.append(f"a:{number} {' '.join(street_words)}")
     return keys
+
+
+def place_names(record: dict) -> frozenset[str]:
+    """The record's places as name keys compare them: lower case, common words out."""
+    names = set()
+    for place in record.get("places") or []:
+        if isinstance(place, dict):
+            for name in (place.get("name"), place.get("text")):
+                words = [w.strip(".'’").lower() for w in str(name or "").split()]
+                words = [w for w in words if w and w not in _COMMON]
+                if words:
+                    names.add(" ".join(words))
+    return frozenset(names)
 
 
 _WORDS = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]{3,}")
@@ -171,15 +189,16 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     ``LEAD_CHARS`` characters count. Of those in a sentence that reports the happening (it holds the trigger of
     an asserted event, or a word of harm such as "shot" or "killed"), the earliest wins: a lead such as "in
     critical condition Tuesday after he was shot Monday" names the day after as well as the day itself.
-    Else the first relative day ("Friday", "last night"), else the first date, else a weekday named in the
-    text, else the publication date.
+    Else the earliest date an asserted event carries, else the first relative day ("Friday", "last night"),
+    else the first date, else a weekday named in the text, else the publication date.
     """
     text = record.get("text") or ""
     times = [t for t in record.get("times") or [] if _usable_time(t, text, published)]
     triggers = _event_triggers(record)
-    reporting = [t for t in times if _reports_happening(text, t["start"], triggers)]
+    reporting = [parse_day(t["value"]) for t in times if _reports_happening(text, t["start"], triggers)]
+    reporting = reporting or [day for day in _event_dates(record) if _plausible(day, published)]
     if reporting:
-        return min(parse_day(t["value"]) for t in reporting), "event"
+        return min(reporting), "event"
     relative = [t for t in times if _RELATIVE.search(str(t.get("text") or ""))]
     if relative or times:
         return parse_day((relative or times)[0]["value"]), "time"
@@ -206,6 +225,17 @@ def _usable_time(time: Any, text: str, published: int | None) -> bool:
     if not day or not isinstance(start, int) or start >= LEAD_CHARS or not _plausible(day, published):
         return False
     return not _STAMP.search(text[max(0, start - 25) : start])
+
+
+def _event_dates(record: dict) -> list[int]:
+    """Dates the record's asserted events of violence carry themselves."""
+    days = []
+    for event in record.get("events") or []:
+        if isinstance(event, dict) and event.get("status") in ASSERTED and event.get("type") in TYPE_FAMILIES:
+            day = parse_day(event.get("date"))
+            if day:
+                days.append(day)
+    return days
 
 
 def _event_triggers(record: dict) -> list[int]:

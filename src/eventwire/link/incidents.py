@@ -40,9 +40,11 @@ MAX_CANDIDATES = 40
 LOOKUP_KEYS = 60  # the rarest keys of a document find its candidates; all keys count in the score
 COMMON_SHARE = 0.05  # keys on more than this share of documents never find candidates on their own
 DOCUMENTS_KEY = ""
-NAME_KINDS = ("n:", "w:", "a:", "g:")
+NAME_KINDS = ("n:", "w:", "a:", "g:", "p:")
 WORD_KINDS = ("t:",)
 NAME_SHARE = 0.7
+ONE_SIDED_EVENTS = 0.6
+WORD_PRIOR = 5.0  # ordinary words are assumed this often in a store too small to know
 
 
 def incident_id(first_document: str) -> str:
@@ -56,7 +58,8 @@ class Rarity:
         self.total, self.frequency = total, frequency
 
     def weight(self, key: str) -> float:
-        return math.log((self.total + PRIOR_DOCUMENTS) / (self.frequency.get(key, 0) + 1))
+        prior = WORD_PRIOR if key.startswith(WORD_KINDS) else 1.0
+        return math.log((self.total + PRIOR_DOCUMENTS) / (self.frequency.get(key, 0) + prior))
 
     def common(self, key: str) -> bool:
         return self.frequency.get(key, 0) > max(20, COMMON_SHARE * self.total)
@@ -102,6 +105,8 @@ def _agreement(features: dict, other: dict) -> float:
     mine, theirs = set(features.get("families") or ()), set(other.get("families") or ())
     if mine and theirs and not mine & theirs:
         factor *= 0.5
+    elif bool(mine) != bool(theirs):  # a report of a happening and a page that reports none
+        factor *= ONE_SIDED_EVENTS
     a, b = features.get("killed"), other.get("killed")
     if a is not None and b is not None and (a == 0) != (b == 0):
         factor *= 0.7

@@ -29,3 +29,12 @@ def is_junk(text: str) -> bool:
         if prose >= MIN_NEWS_CHARS:
             return False
     return True
+
+
+def is_junk_title(title: str) -> bool:
+    """A title that belongs to the wall, not to a story ("Accept cookies", "Access denied", "Just a moment")."""
+    return not title.strip() or bool(_JUNK_LINE.search(title)) or bool(_WALL_TITLE.search(title))
+
+
+_WALL_TITLE = re.compile(r"just a moment|attention required|security check|are you human|error \d{3}|forbidden",
+                         re.IGNORECASE)

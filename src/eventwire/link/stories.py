@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from eventwire.store import schema as s
 
-JOIN_SCORE = 0.1
+JOIN_SCORE = 0.05
 
 
 def story_id(first_document: str) -> str:
