@@ -16,8 +16,9 @@ from typing import Any
 ASSERTED = {"asserted", "claimed", None}
 LEAD_CHARS = 1500
 
-_DEATH = re.compile(r"\b(?:killed|dead|died|dies|fatal(?:ly)?|slain|murder(?:ed)?|homicide|deadly|killing|"
-                    r"lost (?:his|her) life|body)\b", re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:killed|dead|died|dies|fatal(?:ly)?|slain|killing|lost (?:his|her) life)\b", re.IGNORECASE)
+# words that often mean a death but also come with trials, wounds and bodies of water
+_WEAK_DEATH = re.compile(r"\b(?:murder(?:ed)?|homicide|deadly|body)\b", re.IGNORECASE)
 _WOUND = re.compile(r"\b(?:wounded|injured|injuries|hospitali[sz]ed|(?:was|were|been|got|being) shot|"
                     r"shot (?:in|at) the|critical condition|stable condition|gunshot wounds?)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:,|-?\s*years?|-year|\)|to \d)", re.IGNORECASE)
@@ -31,6 +32,7 @@ def casualty_counts(record: dict) -> dict[str, Any]:
         counts.setdefault(field, value)
     lead = text[:LEAD_CHARS]
     death, wound = bool(_DEATH.search(lead)), bool(_WOUND.search(lead))
+    death = death or ("injured" not in counts and bool(_WEAK_DEATH.search(lead)))
     if not (death or wound or counts):
         return {"killed": None, "injured": None}
     if "killed" not in counts:
@@ -40,7 +42,8 @@ def casualty_counts(record: dict) -> dict[str, Any]:
         if shot is not None:
             counts["injured"] = max(shot - counts["killed"], 0)
         else:
-            counts["injured"] = 1 if wound and not _wound_is_the_death(lead, counts["killed"]) else 0
+            # with a death reported, words of wounding most often describe the one who died
+            counts["injured"] = 1 if wound and counts["killed"] == 0 else 0
     return counts
 
 
@@ -70,13 +73,6 @@ def people_shot(text: str) -> int | None:
     if match:
         found.append((match.start(), _MULTIPLE[match.group(1).lower()]))
     return min(found)[1] if found else None
-
-
-def _wound_is_the_death(lead: str, killed: int) -> bool:
-    """ "was shot and killed": the shooting words describe the one who died, not another victim."""
-    if killed == 0:
-        return False
-    return not re.search(r"\b(?:wounded|injured|injuries|hospitali[sz]ed|critical|stable)\b", lead, re.IGNORECASE)
 
 
 def _from_events(record: dict) -> dict[str, int]:
