@@ -51,10 +51,14 @@ def assign_actors(conn: Connection, doc_seq: int, record: dict) -> dict[str, str
             keys[entity["id"]] = (actor_key(entity.get("type"), name), str(entity.get("type") or ""), name)
     resolved = _resolve_keys(conn, {key for key, _, _ in keys.values()})
     mapping: dict[str, str] = {}
+    created: list[dict] = []
     for entity_id, (key, entity_type, name) in keys.items():
         if key not in resolved:
-            resolved[key] = _create_actor(conn, key, entity_type, name)
+            created.append(_new_actor(key, entity_type, name))
+            resolved[key] = created[-1]["id"]
         mapping[entity_id] = resolved[key]
+    if created:
+        conn.execute(sa.insert(s.actors), created)
     _count_documents(conn, set(mapping.values()))
     rows, seen = [], set()
     for entity in entities:
@@ -76,26 +80,21 @@ def _resolve_keys(conn: Connection, keys: set[str]) -> dict[str, str]:
     for key in keys - set(found):
         kind, _, name = key.partition(":")
         if kind == "PERSON" and " " not in name and len(name) > 2:
-            pattern = f"PERSON:% {_escape_like(name)}"
-            matches = conn.execute(
-                sa.select(s.actors.c.id).where(s.actors.c.key.like(pattern, escape="\\")).limit(2)
+            matches = conn.execute(sa.select(s.actors.c.id).where(
+                s.actors.c.surname == name[:200], s.actors.c.type == "PERSON").limit(2)
             ).scalars().all()
             if len(matches) == 1:
                 found[key] = matches[0]
     return found
 
 
-def _create_actor(conn: Connection, key: str, entity_type: str, name: str) -> str:
-    identifier = actor_id(key)
-    conn.execute(sa.insert(s.actors).values(id=identifier, key=key, type=entity_type[:16], name=name, documents=0))
-    return identifier
+def _new_actor(key: str, entity_type: str, name: str) -> dict:
+    surname = key.rpartition(" ")[2][:200] if entity_type == "PERSON" and " " in key else None
+    return {"id": actor_id(key), "key": key, "type": entity_type[:16], "name": name, "surname": surname,
+            "documents": 0}
 
 
 def _count_documents(conn: Connection, actor_ids: set[str]) -> None:
     if actor_ids:
         conn.execute(sa.update(s.actors).where(s.actors.c.id.in_(actor_ids))
                      .values(documents=s.actors.c.documents + 1))
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

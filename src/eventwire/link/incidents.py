@@ -56,10 +56,14 @@ class Rarity:
 
     def __init__(self, total: int, frequency: dict[str, int]) -> None:
         self.total, self.frequency = total, frequency
+        self._weights: dict[str, float] = {}
 
     def weight(self, key: str) -> float:
-        prior = WORD_PRIOR if key.startswith(WORD_KINDS) else 1.0
-        return math.log((self.total + PRIOR_DOCUMENTS) / (self.frequency.get(key, 0) + prior))
+        found = self._weights.get(key)
+        if found is None:
+            prior = WORD_PRIOR if key.startswith(WORD_KINDS) else 1.0
+            found = self._weights[key] = math.log((self.total + PRIOR_DOCUMENTS) / (self.frequency.get(key, 0) + prior))
+        return found
 
     def common(self, key: str) -> bool:
         return self.frequency.get(key, 0) > max(20, COMMON_SHARE * self.total)
@@ -82,20 +86,34 @@ def similarity(features: dict, other: dict, rarity: Rarity) -> float:
     the other content words, mixed by ``NAME_SHARE``; then cut down when dates lie apart or event families
     or death counts disagree.
     """
-    names = _cosine(features, other, rarity, NAME_KINDS)
-    words = _cosine(features, other, rarity, WORD_KINDS)
+    mine, theirs = _weighted(features, rarity), _weighted(other, rarity)
+    names = _cosine(mine[0], theirs[0])
+    words = _cosine(mine[1], theirs[1])
     return (NAME_SHARE * names + (1 - NAME_SHARE) * words) * _agreement(features, other)
 
 
-def _cosine(features: dict, other: dict, rarity: Rarity, kinds: tuple[str, ...]) -> float:
-    mine = {k for k in features.get("keys") or () if k.startswith(kinds)}
-    theirs = {k for k in other.get("keys") or () if k.startswith(kinds)}
-    shared = mine & theirs
+def _weighted(features: dict, rarity: Rarity) -> tuple[dict[str, float], dict[str, float]]:
+    """The document's name keys and word keys with their squared weights (kept on the features dict)."""
+    cached = features.get("_weighted")
+    if cached is not None and cached[0] is rarity:
+        return cached[1]
+    names: dict[str, float] = {}
+    words: dict[str, float] = {}
+    for key in features.get("keys") or ():
+        target = names if key.startswith(NAME_KINDS) else words if key.startswith(WORD_KINDS) else None
+        if target is not None:
+            target[key] = rarity.weight(key) ** 2
+    features["_weighted"] = (rarity, (names, words))
+    return names, words
+
+
+def _cosine(mine: dict[str, float], theirs: dict[str, float]) -> float:
+    if len(theirs) < len(mine):
+        mine, theirs = theirs, mine
+    shared = sum(weight for key, weight in mine.items() if key in theirs)
     if not shared:
         return 0.0
-    weight = rarity.weight
-    norm = math.sqrt(sum(weight(k) ** 2 for k in mine) * sum(weight(k) ** 2 for k in theirs))
-    return sum(weight(k) ** 2 for k in shared) / norm
+    return shared / math.sqrt(sum(mine.values()) * sum(theirs.values()))
 
 
 def _agreement(features: dict, other: dict) -> float:
@@ -147,9 +165,9 @@ def index_document(conn: Connection, seq: int, features: dict) -> None:
     keys = features["keys"]
     conn.execute(sa.insert(s.link_keys), [{"key": key, "doc": seq, "day": features.get("day")} for key in keys])
     insert = _upsert_function(conn)
-    statement = insert(s.link_terms).values([{"key": key, "df": 1} for key in [DOCUMENTS_KEY, *keys]])
-    conn.execute(statement.on_conflict_do_update(index_elements=[s.link_terms.c.key],
-                                                 set_={"df": s.link_terms.c.df + 1}))
+    statement = insert(s.link_terms).on_conflict_do_update(index_elements=[s.link_terms.c.key],
+                                                           set_={"df": s.link_terms.c.df + 1})
+    conn.execute(statement, [{"key": key, "df": 1} for key in [DOCUMENTS_KEY, *keys]])
 
 
 def _upsert_function(conn: Connection):

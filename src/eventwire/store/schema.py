@@ -59,6 +59,7 @@ actors = Table(
     Column("key", String(300), nullable=False, unique=True),  # type + normalised name
     Column("type", String(16)),
     Column("name", Text, nullable=False),
+    Column("surname", String(200), index=True),  # a person's last name, for "Saakashvili" alone
     Column("documents", Integer, nullable=False, default=0),
 )
 
@@ -162,13 +163,23 @@ stories = Table(
     Column("documents", Integer, nullable=False, default=0),
 )
 
-# The inverted index that finds linking candidates: one row per (key, document).
+# The inverted index that finds linking candidates: one row per (key, document), with the document's day so
+# that a lookup reads only the postings inside the date window.
 link_keys = Table(
     "link_keys",
     metadata,
     Column("key", String(200), primary_key=True),
     Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
-    Index("ix_link_keys_doc", "doc"),
+    Column("day", Integer),
+    Index("ix_link_keys_key_day", "key", "day"),
+)
+
+# How many indexed documents carry each key (the row "" counts the documents): the keys' rarity.
+link_terms = Table(
+    "link_terms",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("df", Integer, nullable=False),
 )
 
 # Small key-value facts about the store; the "writer" row is locked by every write transaction.

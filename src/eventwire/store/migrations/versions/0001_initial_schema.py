@@ -24,11 +24,15 @@ def upgrade() -> None:
     sa.Column('key', sa.String(length=300), nullable=False),
     sa.Column('type', sa.String(length=16), nullable=True),
     sa.Column('name', sa.Text(), nullable=False),
+    sa.Column('surname', sa.String(length=200), nullable=True),
     sa.Column('documents', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('seq'),
     sa.UniqueConstraint('id'),
     sa.UniqueConstraint('key')
     )
+    with op.batch_alter_table('actors', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_actors_surname'), ['surname'], unique=False)
+
     op.create_table('documents',
     sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('id', sa.String(length=200), nullable=False),
@@ -73,6 +77,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_incidents_date'), ['date'], unique=False)
         batch_op.create_index(batch_op.f('ix_incidents_type'), ['type'], unique=False)
 
+    op.create_table('link_terms',
+    sa.Column('key', sa.String(length=200), nullable=False),
+    sa.Column('df', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('key')
+    )
     op.create_table('meta',
     sa.Column('key', sa.String(length=40), nullable=False),
     sa.Column('value', sa.Text(), nullable=True),
@@ -155,11 +164,12 @@ def upgrade() -> None:
     op.create_table('link_keys',
     sa.Column('key', sa.String(length=200), nullable=False),
     sa.Column('doc', sa.Integer(), nullable=False),
+    sa.Column('day', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['doc'], ['documents.seq'], ),
     sa.PrimaryKeyConstraint('key', 'doc')
     )
     with op.batch_alter_table('link_keys', schema=None) as batch_op:
-        batch_op.create_index('ix_link_keys_doc', ['doc'], unique=False)
+        batch_op.create_index('ix_link_keys_key_day', ['key', 'day'], unique=False)
 
     op.create_table('places',
     sa.Column('doc', sa.Integer(), nullable=False),
@@ -215,7 +225,7 @@ def downgrade() -> None:
     op.drop_table('quotes')
     op.drop_table('places')
     with op.batch_alter_table('link_keys', schema=None) as batch_op:
-        batch_op.drop_index('ix_link_keys_doc')
+        batch_op.drop_index('ix_link_keys_key_day')
 
     op.drop_table('link_keys')
     with op.batch_alter_table('figures', schema=None) as batch_op:
@@ -234,6 +244,7 @@ def downgrade() -> None:
     op.drop_table('claims')
     op.drop_table('stories')
     op.drop_table('meta')
+    op.drop_table('link_terms')
     with op.batch_alter_table('incidents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_incidents_type'))
         batch_op.drop_index(batch_op.f('ix_incidents_date'))
@@ -247,5 +258,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_documents_content_hash'))
 
     op.drop_table('documents')
+    with op.batch_alter_table('actors', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_actors_surname'))
+
     op.drop_table('actors')
     # ### end Alembic commands ###
