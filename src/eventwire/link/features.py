@@ -195,7 +195,12 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     text = record.get("text") or ""
     times = [t for t in record.get("times") or [] if _usable_time(t, text, published)]
     triggers = _event_triggers(record)
-    reporting = [parse_day(t["value"]) for t in times if _reports_happening(text, t["start"], triggers)]
+    reporting = [parse_day(t["value"]) for t in times if _reports_happening(text, t["start"], triggers)
+                 and not _OVERNIGHT.search(str(t.get("text") or ""))]
+    if not reporting:  # a follow-up (an arrest, a trial) names the day of the happening outright
+        older = [t for t in record.get("times") or [] if _usable_time(t, text, published, FOLLOW_UP_DAYS)
+                 and _EXPLICIT_DATE.search(str(t.get("text") or ""))]
+        reporting = [parse_day(t["value"]) for t in older if _reports_happening(text, t["start"], triggers)]
     reporting = reporting or [day for day in _event_dates(record) if _plausible(day, published)]
     if reporting:
         return min(reporting), "event"
@@ -210,6 +215,10 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
 
 
 LEAD_CHARS = 3000
+FOLLOW_UP_DAYS = 400
+_OVERNIGHT = re.compile(r"overnight|last night", re.IGNORECASE)  # the night before: a 3 a.m. shooting's own day
+_EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                            r"\d{1,2}/\d{1,2}", re.IGNORECASE)
 _RELATIVE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|overnight|"
                        r"tonight|today|this morning|earlier", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|gunman|slain|fired|gunshot|injured|"
@@ -218,11 +227,11 @@ _HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|g
 _STAMP = re.compile(r"(?:posted|updated|published|modified|copyright)\W{0,3}(?:on\W)?$", re.IGNORECASE)
 
 
-def _usable_time(time: Any, text: str, published: int | None) -> bool:
+def _usable_time(time: Any, text: str, published: int | None, days_before: int = 14) -> bool:
     if not isinstance(time, dict) or time.get("type") not in ("DATE", "TIME"):
         return False
     day, start = parse_day(time.get("value")), time.get("start")
-    if not day or not isinstance(start, int) or start >= LEAD_CHARS or not _plausible(day, published):
+    if not day or not isinstance(start, int) or start >= LEAD_CHARS or not _plausible(day, published, days_before):
         return False
     return not _STAMP.search(text[max(0, start - 25) : start])
 
@@ -261,8 +270,8 @@ def _time_value(times: list[dict], index: Any) -> Any:
     return None
 
 
-def _plausible(day: int, published: int | None) -> bool:
-    return published is None or published - 14 <= day <= published
+def _plausible(day: int, published: int | None, days_before: int = 14) -> bool:
+    return published is None or published - days_before <= day <= published
 
 
 def weekday_before(text: str, published: int) -> int | None:
