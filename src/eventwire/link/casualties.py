@@ -17,8 +17,8 @@ ASSERTED = {"asserted", "claimed", None}
 LEAD_CHARS = 1500
 
 _DEATH = re.compile(r"\b(?:killed|dead|died|dies|fatal(?:ly)?|slain|killing|lost (?:his|her) life)\b", re.IGNORECASE)
-# words that often mean a death but also come with trials, wounds and bodies of water
-_WEAK_DEATH = re.compile(r"\b(?:murder(?:ed)?|homicide|deadly|body)\b", re.IGNORECASE)
+# words that often mean a death but also come with trials and wounds
+_WEAK_DEATH = re.compile(r"\b(?:murder(?:ed)?|homicide|deadly)\b", re.IGNORECASE)
 _WOUND = re.compile(r"\b(?:wounded|injured|injuries|hospitali[sz]ed|(?:was|were|been|got|being) shot|"
                     r"shot (?:in|at) the|critical condition|stable condition|gunshot wounds?)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:,|-?\s*years?|-year|\)|to \d)", re.IGNORECASE)
@@ -27,8 +27,8 @@ _AGE_AFTER = re.compile(r"^\s*(?:,|-?\s*years?|-year|\)|to \d)", re.IGNORECASE)
 def casualty_counts(record: dict) -> dict[str, Any]:
     """{"killed": n | None, "injured": n | None} for the report's main happening."""
     text = record.get("text") or ""
-    counts = _from_events(record)
-    for field, value in _from_figures(record, text).items():
+    counts = _from_figures(record, text)
+    for field, value in _from_events(record).items():
         counts.setdefault(field, value)
     lead = text[:LEAD_CHARS]
     death, wound = bool(_DEATH.search(lead)), bool(_WOUND.search(lead))
