@@ -136,6 +136,11 @@ def test_words_of_harm_give_counts_when_no_figure_does():
     record = make_record("x", "Four people were shot on Tallow Street on Sunday; one of them died in hospital.")
     assert people_shot(record["text"]) == 4
     assert casualty_counts(record) == {"killed": 1, "injured": 3}
+    one_dead = make_record("w", "A man was shot and killed on Orrin Lane; another man was wounded in the leg.")
+    assert casualty_counts(one_dead) == {"killed": 1, "injured": 1}
+    alone = make_record("v", "A teenager was shot and killed near Dunmore Park and died at Lakeside Hospital.")
+    assert casualty_counts(alone) == {"killed": 1, "injured": 0}
+    assert casualty_counts(make_record("u", "Detectives charged a man in the double homicide."))["killed"] == 2
     quiet = make_record("y", "The council met on Tuesday to discuss the budget for the new library.")
     assert casualty_counts(quiet) == {"killed": None, "injured": None}
     ages = make_record("z", "Dorrin Vale, 25, was killed in the attack.", killed=25)

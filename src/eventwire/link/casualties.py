@@ -16,11 +16,14 @@ from typing import Any
 ASSERTED = {"asserted", "claimed", None}
 LEAD_CHARS = 1500
 
-_DEATH = re.compile(r"\b(?:killed|dead|died|dies|fatal(?:ly)?|slain|killing|lost (?:his|her) life)\b", re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:killed|dead|died|dies|fatal(?:ly)?|slain|killing|lost (?:his|her) life|"
+                    r"claimed the lives? of)\b", re.IGNORECASE)
 # words that often mean a death but also come with trials and wounds
 _WEAK_DEATH = re.compile(r"\b(?:murder(?:ed)?|homicide|deadly)\b", re.IGNORECASE)
 _WOUND = re.compile(r"\b(?:wounded|injured|injuries|hospitali[sz]ed|(?:was|were|been|got|being) shot|"
                     r"shot (?:in|at) the|critical condition|stable condition|gunshot wounds?)\b", re.IGNORECASE)
+_ANOTHER_HURT = re.compile(r"\b(?:another|a second|one other|the other|a third)\b[^.]{0,60}?\b(?:wounded|injured|hurt|"
+                           r"shot|hospitali[sz]ed|critical|stable|survived)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:,|-?\s*years?|-year|\)|to \d)", re.IGNORECASE)
 
 
@@ -36,14 +39,16 @@ def casualty_counts(record: dict) -> dict[str, Any]:
     if not (death or wound or counts):
         return {"killed": None, "injured": None}
     if "killed" not in counts:
-        counts["killed"] = 1 if death else 0
+        multiple = _MULTIPLE_KILLING.search(lead)
+        counts["killed"] = _MULTIPLE[multiple.group(1).lower()] if multiple else 1 if death else 0
     if "injured" not in counts:
         shot = people_shot(lead)
         if shot is not None:
             counts["injured"] = max(shot - counts["killed"], 0)
         else:
             # with a death reported, words of wounding most often describe the one who died
-            counts["injured"] = 1 if wound and counts["killed"] == 0 else 0
+            survivor = wound and (counts["killed"] == 0 or bool(_ANOTHER_HURT.search(lead)))
+            counts["injured"] = 1 if survivor else 0
     return counts
 
 
@@ -58,6 +63,8 @@ _SHOT_PATTERNS = [
     re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,1}}{_PEOPLE}\s+(?:shot|wounded)\b", re.IGNORECASE),
 ]
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_KILLING = re.compile(r"\b(double|triple|quadruple|quintuple)[- ](?:murder|homicide|slaying|killing)s?\b",
+                               re.IGNORECASE)
 _MULTIPLE_SHOOTING = re.compile(r"\b(double|triple|quadruple|quintuple)[- ]shooting", re.IGNORECASE)
 
 

@@ -12,7 +12,8 @@ pointer.
 
 Best estimates (``best_estimate``): for killed and injured, each document's own count counts once
 (eventwire.link.casualties: its first, most salient asserted figure, else what its words of harm imply);
-the incident takes the value most documents report, ties going to the smaller value.
+the incident takes the value most documents report, ties going to the smaller value; when no document
+reports one, the estimate is 0 (none reported).
 The date is the day most documents place the happening on, ties going to the earliest; the place is the
 most often named main place. Every claim stays in ``claims`` with its document, claimant and evidence.
 """
@@ -228,10 +229,9 @@ def best_estimate(features: list[dict]) -> dict[str, Any]:
     types = Counter(f.get("type") for f in features if f.get("type"))
     killed = _most_reported([f.get("killed") for f in features])
     injured = _most_reported([f.get("injured") for f in features])
-    if killed is None and injured is not None:
-        killed = 0
-    if injured is None and killed is not None:
-        injured = 0
+    # no report of a death (or of a wound) among the incident's documents: none known, 0
+    killed = 0 if killed is None else killed
+    injured = 0 if injured is None else injured
     days = Counter(f.get("day") for f in features if f.get("day") is not None and f.get("day_source") != "published")
     if not days:
         days = Counter(f.get("day") for f in features if f.get("day") is not None)
