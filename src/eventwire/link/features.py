@@ -186,21 +186,24 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     """When the reported happening took place, as an ordinal day, and how that was found.
 
     Dated time expressions up to two weeks before publication (not "Posted:"/"Updated:" stamps) in the first
-    ``LEAD_CHARS`` characters count. Of those in a sentence that reports the happening (it holds the trigger of
-    an asserted event, or a word of harm such as "shot" or "killed"), the earliest wins: a lead such as "in
-    critical condition Tuesday after he was shot Monday" names the day after as well as the day itself.
+    ``LEAD_CHARS`` characters count when they name a day ("at 3:30 p.m." alone does not). Of those in a
+    sentence that reports the happening (it holds the trigger of an asserted event, or a word of harm such as
+    "shot" or "killed"), and of explicit dates ("June 21") in such sentences up to ``FOLLOW_UP_DAYS`` before
+    publication, the earliest wins: a lead such as "in critical condition Tuesday after he was shot Monday"
+    names the day after as well as the day itself, and a follow-up names the day of the original shooting.
     Else the earliest date an asserted event carries, else the first relative day ("Friday", "last night"),
     else the first date, else a weekday named in the text, else the publication date.
     """
     text = record.get("text") or ""
-    times = [t for t in record.get("times") or [] if _usable_time(t, text, published)]
+    times = [t for t in record.get("times") or [] if _usable_time(t, text, published)
+             and _NAMES_A_DAY.search(str(t.get("text") or ""))]
     triggers = _event_triggers(record)
     reporting = [parse_day(t["value"]) for t in times if _reports_happening(text, t["start"], triggers)
                  and not _OVERNIGHT.search(str(t.get("text") or ""))]
-    if not reporting:  # a follow-up (an arrest, a trial) names the day of the happening outright
-        older = [t for t in record.get("times") or [] if _usable_time(t, text, published, FOLLOW_UP_DAYS)
-                 and _EXPLICIT_DATE.search(str(t.get("text") or ""))]
-        reporting = [parse_day(t["value"]) for t in older if _reports_happening(text, t["start"], triggers)]
+    # a follow-up (an arrest, a death in hospital, a trial) names the day of the happening outright
+    older = [t for t in record.get("times") or [] if _usable_time(t, text, published, FOLLOW_UP_DAYS)
+             and _EXPLICIT_DATE.search(str(t.get("text") or ""))]
+    reporting += [parse_day(t["value"]) for t in older if _reports_happening(text, t["start"], triggers)]
     reporting = reporting or [day for day in _event_dates(record) if _plausible(day, published)]
     if reporting:
         return min(reporting), "event"
@@ -216,6 +219,9 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
 
 LEAD_CHARS = 3000
 FOLLOW_UP_DAYS = 400
+# "at 3:30 p.m." alone names no day (a tagger resolves it to the publication day): it does not date anything
+_NAMES_A_DAY = re.compile(r"day|(?<!mid)night|morning|evening|afternoon|tonight|yesterday|jan|feb|mar|apr|may|jun|"
+                          r"jul|aug|sep|oct|nov|dec|\d{1,2}/\d{1,2}|\d{4}-\d{2}", re.IGNORECASE)
 _OVERNIGHT = re.compile(r"overnight|last night", re.IGNORECASE)  # the night before: a 3 a.m. shooting's own day
 _EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
                             r"\d{1,2}/\d{1,2}", re.IGNORECASE)
