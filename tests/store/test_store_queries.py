@@ -156,3 +156,11 @@ def _full_text_part(difference) -> bool:
     """The full-text index lives outside the Core schema: FTS5 tables on SQLite, tsv and its index on PostgreSQL."""
     text = repr(difference)
     return "documents_fts" in text or "'tsv'" in text or "ix_documents_tsv" in text
+
+
+def test_long_names_and_odd_text_store_on_both_databases(db_url):
+    long_name = " ".join(["Verylongcapitalisedword"] * 20)
+    text = f"{long_name} said the shooting on Quarry Lane left one man wounded.\x00 Police came."
+    with Store.open(db_url) as store:
+        assert store.add_records([make_record("long", text, "2020-02-02", long_name)]) == 1
+        assert store.document("long")["text"] == text.replace("\x00", "\ufffd")

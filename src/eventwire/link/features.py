@@ -48,6 +48,7 @@ _STOP = """
     """
 _STOP_WORDS = frozenset(_STOP.split())
 MAX_KEYS = 500
+MAX_KEY_CHARS = 200  # the width of link_keys.key
 PROSE_CHARS = 3000
 PROSE_MIN_WORDS = 12
 _TITLE_SEPARATOR = re.compile(r"\s(?:[|–—•»]|-|::)\s")
@@ -82,7 +83,7 @@ def document_features(record: dict) -> dict[str, Any]:
         "published": published,
         "families": families,
         "type": main_type,
-        "keys": list(dict.fromkeys(keys))[:MAX_KEYS],
+        "keys": list(dict.fromkeys(key[:MAX_KEY_CHARS] for key in keys))[:MAX_KEYS],
         "killed": counts.get("killed"),
         "injured": counts.get("injured"),
         "place": main_place(record),

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from eventwire.store import queries
-from eventwire.store.database import connect_checked, create_engine, migrate, normalise_url
+from eventwire.store.database import connect_checked, create_engine, database_errors, migrate, normalise_url
 from eventwire.store.queries import Filters
 from eventwire.store.writer import insert_documents, record_problem
 
@@ -64,7 +64,8 @@ class Store:
         from eventwire.link import link_documents
         from eventwire.store.schema import meta
 
-        with self.engine.connect() as conn, conn.execution_options(sqlite_begin="IMMEDIATE").begin():
+        with database_errors(), self.engine.connect() as conn, \
+                conn.execution_options(sqlite_begin="IMMEDIATE").begin():
             _lock_writers(conn, meta)
             added = insert_documents(conn, records)
             link_documents(conn, added)
@@ -74,7 +75,7 @@ class Store:
 
     def document(self, doc_id: str) -> dict | None:
         """The SPEC §2 record with ``story`` and ``incident``, or None."""
-        with self.engine.connect() as conn:
+        with database_errors(), self.engine.connect() as conn:
             return queries.document(conn, doc_id)
 
     def documents(self, **filters: Any) -> list[dict]:
@@ -104,11 +105,11 @@ class Store:
 
     def search(self, q: str, **filters: Any) -> list[dict]:
         """Document summaries whose title or text contains every word of ``q``."""
-        with self.engine.connect() as conn:
+        with database_errors(), self.engine.connect() as conn:
             return queries.search(conn, q, Filters(**filters))
 
     def _list(self, query, filters: dict[str, Any]) -> list[dict]:
-        with self.engine.connect() as conn:
+        with database_errors(), self.engine.connect() as conn:
             return query(conn, Filters(**filters))
 
     # ------------------------------------------------------------ export

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -82,6 +84,17 @@ def connect_checked(engine: Engine) -> None:
     except sa.exc.SQLAlchemyError as err:
         reason = str(getattr(err, "orig", err)).strip().splitlines()
         raise EventwireError(f"cannot open database {_safe(engine.url)}: {reason[0] if reason else err}") from None
+
+
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """A database failure as one clear line (EventwireError) instead of SQLAlchemy's page of SQL."""
+    try:
+        yield
+    except sa.exc.SQLAlchemyError as err:
+        reason = str(getattr(err, "orig", None) or err).strip().splitlines()
+        raise EventwireError(f"database error: {type(getattr(err, 'orig', err)).__name__}: "
+                             f"{reason[0] if reason else 'unknown'}") from None
 
 
 def _safe(url: URL) -> str:
