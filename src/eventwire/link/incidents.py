@@ -1,14 +1,17 @@
 """Events and their documents into incidents: one real-world happening, however many reports.
 
-Incremental. A new document is compared with the documents that share a name key with it (the inverted
-index ``link_keys``) and whose date lies within ``WINDOW_DAYS``; each shared key counts by its rarity in the
-store (inverse document frequency), so "Chicago" ties little and "Edwards Street" a lot. The score is cut
-down when dates, event type families or casualty counts disagree. The document joins the incident of the
-best-scoring candidate when the score reaches ``JOIN_SCORE``, otherwise it starts an incident of its own.
+Incremental. A new document is compared with the documents that share one of its rarer keys (the inverted
+index ``link_keys``: names, places, streets, ages, content words; see eventwire.link.features) and whose date
+lies within ``WINDOW_DAYS``. Each key weighs by its rarity in the store (inverse document frequency, counts in
+``link_terms``), so "Chicago" ties little and "Edwards Street" a lot; the similarity mixes a cosine over names
+and one over words, and is cut down when dates lie apart or event families or death counts disagree. The
+document joins the incident of the best-scoring candidate when the score reaches ``JOIN_SCORE``, otherwise
+it starts an incident of its own. Junk pages (eventwire.link.junk) are not indexed and join nothing.
 
-Incident ids are a hash of the first document's id, so they never change as reports arrive. When a new
-document ties two incidents strongly, the younger merges into the older one and keeps a ``merged_into``
-pointer.
+Incident ids are a hash of the first document's id: a new report joins an incident or starts one, and never
+renumbers or regroups the incidents already stored (``merged_into`` is kept for a future merge step).
+Rarity is learnt from the store itself, so a store of a few dozen documents links more eagerly than a large
+one; the thresholds were set on a few thousand news reports.
 
 Best estimates (``best_estimate``): for killed and injured, each document's own count counts once
 (eventwire.link.casualties: its first, most salient asserted figure, else what its words of harm imply);

@@ -1,9 +1,9 @@
 """Documents into stories: reports of one developing situation (a war, a shooting and its trial).
 
 A story is looser than an incident: a document joins the story of its incident when it joined an existing
-incident; otherwise the story of the best candidate that scores at least ``JOIN_SCORE`` (about half what an
-incident needs, over the wider ``WINDOW_DAYS``), else it starts a story. Story ids hash the first document's
-id and never change.
+incident; otherwise the story of the best candidate that scores at least ``JOIN_SCORE`` (lower than an
+incident needs: a follow-up or a related happening nearby joins), else it starts a story. Story ids hash
+the first document's id and never change.
 """
 
 from __future__ import annotations

@@ -281,7 +281,6 @@ def _incidents_query(conn: Connection, f: Filters):
         member_clauses.append(_document_has_actor(d.c.seq, f))
     if f.incident:
         clauses.append(i.c.id == f.incident)
-        member_clauses = [c for c in member_clauses if c is not None]
     if member_clauses:
         clauses.append(sa.exists().where(d.c.incident == i.c.id, *member_clauses))
     return sa.select(i).where(*clauses)
