@@ -54,3 +54,13 @@ def test_ray_writes_parquet_shards(corpus, tmp_path):
     assert errors == []
     ids = sorted(i for part in shards.glob("*.parquet") for i in pq.read_table(part).column("id").to_pylist())
     assert ids == ["r4", "r5", "r6"]
+
+
+def test_ingest_with_the_ray_engine_stores_what_the_local_engine_stores(corpus, tmp_path):
+    local_db, ray_db = f"sqlite:///{tmp_path / 'local.db'}", f"sqlite:///{tmp_path / 'ray.db'}"
+    a = run("ingest", str(corpus / "b.jsonl"), "--db", local_db)
+    b = run("ingest", str(corpus / "b.jsonl"), "--db", ray_db, "--engine", "ray", "--workers", "2")
+    assert a.returncode == b.returncode == 0, b.stderr[-2000:]
+    local = run("export", "--db", local_db, "--what", "documents")
+    distributed = run("export", "--db", ray_db, "--what", "documents")
+    assert local.stdout == distributed.stdout and len(local.stdout.splitlines()) == 3

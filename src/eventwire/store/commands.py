@@ -29,6 +29,10 @@ def ingest(
     records: Annotated[bool, typer.Option("--records", help="INPUTs are document records (JSON lines written by "
                                           "`eventwire extract`): store and link them without extracting again.")]
     = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (one machine) or ray (Ray Data; see README).")]
+    = "local",
+    ray_address: Annotated[str | None, typer.Option("--ray-address", help="An existing Ray cluster (default: "
+                                                    "$RAY_ADDRESS or a local instance).")] = None,
 ) -> None:
     """Extract, store and link articles, a batch per transaction. Safe to rerun: stored documents are skipped."""
     from eventwire.cli import report_error
@@ -38,8 +42,8 @@ def ingest(
     store = Store.open(db)
     try:
         stored = store.stored_ids()
-        items = read_record_files(inputs, stored) if records else extracted_records(inputs, stored, workers,
-                                                                                    batch_size)
+        items = read_record_files(inputs, stored) if records else extracted_records(
+            inputs, stored, workers, batch_size, engine, ray_address)
         added = seen = rejected = 0
         batch: list[dict] = []
         for item in tracked(items, "ingesting"):
@@ -61,14 +65,26 @@ def ingest(
     raise typer.Exit(1 if rejected else 0)
 
 
-def extracted_records(inputs: list[str], stored: set[str], workers: int, batch_size: int) -> Iterator[Any]:
-    """Document records (dicts) of the articles not stored yet, or the read errors in their place."""
-    from eventwire.engine import Extracted, extract_items
+def extracted_records(inputs: list[str], stored: set[str], workers: int, batch_size: int, engine: str = "local",
+                      ray_address: str | None = None) -> Iterator[Any]:
+    """Document records (dicts) of the articles not stored yet, or the read errors in their place.
+
+    The local engine skips stored articles before parsing them; the Ray engine's actors do not know the
+    store, so its results for stored articles are dropped here (the store would skip them anyway).
+    """
+    from eventwire.engine import Extracted, extract_inputs, extract_items
     from eventwire.read import Article, read_inputs
 
-    fresh = (item for item in read_inputs(inputs) if not (isinstance(item, Article) and item.id in stored))
-    for result in extract_items(fresh, workers, batch_size):
-        yield orjson.loads(result.line) if isinstance(result, Extracted) else result
+    if engine == "local":
+        fresh = (item for item in read_inputs(inputs) if not (isinstance(item, Article) and item.id in stored))
+        results = extract_items(fresh, workers, batch_size)
+    else:
+        results = extract_inputs(inputs, engine, workers, batch_size, ray_address)
+    for result in results:
+        if not isinstance(result, Extracted):
+            yield result
+        elif result.id not in stored:
+            yield orjson.loads(result.line)
 
 
 class RecordError:
