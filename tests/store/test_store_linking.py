@@ -141,6 +141,9 @@ def test_words_of_harm_give_counts_when_no_figure_does():
     alone = make_record("v", "A teenager was shot and killed near Dunmore Park and died at Lakeside Hospital.")
     assert casualty_counts(alone) == {"killed": 1, "injured": 0}
     assert casualty_counts(make_record("u", "Detectives charged a man in the double homicide."))["killed"] == 2
+    headline = make_record("t", "Police were called to Marl Street late on Friday.",
+                           title="2 dead, 1 hurt in Marl shooting")
+    assert casualty_counts(headline) == {"killed": 2, "injured": 1}
     quiet = make_record("y", "The council met on Tuesday to discuss the budget for the new library.")
     assert casualty_counts(quiet) == {"killed": None, "injured": None}
     ages = make_record("z", "Dorrin Vale, 25, was killed in the attack.", killed=25)

@@ -1,11 +1,14 @@
 """How many people a report says were killed and injured in the happening it reports.
 
-Read from the record's events (``killed`` / ``injured``) and figures (category killed / injured, unit
-people), keeping the first, most salient one of each; figures that are really ages ("Jon Vale, 25, was
-killed"), ranges of ages or street numbers ("the 6700 block") are skipped. Reports of a single victim often
-give no number ("a man was shot and killed", "a teenager was wounded"): then a word of death in the lead
-counts one killed, a word of wounding one injured. A report with words of harm but no count of a kind says
-none of that kind (0); a report with no words of harm says nothing (None).
+Read first from the headline ("1 dead, 3 wounded in …", "4 shot outside …"), which states the count of the
+happening itself, then from the record's figures (category killed / injured, unit people) and events
+(``killed`` / ``injured``), keeping the first, most salient one of each; figures that are really ages
+("Jon Vale, 25, was killed"), ranges of ages or street numbers ("the 6700 block") are skipped. Reports of a
+single victim often give no number ("a man was shot and killed", "a teenager was wounded"): then a word of
+death in the lead counts one killed, and a word of wounding one injured when nobody died (with a death
+reported, words of wounding most often describe the one who died, unless "another" was hurt). A report with
+words of harm but no count of a kind says none of that kind (0); a report with no words of harm says nothing
+(None).
 """
 
 from __future__ import annotations
@@ -30,7 +33,10 @@ _AGE_AFTER = re.compile(r"^\s*(?:,|-?\s*years?|-year|\)|to \d)", re.IGNORECASE)
 def casualty_counts(record: dict) -> dict[str, Any]:
     """{"killed": n | None, "injured": n | None} for the report's main happening."""
     text = record.get("text") or ""
-    counts = _from_figures(record, text)
+    title = str(record.get("title") or "")
+    counts = title_counts(title)
+    for field, value in _from_figures(record, text).items():
+        counts.setdefault(field, value)
     for field, value in _from_events(record).items():
         counts.setdefault(field, value)
     lead = text[:LEAD_CHARS]
@@ -42,7 +48,8 @@ def casualty_counts(record: dict) -> dict[str, Any]:
         multiple = _MULTIPLE_KILLING.search(lead)
         counts["killed"] = _MULTIPLE[multiple.group(1).lower()] if multiple else 1 if death else 0
     if "injured" not in counts:
-        shot = people_shot(lead)
+        shot = _title_shot(title)
+        shot = people_shot(lead) if shot is None else shot
         if shot is not None:
             counts["injured"] = max(shot - counts["killed"], 0)
         else:
@@ -52,9 +59,35 @@ def casualty_counts(record: dict) -> dict[str, Any]:
     return counts
 
 
+
+
+def _title_shot(title: str) -> int | None:
+    match = _TITLE_SHOT.search(title)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def title_counts(title: str) -> dict[str, int]:
+    """Counts a headline states outright: "1 dead, 3 wounded in shooting at a party"."""
+    counts = {}
+    for field, pattern in _TITLE_COUNT.items():
+        match = pattern.search(title)
+        if match:
+            word = match.group(1).lower()
+            counts[field] = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return counts
+
+
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "both": 2, "a pair of": 2}
 _NUMBER = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_TITLE_COUNT = {
+    "killed": re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?(?:dead|killed|die|died|slain)\b", re.IGNORECASE),
+    "injured": re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?(?:wounded|injured|hurt|hospitali[sz]ed)\b", re.IGNORECASE),
+}
+_TITLE_SHOT = re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?shot\b", re.IGNORECASE)
 _PEOPLE = r"(?:people|persons|men|women|teens|teenagers|children|kids|boys|girls|victims|others|males|females|adults)"
 _SHOT_PATTERNS = [
     re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}(?:were|have been|had been|got|are)\s+(?:shot|wounded|struck)\b",
