@@ -34,7 +34,10 @@ def in_process(docs: list[dict]) -> dict[str, float]:
     from eventwire.read.jsonl import _article
 
     nlp = load_nlp()
+    from eventwire.read.article import Article
+
     articles = [_article(json.dumps(d).encode(), f"bench:{i}") for i, d in enumerate(docs)]
+    articles = [a for a in articles if isinstance(a, Article)]
     texts = [a.text for a in articles]
     list(nlp.pipe(texts[:20]))  # warm up
     start = time.perf_counter()
