@@ -6,7 +6,6 @@ temporary Unix socket); its class is loaded from there so both suites start it t
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import subprocess
@@ -24,13 +23,6 @@ sys.path.insert(0, str(TESTS / "store"))
 from store_records import make_record  # noqa: E402
 
 CLI = [sys.executable, "-m", "eventwire.cli"]
-
-
-def _store_fixtures():
-    spec = importlib.util.spec_from_file_location("eventwire_store_fixtures", TESTS / "store" / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def free_port() -> int:
@@ -120,25 +112,6 @@ def served(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('security') / 'served.db'}"
     small_store(url)
     server = Served(url, "--rate-limit", "0", env={"EVENTWIRE_MAX_TEXT_CHARS": "3000"})
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="session")
-def postgres_server():
-    fixtures = _store_fixtures()
-    bin_dir = fixtures._postgres_bin()
-    if bin_dir is None:
-        message = "PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    server = fixtures.PostgresServer(bin_dir)
-    try:
-        server.start()
-    except subprocess.CalledProcessError as err:
-        server.stop()
-        pytest.fail(f"could not start PostgreSQL: {err.stderr.decode(errors='replace')[-500:]}")
     yield server
     server.stop()
 
