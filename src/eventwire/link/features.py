@@ -192,7 +192,10 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     "shot" or "killed"), and of explicit dates ("June 21") in such sentences up to ``FOLLOW_UP_DAYS`` before
     publication, the earliest wins: a lead such as "in critical condition Tuesday after he was shot Monday"
     names the day after as well as the day itself, and a follow-up names the day of the original shooting.
-    Else the earliest date an asserted event carries, else the first relative day ("Friday", "last night"),
+    Sentences about what came after (a court date, an arraignment, a funeral, a vigil) date nothing, and a bare
+    weekday resolved more than ``STALE_WEEKDAY_DAYS`` before publication gives way to a more recent day.
+    Else the earliest date an asserted event carries, unless that is only the publication day and the lead
+    names a relative day ("It happened Sunday evening"); else the first relative day ("Friday", "last night"),
     else the first date, else a weekday named in the text, else the publication date.
     """
     text = record.get("text") or ""
@@ -200,15 +203,25 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
              and _NAMES_A_DAY.search(str(t.get("text") or ""))]
     triggers = _event_triggers(record)
     reporting = [parse_day(t["value"]) for t in times if _reports_happening(text, t["start"], triggers)
-                 and not _OVERNIGHT.search(str(t.get("text") or ""))]
+                 and not _OVERNIGHT.search(str(t.get("text") or "")) and not _aside(text, t["start"])]
     # a follow-up (an arrest, a death in hospital, a trial) names the day of the happening outright
     older = [t for t in record.get("times") or [] if _usable_time(t, text, published, FOLLOW_UP_DAYS)
              and _EXPLICIT_DATE.search(str(t.get("text") or ""))]
-    reporting += [parse_day(t["value"]) for t in older if _reports_happening(text, t["start"], triggers)]
-    reporting = reporting or [day for day in _event_dates(record) if _plausible(day, published)]
+    reporting += [parse_day(t["value"]) for t in older if _reports_happening(text, t["start"], triggers)
+                  and not _aside(text, t["start"])]
+    # a bare weekday the tagger put nearly a week back is more likely a day after the publication stamp
+    recent = [day for day in reporting if published is None or day >= published - STALE_WEEKDAY_DAYS]
+    weekdays = {parse_day(t["value"]) for t in times if not _EXPLICIT_DATE.search(str(t.get("text") or ""))}
+    if recent:
+        reporting = [day for day in reporting if day in recent or day not in weekdays]
     if reporting:
         return min(reporting), "event"
     relative = [t for t in times if _RELATIVE.search(str(t.get("text") or ""))]
+    # an event's own date is most often the publication day the tagger fell back on: a day named in the lead
+    # ("It happened Monday night") says more
+    dated = [day for day in _event_dates(record) if _plausible(day, published)]
+    if dated and (min(dated) != published or not relative):
+        return min(dated), "event"
     if relative or times:
         return parse_day((relative or times)[0]["value"]), "time"
     if published and body:
@@ -220,6 +233,7 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
 
 LEAD_CHARS = 3000
 FOLLOW_UP_DAYS = 400
+STALE_WEEKDAY_DAYS = 4
 # "at 3:30 p.m." alone names no day (a tagger resolves it to the publication day): it does not date anything
 _NAMES_A_DAY = re.compile(r"day|(?<!mid)night|morning|evening|afternoon|tonight|yesterday|jan|feb|mar|apr|may|jun|"
                           r"jul|aug|sep|oct|nov|dec|\d{1,2}/\d{1,2}|\d{4}-\d{2}", re.IGNORECASE)
@@ -231,6 +245,8 @@ _RELATIVE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunda
 _HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|gunman|slain|fired|gunshot|injured|"
                    r"murder(?:ed)?|homicide|dead|stabbed|attack(?:ed)?|bomb(?:ing)?|explosion|clashe?s?|died)\b",
                    re.IGNORECASE)
+_ASIDE = re.compile(r"\b(?:court|arraign(?:ed|ment)?|hearing|funeral|vigil|memorial|sentenced|indicted|trial|"
+                    r"bond|bail|pleaded|plea|jury)\b", re.IGNORECASE)
 _STAMP = re.compile(r"(?:posted|updated|published|modified|copyright)\W{0,3}(?:on\W)?$", re.IGNORECASE)
 
 
@@ -263,6 +279,12 @@ def _event_triggers(record: dict) -> list[int]:
 def _reports_happening(text: str, position: int, triggers: list[int]) -> bool:
     start, end = _sentence_bounds(text, position)
     return any(start <= t < end for t in triggers) or bool(_HARM.search(text, start, end))
+
+
+def _aside(text: str, position: int) -> bool:
+    """The time sits in a sentence about something after the happening: a court date, a funeral, a vigil."""
+    start, end = _sentence_bounds(text, position)
+    return bool(_ASIDE.search(text, start, end))
 
 
 def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
