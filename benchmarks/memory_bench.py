@@ -46,7 +46,7 @@ def news_line(i: int) -> str:
 def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for count in (250, 1000, 4000):
+        for count in (200, 800, 2000):
             source = Path(tmp) / f"in{count}.jsonl"
             source.write_text("".join(news_line(i) for i in range(count)))
             mb = source.stat().st_size / 2**20
