@@ -35,7 +35,7 @@ def main(only: list[str]) -> None:
             docs_per_s = count_lines(set_dir / "articles.jsonl") / seconds
             values = score(task, set_dir, pred)
             for metric in metrics:
-                rows.append([name, metric, values.get(metric, float("nan")), round(docs_per_s, 1)])
+                rows.append([name, metric, values.get(metric, float("nan")), f"{docs_per_s:.1f}"])
             print(name, {m: round(values.get(m, 0), 4) for m in metrics}, f"{docs_per_s:.1f} docs/s", flush=True)
     save("accuracy", "Accuracy (`extract` + `score.py`)", ["set", "metric", "value", "docs/s"], rows,
          "docs/s is the whole `eventwire extract` command on that set, model loading included, one process.")
