@@ -15,7 +15,8 @@ one; the thresholds were set on a few thousand news reports.
 
 Best estimates (``best_estimate``): for killed and injured, each document's own count counts once
 (eventwire.link.casualties: its first, most salient asserted figure, else what its words of harm imply);
-the incident takes the value most documents report, ties going to the smaller value; when no document
+the incident takes the value most documents report, ties going to the larger death count (a wounded victim
+who dies later raises it in later reports) and to the smaller injured count; when no document
 reports one, the estimate is 0 (none reported).
 The date is the day most documents place the happening on, ties going to the earliest; the place is the
 most often named main place. Every claim stays in ``claims`` with its document, claimant and evidence.
@@ -230,7 +231,7 @@ def refresh(conn: Connection, identifiers: set[str]) -> None:
 def best_estimate(features: list[dict]) -> dict[str, Any]:
     """The incident's type, date, place, killed and injured by the rule in the module docstring."""
     types = Counter(f.get("type") for f in features if f.get("type"))
-    killed = _most_reported([f.get("killed") for f in features])
+    killed = _most_reported([f.get("killed") for f in features], larger=True)
     injured = _most_reported([f.get("injured") for f in features])
     # no report of a death (or of a wound) among the incident's documents: none known, 0
     killed = 0 if killed is None else killed
@@ -251,10 +252,11 @@ def best_estimate(features: list[dict]) -> dict[str, Any]:
     }
 
 
-def _most_reported(values: list[Any]) -> int | None:
-    """The value most documents report; ties go to the smaller value (the more cautious count)."""
+def _most_reported(values: list[Any], larger: bool = False) -> int | None:
+    """The value most documents report; ties go to the smaller value (the more cautious count), or to the
+    larger with ``larger`` (deaths: a wounded victim who dies later raises the count in the later reports)."""
     counts = Counter(v for v in values if isinstance(v, int))
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+    return min(counts, key=lambda v: (-counts[v], -v if larger else v)) if counts else None
 
 
 def _most_named_place(features: list[dict]) -> dict | None:
