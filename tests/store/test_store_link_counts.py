@@ -16,3 +16,16 @@ def test_the_count_most_reports_give_wins():
     reports = [{"killed": 2, "injured": 0}, {"killed": 1, "injured": 3}, {"killed": 1, "injured": 3}]
     estimate = best_estimate(reports)
     assert (estimate["killed"], estimate["injured"]) == (1, 3)
+
+
+def test_a_headline_over_an_empty_page_still_counts_the_victim():
+    from store_records import make_record
+
+    from eventwire.link.casualties import casualty_counts
+
+    wall = make_record("h", "Please confirm your email address to keep reading.", "2016-05-10",
+                       title="Girl, 6, wounded in accidental shooting at Marlow home")
+    assert casualty_counts(wall) == {"killed": 0, "injured": 1}
+    himself = make_record("g", "Deputies were called to a farm near Tolliver.", "2016-05-10",
+                          title="Boy, 4, shoots himself with his father's pistol")
+    assert casualty_counts(himself) == {"killed": 0, "injured": 1}

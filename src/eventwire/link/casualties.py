@@ -5,7 +5,8 @@ happening itself, then from the record's figures (category killed / injured, uni
 (``killed`` / ``injured``), keeping the first, most salient one of each; figures that are really ages
 ("Jon Vale, 25, was killed"), ranges of ages or street numbers ("the 6700 block") are skipped. Reports of a
 single victim often give no number ("a man was shot and killed", "a teenager was wounded"): then a word of
-death in the lead counts one killed, and a word of wounding one injured when nobody died (with a death
+death in the headline or lead counts one killed (a headline over a cookie wall still tells of the harm),
+and a word of wounding one injured when nobody died (with a death
 reported, words of wounding most often describe the one who died, unless "another" was hurt). A report with
 words of harm but no count of a kind says none of that kind (0); a report with no words of harm says nothing
 (None).
@@ -24,7 +25,8 @@ _DEATH = re.compile(r"\b(?:killed|dead|died|dies|fatal(?:ly)?|slain|killing|lost
 # words that often mean a death but also come with trials and wounds
 _WEAK_DEATH = re.compile(r"\b(?:murder(?:ed)?|homicide|deadly)\b", re.IGNORECASE)
 _WOUND = re.compile(r"\b(?:wounded|injured|injuries|hospitali[sz]ed|(?:was|were|been|got|being) shot|"
-                    r"shot (?:in|at) the|critical condition|stable condition|gunshot wounds?)\b", re.IGNORECASE)
+                    r"shot (?:in|at) the|shoots? (?:himself|herself)|accidentally shot|critical condition|"
+                    r"stable condition|gunshot wounds?)\b", re.IGNORECASE)
 _ANOTHER_HURT = re.compile(r"\b(?:another|a second|one other|the other|a third)\b[^.]{0,60}?\b(?:wounded|injured|hurt|"
                            r"shot|hospitali[sz]ed|critical|stable|survived)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:,|-?\s*years?|-year|\)|to \d)", re.IGNORECASE)
@@ -39,7 +41,7 @@ def casualty_counts(record: dict) -> dict[str, Any]:
         counts.setdefault(field, value)
     for field, value in _from_events(record).items():
         counts.setdefault(field, value)
-    lead = text[:LEAD_CHARS]
+    lead = title + "\n" + text[:LEAD_CHARS]  # a headline over a cookie wall still tells of the harm
     death, wound = bool(_DEATH.search(lead)), bool(_WOUND.search(lead))
     death = death or ("injured" not in counts and bool(_WEAK_DEATH.search(lead)))
     if not (death or wound or counts):
