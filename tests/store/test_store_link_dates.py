@@ -21,7 +21,7 @@ def test_a_court_date_in_a_sentence_about_the_shooting_does_not_date_it():
 
 
 def test_a_named_day_beats_an_event_date_that_is_only_the_publication_day():
-    text = "Police say a girl, 7, was hurt by a stray bullet. It happened Sunday evening near Quill Park."
+    text = "Police say a girl, 7, was hurt by a stray bullet. Neighbors called police Sunday evening from Quill Park."
     record = make_record("s", text, "2016-05-10", event="hurt", event_date="2016-05-10")
     record["times"] = [_time(text, "Sunday evening", "2016-05-08")]
     features = document_features(record)
@@ -34,3 +34,11 @@ def test_a_bare_weekday_a_week_back_gives_way_to_a_recent_day():
     record = make_record("w", text, "2016-05-08")
     record["times"] = [_time(text, "Sunday afternoon", "2016-05-08"), _time(text, "Monday morning", "2016-05-02")]
     assert document_features(record)["day"] == parse_day("2016-05-08")
+
+
+def test_a_follow_up_months_later_dates_the_happening_where_it_says_it_occurred():
+    text = ("A man was ordered to stand trial today in the death of a cyclist. "
+            "The incident occurred Sept. 14 outside a tavern on Gorse Avenue.")
+    record = make_record("f", text, "2017-06-20")
+    record["times"] = [_time(text, "today", "2017-06-20"), _time(text, "Sept. 14", "2016-09-14")]
+    assert document_features(record)["day"] == parse_day("2016-09-14")

@@ -188,9 +188,9 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
 
     Dated time expressions up to two weeks before publication (not "Posted:"/"Updated:" stamps) in the first
     ``LEAD_CHARS`` characters count when they name a day ("at 3:30 p.m." alone does not). Of those in a
-    sentence that reports the happening (it holds the trigger of an asserted event, or a word of harm such as
-    "shot" or "killed"), and of explicit dates ("June 21") in such sentences up to ``FOLLOW_UP_DAYS`` before
-    publication, the earliest wins: a lead such as "in critical condition Tuesday after he was shot Monday"
+    sentence that reports the happening (it holds the trigger of an asserted event, a word of harm such as
+    "shot" or "killed", or says when "the incident occurred"), and of explicit dates ("June 21") in such
+    sentences up to ``FOLLOW_UP_DAYS`` before publication, the earliest wins: a lead such as "in critical condition Tuesday after he was shot Monday"
     names the day after as well as the day itself, and a follow-up names the day of the original shooting.
     Sentences about what came after (a court date, an arraignment, a funeral, a vigil) date nothing, and a bare
     weekday resolved more than ``STALE_WEEKDAY_DAYS`` before publication gives way to a more recent day.
@@ -232,7 +232,7 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
 
 
 LEAD_CHARS = 3000
-FOLLOW_UP_DAYS = 400
+FOLLOW_UP_DAYS = 1000
 STALE_WEEKDAY_DAYS = 4
 # "at 3:30 p.m." alone names no day (a tagger resolves it to the publication day): it does not date anything
 _NAMES_A_DAY = re.compile(r"day|(?<!mid)night|morning|evening|afternoon|tonight|yesterday|jan|feb|mar|apr|may|jun|"
@@ -243,7 +243,8 @@ _EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|d
 _RELATIVE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|overnight|"
                        r"tonight|today|this morning|earlier", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|gunman|slain|fired|gunshot|injured|"
-                   r"murder(?:ed)?|homicide|dead|stabbed|attack(?:ed)?|bomb(?:ing)?|explosion|clashe?s?|died)\b",
+                   r"murder(?:ed)?|homicide|dead|death|stabbed|attack(?:ed)?|bomb(?:ing)?|explosion|clashe?s?|died|struck|striking|"
+                   r"(?:incident|it|this|shooting) (?:happened|occurred))\b",
                    re.IGNORECASE)
 _ASIDE = re.compile(r"\b(?:court|arraign(?:ed|ment)?|hearing|funeral|vigil|memorial|sentenced|indicted|trial|"
                     r"bond|bail|pleaded|plea|jury)\b", re.IGNORECASE)
