@@ -190,8 +190,9 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     ``LEAD_CHARS`` characters count when they name a day ("at 3:30 p.m." alone does not). Of those in a
     sentence that reports the happening (it holds the trigger of an asserted event, a word of harm such as
     "shot" or "killed", or says when "the incident occurred"), and of explicit dates ("June 21") in such
-    sentences up to ``FOLLOW_UP_DAYS`` before publication, the earliest wins: a lead such as "in critical condition Tuesday after he was shot Monday"
-    names the day after as well as the day itself, and a follow-up names the day of the original shooting.
+    sentences up to ``FOLLOW_UP_DAYS`` before publication, the earliest wins: a lead such as "in critical
+    condition Tuesday after he was shot Monday" names the day after as well as the day itself, and a
+    follow-up names the day of the original shooting.
     Sentences about what came after (a court date, an arraignment, a funeral, a vigil) date nothing, and a bare
     weekday resolved more than ``STALE_WEEKDAY_DAYS`` before publication gives way to a more recent day.
     Else the earliest date an asserted event carries, unless that is only the publication day and the lead
