@@ -55,7 +55,7 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-ORDER = ["accuracy", "actor_codes", "speed", "memory", "ingest", "load"]
+ORDER = ["accuracy", "incidents", "actor_codes", "speed", "memory", "ingest", "load"]
 
 
 def render() -> None:
