@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SCRIPTS = [["accuracy.py"], ["actor_codes.py", "--save"], ["speed.py"], ["incidents_bench.py"]]
-SCRIPTS += [[p.name] for p in sorted(HERE.glob("*_bench.py")) if p.name != "incidents_bench.py"]
+SCRIPTS = [["accuracy.py"], ["actor_codes.py", "--save"], ["speed.py"]]
+SCRIPTS += [[p.name] for p in sorted(HERE.glob("*_bench.py"))]
 
 if __name__ == "__main__":
     for script, *args in SCRIPTS:
