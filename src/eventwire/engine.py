@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 import orjson
+from spacy.tokens import Doc
 
 from eventwire.errors import EventwireError
 from eventwire.extract.base import Parsed
@@ -67,7 +68,7 @@ def process_batch(batch: list[Item]) -> list[Extracted | ReadError]:
     return [done[id(item)] if isinstance(item, Article) else item for item in batch]
 
 
-def _extract_one(article: Article, doc) -> Extracted | ReadError:
+def _extract_one(article: Article, doc: Doc) -> Extracted | ReadError:
     try:
         record = extract_document(Parsed(article, doc))
     except Exception as err:  # one broken document must not stop the run; it is reported instead
