@@ -29,7 +29,7 @@ def main(only: list[str]) -> None:
                 continue
             set_dir = DATA / name
             pred = Path(tmp) / f"{task}.jsonl"
-            seconds, _, done = timed([*EVENTWIRE, "extract", str(set_dir / "articles.jsonl"), "-o", str(pred)])
+            seconds, done = timed([*EVENTWIRE, "extract", str(set_dir / "articles.jsonl"), "-o", str(pred)])
             if done.returncode not in (0, 1):
                 raise SystemExit(f"extract failed on {name}: {done.stderr.strip()[-300:]}")
             docs_per_s = count_lines(set_dir / "articles.jsonl") / seconds

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -28,13 +27,11 @@ def count_lines(path: Path) -> int:
         return sum(1 for line in f if line.strip())
 
 
-def timed(cmd: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run a command; (seconds, peak RSS of the child in MiB, result)."""
+def timed(cmd: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+    """Run a command; (wall seconds, result). Peak memory is measured inside the process (memory_bench.py)."""
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
-    seconds = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak_kib // 1024, done
+    return time.perf_counter() - start, done
 
 
 def score(task: str, set_dir: Path, pred: Path) -> dict[str, float]:

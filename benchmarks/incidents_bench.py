@@ -20,7 +20,7 @@ def main() -> None:
     set_dir = DATA / "incidents" / "gva-even"
     with tempfile.TemporaryDirectory() as tmp:
         db, pred = f"sqlite:///{Path(tmp) / 'gva.db'}", Path(tmp) / "incidents.jsonl"
-        seconds, _, done = timed([*EVENTWIRE, "ingest", str(set_dir / "articles.jsonl"), "--db", db])
+        seconds, done = timed([*EVENTWIRE, "ingest", str(set_dir / "articles.jsonl"), "--db", db])
         if done.returncode not in (0, 1):
             raise SystemExit(done.stderr[-500:])
         timed([*EVENTWIRE, "export", "--db", db, "--what", "incidents", "-o", str(pred)])

@@ -30,7 +30,7 @@ def main(limit: int) -> None:
         source = Path(tmp) / "news.jsonl"
         with open(DATA / "incidents" / "gva-even" / "articles.jsonl", encoding="utf-8") as f:
             source.write_text("".join(line for _, line in zip(range(limit), f, strict=False)))
-        seconds, _, _ = timed([*EVENTWIRE, "extract", str(source), "-o", str(Path(tmp) / "out.jsonl")])
+        seconds, _ = timed([*EVENTWIRE, "extract", str(source), "-o", str(Path(tmp) / "out.jsonl")])
         base = limit / seconds
         rows.append(["extract (no store)", f"{base:.1f}", "1.00"])
         targets = [("ingest into SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}")]
@@ -40,7 +40,7 @@ def main(limit: int) -> None:
             targets.append(("ingest into PostgreSQL", server.new_database()))
         try:
             for label, url in targets:
-                seconds, _, done = timed([*EVENTWIRE, "ingest", str(source), "--db", url])
+                seconds, done = timed([*EVENTWIRE, "ingest", str(source), "--db", url])
                 if done.returncode not in (0, 1):
                     raise SystemExit(done.stderr[-500:])
                 rows.append([label, f"{limit / seconds:.1f}", f"{limit / seconds / base:.2f}"])

@@ -50,7 +50,7 @@ def main() -> None:
             source = Path(tmp) / f"in{count}.jsonl"
             source.write_text("".join(news_line(i) for i in range(count)))
             mb = source.stat().st_size / 2**20
-            seconds, _, done = timed([sys.executable, "-c", MEASURED_EXTRACT, "extract", str(source), "-o",
+            seconds, done = timed([sys.executable, "-c", MEASURED_EXTRACT, "extract", str(source), "-o",
                                       str(Path(tmp) / "out.jsonl")])
             peak = done.stderr.rsplit("PEAK", 1)[1].split()[0]
             rows.append([f"extract, {count} documents ({mb:.1f} MB)", f"{peak} MiB", f"{count / seconds:.1f} docs/s"])
@@ -60,7 +60,7 @@ def main() -> None:
         with open(big, "w") as f:
             for _ in range(2**30 // len(line) + 1):
                 f.write(line)
-        seconds, _, done = timed([sys.executable, "-c", READ_ONLY, str(big)])
+        seconds, done = timed([sys.executable, "-c", READ_ONLY, str(big)])
         n, peak = done.stdout.split()
         rows.append([f"readers only, 1 GB JSON lines ({n} records)", f"{peak} MiB",
                      f"{int(n) / seconds:.0f} records/s"])

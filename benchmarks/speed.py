@@ -31,12 +31,12 @@ def in_process(docs: list[dict]) -> dict[str, float]:
     from eventwire.extract.base import Found, Parsed
     from eventwire.extract.pipeline import ordered_steps
     from eventwire.parse import load_nlp, parse_articles
-    from eventwire.read.jsonl import _article
+    from eventwire.read.jsonl import article_from_object
 
     nlp = load_nlp()
     from eventwire.read.article import Article
 
-    articles = [_article(json.dumps(d).encode(), f"bench:{i}") for i, d in enumerate(docs)]
+    articles = [article_from_object(d, f"bench:{i}") for i, d in enumerate(docs)]
     articles = [a for a in articles if isinstance(a, Article)]
     texts = [a.text for a in articles]
     list(nlp.pipe(texts[:20]))  # warm up
@@ -80,7 +80,7 @@ def main(limit: int) -> None:
         source = Path(tmp) / "corpus.jsonl"
         source.write_text("".join(json.dumps(d) + "\n" for d in docs))
         for workers in (1, 2):
-            seconds, _, done = timed([*EVENTWIRE, "extract", str(source), "-o", str(Path(tmp) / "out.jsonl"),
+            seconds, done = timed([*EVENTWIRE, "extract", str(source), "-o", str(Path(tmp) / "out.jsonl"),
                                          "--workers", str(workers)])
             if done.returncode not in (0, 1):
                 raise SystemExit(done.stderr[-500:])
