@@ -200,23 +200,22 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     else the first date, else a weekday named in the text, else the publication date.
     """
     text = record.get("text") or ""
-    times = [t for t in record.get("times") or [] if _usable_time(t, text, published)
-             and _NAMES_A_DAY.search(str(t.get("text") or ""))]
+    all_times = [_in_the_past(t, published) for t in record.get("times") or []]
+    times = [t for t in all_times if _usable_time(t, text, published) and _NAMES_A_DAY.search(str(t.get("text") or ""))]
     triggers = _event_triggers(record)
-    reporting = [parse_day(t["value"]) for t in times if _reports_happening(text, t["start"], triggers)
-                 and not _OVERNIGHT.search(str(t.get("text") or "")) and not _aside(text, t["start"])]
+    reporting = [(t["start"], parse_day(t["value"])) for t in times if _dates_happening(text, t, triggers)
+                 and not _OVERNIGHT.search(str(t.get("text") or ""))]
     # a follow-up (an arrest, a death in hospital, a trial) names the day of the happening outright
-    older = [t for t in record.get("times") or [] if _usable_time(t, text, published, FOLLOW_UP_DAYS)
+    older = [t for t in all_times if _usable_time(t, text, published, FOLLOW_UP_DAYS)
              and _EXPLICIT_DATE.search(str(t.get("text") or ""))]
-    reporting += [parse_day(t["value"]) for t in older if _reports_happening(text, t["start"], triggers)
-                  and not _aside(text, t["start"])]
+    reporting += [(t["start"], parse_day(t["value"])) for t in older if _dates_happening(text, t, triggers)]
     # a bare weekday the tagger put nearly a week back is more likely a day after the publication stamp
-    recent = [day for day in reporting if published is None or day >= published - STALE_WEEKDAY_DAYS]
+    recent = [day for _, day in reporting if published is None or day >= published - STALE_WEEKDAY_DAYS]
     weekdays = {parse_day(t["value"]) for t in times if not _EXPLICIT_DATE.search(str(t.get("text") or ""))}
     if recent:
-        reporting = [day for day in reporting if day in recent or day not in weekdays]
+        reporting = [(start, day) for start, day in reporting if day in recent or day not in weekdays]
     if reporting:
-        return min(reporting), "event"
+        return _lead_day(text, sorted(reporting)), "event"
     relative = [t for t in times if _RELATIVE.search(str(t.get("text") or ""))]
     # an event's own date is most often the publication day the tagger fell back on: a day named in the lead
     # ("It happened Monday night") says more
@@ -245,11 +244,53 @@ _RELATIVE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunda
                        r"tonight|today|this morning|earlier", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|gunman|slain|fired|gunshot|injured|"
                    r"murder(?:ed)?|homicide|dead|death|stabbed|attack(?:ed)?|bomb(?:ing)?|explosion|clashe?s?|died|struck|striking|"
+                   r"(?:hand)?gun|firearm|rifle|pistol|shotgun|discharged|went off|bullets?|wounds?|"
                    r"(?:incident|it|this|shooting) (?:happened|occurred))\b",
                    re.IGNORECASE)
 _ASIDE = re.compile(r"\b(?:court|arraign(?:ed|ment)?|hearing|funeral|vigil|memorial|sentenced|indicted|trial|"
                     r"bond|bail|pleaded|plea|jury)\b", re.IGNORECASE)
+# a lead about what came after the happening: the happening's own day is named further down
+_FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charged|charges|identified|indicted|indictment|booked|custody|"
+                        r"announced|released|named|died|dies|suspect|guilty|convicted|sentenc(?:ed|ing)|trial|"
+                        r"hearing|court|pleaded|plead|arraign(?:ed|ment)|accused|faces|facing|jury)\b", re.IGNORECASE)
+_STATEMENT = r"(?:said|says|announced|reported|told|confirmed|identified|stated|released|revealed)"
+_STATEMENT_BEFORE = re.compile(rf"\b{_STATEMENT}\s+(?:on\s+)?$", re.IGNORECASE)
+_STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_STATEMENT}\b", re.IGNORECASE)
 _STAMP = re.compile(r"(?:posted|updated|published|modified|copyright)\W{0,3}(?:on\W)?$", re.IGNORECASE)
+
+
+def _lead_day(text: str, reporting: list[tuple[int, int]]) -> int:
+    """The happening's day among the days named in sentences that report it, in text order.
+
+    The first such sentence reports the happening itself ("was in critical condition Tuesday after he was
+    shot Monday"): the earliest day it names. A day named further down is more often another happening ("on
+    May 3 a man was killed nearby") or what came after. A lead about what came after (an arrest, charges, a
+    death in hospital) names the happening's day further down: then the earliest of all."""
+    sentence_start, sentence_end = _sentence_bounds(text, reporting[0][0])
+    if _FOLLOW_UP.search(text, sentence_start, sentence_end):
+        return min(day for _, day in reporting)
+    return min(day for start, day in reporting if sentence_start <= start < sentence_end)
+
+
+def _in_the_past(time: Any, published: int | None) -> Any:
+    """A bare weekday the tagger put in the days after publication ("killed on Sunday") moved a week back:
+    news reports what happened."""
+    if not isinstance(time, dict) or published is None or _EXPLICIT_DATE.search(str(time.get("text") or "")):
+        return time
+    day, value = parse_day(time.get("value")), str(time.get("value"))
+    if day is None or not published < day <= published + 7 or not _WEEKDAY.search(str(time.get("text") or "")):
+        return time
+    return time | {"value": date.fromordinal(day - 7).isoformat() + value[10:]}
+
+
+def _dates_happening(text: str, time: dict, triggers: list[int]) -> bool:
+    """The time dates the happening: its sentence reports it, is not about what came after (a court date, a
+    funeral), and the time does not date a statement about it ("police said Friday")."""
+    start, end = time["start"], time.get("end", time["start"])
+    if not _reports_happening(text, start, triggers) or _aside(text, start):
+        return False
+    return not (_STATEMENT_BEFORE.search(text[max(0, start - 30) : start])
+                or _STATEMENT_AFTER.match(text[end : end + 25]))
 
 
 def _usable_time(time: Any, text: str, published: int | None, days_before: int = 14) -> bool:
@@ -262,12 +303,13 @@ def _usable_time(time: Any, text: str, published: int | None, days_before: int =
 
 
 def _event_dates(record: dict) -> list[int]:
-    """Dates the record's asserted events of violence carry themselves."""
+    """Dates the record's asserted events of violence carry, less the publication date an event without a
+    time expression falls back on."""
     days = []
     for event in record.get("events") or []:
         if isinstance(event, dict) and event.get("status") in ASSERTED and event.get("type") in TYPE_FAMILIES:
             day = parse_day(event.get("date"))
-            if day:
+            if day and (event.get("time") is not None or day != parse_day(record.get("published"))):
                 days.append(day)
     return days
 
@@ -289,10 +331,30 @@ def _aside(text: str, position: int) -> bool:
     return bool(_ASIDE.search(text, start, end))
 
 
+SENTENCE_REACH = 400
+_STOP_MARK = re.compile(r"([\w.]*)[.!?][\"”’')]*(?=\s)|\n")
+# a full stop after these closes an abbreviation, not a sentence: "6 p.m. Monday", "Sept. 27", "St. Louis"
+_ABBREVIATION_WORDS = """
+    mr mrs ms dr st jr sr lt sgt det gov sen rep inc co no ave blvd rd mt ft capt cpl col gen
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+
+def _sentence_ends(text: str, start: int, end: int):
+    for match in _STOP_MARK.finditer(text, start, end):
+        word = (match.group(1) or "").lower()
+        if match.group(0) == "\n" or not (word in _ABBREVIATIONS or len(word) == 1 or "." in word):
+            yield match
+
+
 def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
-    ends = [i for i in (text.find(".", position), text.find("\n", position)) if i != -1]
-    return start, min(ends) if ends else len(text)
+    """The sentence around ``position`` (searched no further than ``SENTENCE_REACH`` characters either way)."""
+    start = max(0, position - SENTENCE_REACH)
+    for match in _sentence_ends(text, start, position):
+        start = match.end()
+    following = next(_sentence_ends(text, position, position + SENTENCE_REACH), None)
+    return start, following.end() if following else min(len(text), position + SENTENCE_REACH)
 
 
 def _time_value(times: list[dict], index: Any) -> Any:
