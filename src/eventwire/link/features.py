@@ -203,8 +203,7 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     all_times = [_in_the_past(t, published) for t in record.get("times") or []]
     times = [t for t in all_times if _usable_time(t, text, published) and _NAMES_A_DAY.search(str(t.get("text") or ""))]
     triggers = _event_triggers(record)
-    reporting = [(t["start"], parse_day(t["value"])) for t in times if _dates_happening(text, t, triggers)
-                 and not _OVERNIGHT.search(str(t.get("text") or ""))]
+    reporting = [(t["start"], _day_of(t, published)) for t in times if _dates_happening(text, t, triggers)]
     # a follow-up (an arrest, a death in hospital, a trial) names the day of the happening outright
     older = [t for t in all_times if _usable_time(t, text, published, FOLLOW_UP_DAYS)
              and _EXPLICIT_DATE.search(str(t.get("text") or ""))]
@@ -216,16 +215,17 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
         reporting = [(start, day) for start, day in reporting if day in recent or day not in weekdays]
     if reporting:
         return _lead_day(text, sorted(reporting)), "event"
-    relative = [t for t in times if _RELATIVE.search(str(t.get("text") or ""))]
+    relative = [t for t in times if _RELATIVE.search(str(t.get("text") or "")) and not _dates_a_statement(text, t)]
     # an event's own date is most often the publication day the tagger fell back on: a day named in the lead
     # ("It happened Monday night") says more
     dated = [day for day in _event_dates(record) if _plausible(day, published)]
     if dated and (min(dated) != published or not relative):
         return min(dated), "event"
     if relative or times:
-        return parse_day((relative or times)[0]["value"]), "time"
-    if published and body:
-        day = weekday_before(body[:1500], published)
+        return min(parse_day(t["value"]) for t in relative or times), "time"
+    if published:
+        # "Police name victim of Sunday's shooting": a headline names the day even over a cookie wall
+        day = weekday_before(headline(str(record.get("title") or "")) + "\n" + body[:1500], published)
         if day:
             return day, "weekday"
     return published, "published" if published else None
@@ -237,7 +237,8 @@ STALE_WEEKDAY_DAYS = 4
 # "at 3:30 p.m." alone names no day (a tagger resolves it to the publication day): it does not date anything
 _NAMES_A_DAY = re.compile(r"day|(?<!mid)night|morning|evening|afternoon|tonight|yesterday|jan|feb|mar|apr|may|jun|"
                           r"jul|aug|sep|oct|nov|dec|\d{1,2}/\d{1,2}|\d{4}-\d{2}", re.IGNORECASE)
-_OVERNIGHT = re.compile(r"overnight|last night", re.IGNORECASE)  # the night before: a 3 a.m. shooting's own day
+# "shot overnight" is most often a shooting after midnight, on the morning's day (a tagger gives the night's)
+_OVERNIGHT = re.compile(r"\bovernight\b", re.IGNORECASE)
 _EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
                             r"\d{1,2}/\d{1,2}", re.IGNORECASE)
 _RELATIVE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|overnight|"
@@ -272,6 +273,12 @@ def _lead_day(text: str, reporting: list[tuple[int, int]]) -> int:
     return min(day for start, day in reporting if sentence_start <= start < sentence_end)
 
 
+def _day_of(time: dict, published: int | None) -> int:
+    day = parse_day(time["value"])
+    overnight = _OVERNIGHT.search(str(time.get("text") or "")) and "TNI" in str(time.get("value"))
+    return day + 1 if overnight and (published is None or day < published) else day
+
+
 def _in_the_past(time: Any, published: int | None) -> Any:
     """A bare weekday the tagger put in the days after publication ("killed on Sunday") moved a week back:
     news reports what happened."""
@@ -286,11 +293,17 @@ def _in_the_past(time: Any, published: int | None) -> Any:
 def _dates_happening(text: str, time: dict, triggers: list[int]) -> bool:
     """The time dates the happening: its sentence reports it, is not about what came after (a court date, a
     funeral), and the time does not date a statement about it ("police said Friday")."""
-    start, end = time["start"], time.get("end", time["start"])
+    start = time["start"]
     if not _reports_happening(text, start, triggers) or _aside(text, start):
         return False
-    return not (_STATEMENT_BEFORE.search(text[max(0, start - 30) : start])
-                or _STATEMENT_AFTER.match(text[end : end + 25]))
+    return not _dates_a_statement(text, time)
+
+
+def _dates_a_statement(text: str, time: dict) -> bool:
+    """The time says when something was said or announced: "police said Friday", "on Monday identified"."""
+    start, end = time["start"], time.get("end", time["start"])
+    before, after = text[max(0, start - 30) : start], text[end : end + 25]
+    return bool(_STATEMENT_BEFORE.search(before) or _STATEMENT_AFTER.match(after))
 
 
 def _usable_time(time: Any, text: str, published: int | None, days_before: int = 14) -> bool:
