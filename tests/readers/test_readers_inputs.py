@@ -76,6 +76,18 @@ def test_bad_lines_are_reported_and_good_ones_kept(tmp_path):
     assert "malformed JSON" in errors[0] and "UTF-8" in errors[3] and "ISO date" in errors[5]
 
 
+def test_a_headline_without_a_body_is_an_article_and_an_empty_record_is_not(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    rows = [{"text": "", "title": "Gunfire at Varnek market wounds three", "published": "2031-01-02"},
+            {"html": " ", "title": "Ferry strike in Ostrel ends"},
+            {"id": "blank", "text": "  ", "title": " "}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    headline, ferry, blank = read_all(path)
+    assert headline.text == "" and headline.title == "Gunfire at Varnek market wounds three"
+    assert headline.id != ferry.id and ferry.text == "" and ferry.title == "Ferry strike in Ostrel ends"
+    assert isinstance(blank, ReadError) and str(blank) == f"{path}:3: empty 'text' and no 'title'"
+
+
 def test_html_page_main_text_title_date_and_language(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(PAGE)

@@ -38,7 +38,7 @@ from eventwire.store import schema as s
 
 WINDOW_DAYS = 30
 # a report weeks or months after another (an arrest, a trial) must share more to join: (days apart, factor)
-GAP_FACTORS = ((1, 1.0), (3, 0.75), (7, 0.5), (WINDOW_DAYS, 0.3))
+GAP_FACTORS = ((1, 1.0), (3, 0.75), (7, 0.5), (WINDOW_DAYS, 0.2))
 JOIN_SCORE = 0.07
 PRIOR_DOCUMENTS = 200  # smooths key rarity while the store is still small
 MAX_CANDIDATES = 40

@@ -62,17 +62,22 @@ def article_from_object(obj: dict, origin: str) -> Article | ReadError:
         return ReadError(origin, problem)
     meta = {k: obj.get(k) or None for k in OPTIONAL_STRINGS}
     published = _iso_date(obj.get("published"))
-    if isinstance(obj.get("text"), str) and obj["text"].strip():
+    html = obj.get("html")
+    if isinstance(obj.get("text"), str) and (obj["text"].strip() or not (html and html.strip())):
+        # a feed item may carry a headline and no body: it still reports something
         text = obj["text"]
         return Article(
-            id=str(obj["id"]) if obj.get("id") not in (None, "") else content_id(text),
+            id=_given_id(obj) or content_id(text if text.strip() else meta["title"]),
             text=text,
             published=published,
             origin=origin,
             boilerplate=boilerplate_spans(text),
             **meta,
         )
-    page = page_to_article(obj["html"], origin, url=meta["url"])
+    if not (html and html.strip()):
+        return Article(id=_given_id(obj) or content_id(meta["title"]), text="",
+                       published=published, origin=origin, boilerplate=[], **meta)
+    page = page_to_article(html, origin, url=meta["url"])
     if isinstance(page, ReadError):
         return page
     page.id = str(obj["id"]) if obj.get("id") not in (None, "") else page.id
@@ -83,6 +88,10 @@ def article_from_object(obj: dict, origin: str) -> Article | ReadError:
     return page
 
 
+def _given_id(obj: dict) -> str | None:
+    return str(obj["id"]) if obj.get("id") not in (None, "") else None
+
+
 def _check_fields(obj: dict) -> str | None:
     text, html = obj.get("text"), obj.get("html")
     if text is None and html is None:
@@ -90,8 +99,9 @@ def _check_fields(obj: dict) -> str | None:
     for key, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
             return f"'{key}' must be a string, got {type(value).__name__}"
-    if not ((text and text.strip()) or (html and html.strip())):
-        return "empty 'text'"
+    title = obj.get("title")
+    if not ((text and text.strip()) or (html and html.strip()) or (isinstance(title, str) and title.strip())):
+        return "empty 'text' and no 'title'"
     if obj.get("id") is not None and not isinstance(obj["id"], str | int):
         return f"'id' must be a string or number, got {type(obj['id']).__name__}"
     for key in (*OPTIONAL_STRINGS, "published"):
