@@ -66,18 +66,23 @@ def document_features(record: dict) -> dict[str, Any]:
     day, day_source = incident_day(record, body if not junk else "", published)
     places = place_names(record)
     title = headline(record.get("title") or "")
-    keys = [] if junk and is_junk_title(title) else name_keys(title, places)
-    if not junk:
+    keys = name_keys(title, places)
+    if junk:  # the headline over a cookie wall or an empty body is all there is to link by
+        keys = [] if is_junk_title(title) else keys + word_keys(title) + age_keys(title)
+    else:
         lead = prose(body, PROSE_CHARS)
         keys += name_keys(lead, places)
         keys += word_keys(headline(record.get("title") or "") + "\n" + lead)
         keys += age_keys(lead)
-    events = [e for e in record.get("events") or [] if isinstance(e, dict) and e.get("status") in ASSERTED]
+    # events read off a cookie wall say nothing about the happening
+    events = [] if junk else [e for e in record.get("events") or [] if isinstance(e, dict)
+                              and e.get("status") in ASSERTED]
     families = sorted({TYPE_FAMILIES[e["type"]] for e in events if e.get("type") in TYPE_FAMILIES})
     main_type = next((e["type"] for e in events if e.get("type") in TYPE_FAMILIES), None)
     counts = casualty_counts(record)
     return {
         "junk": junk and not keys,  # a junk page with a telling title still links by its title
+        "headline_only": junk,
         "day": day,
         "day_source": day_source,
         "published": published,
@@ -201,7 +206,8 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     """
     text = record.get("text") or ""
     all_times = [_in_the_past(t, published) for t in record.get("times") or []]
-    times = [t for t in all_times if _usable_time(t, text, published) and _NAMES_A_DAY.search(str(t.get("text") or ""))]
+    times = [t for t in all_times if _usable_time(t, text, published) and _NAMES_A_DAY.search(str(t.get("text") or ""))
+             and not _ANAPHORIC.search(str(t.get("text") or ""))]
     triggers = _event_triggers(record)
     reporting = [(t["start"], _day_of(t, published)) for t in times if _dates_happening(text, t, triggers)]
     # a follow-up (an arrest, a death in hospital, a trial) names the day of the happening outright
@@ -210,7 +216,8 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     reporting += [(t["start"], parse_day(t["value"])) for t in older if _dates_happening(text, t, triggers)]
     # a bare weekday the tagger put nearly a week back is more likely a day after the publication stamp
     recent = [day for _, day in reporting if published is None or day >= published - STALE_WEEKDAY_DAYS]
-    weekdays = {parse_day(t["value"]) for t in times if not _EXPLICIT_DATE.search(str(t.get("text") or ""))}
+    weekdays = {parse_day(t["value"]) for t in times if not _EXPLICIT_DATE.search(str(t.get("text") or ""))
+                and not _LAST_WEEKDAY.match(str(t.get("text") or ""))}
     if recent:
         reporting = [(start, day) for start, day in reporting if day in recent or day not in weekdays]
     if reporting:
@@ -234,13 +241,17 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
 LEAD_CHARS = 3000
 FOLLOW_UP_DAYS = 1000
 STALE_WEEKDAY_DAYS = 4
+_LAST_WEEKDAY = re.compile(r"last\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE)
+# "that night", "the next day": a day only the surrounding story fixes, which a tagger resolves poorly
+_ANAPHORIC = re.compile(r"\b(?:that|the next|the following|the previous|same)\s+"
+                        r"(?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
 # "at 3:30 p.m." alone names no day (a tagger resolves it to the publication day): it does not date anything
 _NAMES_A_DAY = re.compile(r"day|(?<!mid)night|morning|evening|afternoon|tonight|yesterday|jan|feb|mar|apr|may|jun|"
                           r"jul|aug|sep|oct|nov|dec|\d{1,2}/\d{1,2}|\d{4}-\d{2}", re.IGNORECASE)
 # "shot overnight" is most often a shooting after midnight, on the morning's day (a tagger gives the night's)
 _OVERNIGHT = re.compile(r"\bovernight\b", re.IGNORECASE)
-_EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-                            r"\d{1,2}/\d{1,2}", re.IGNORECASE)
+_EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                            r"\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}/\d{1,2}", re.IGNORECASE)
 _RELATIVE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|overnight|"
                        r"tonight|today|this morning|earlier", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|gunman|slain|fired|gunshot|injured|"
@@ -251,9 +262,10 @@ _HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|g
 _ASIDE = re.compile(r"\b(?:court|arraign(?:ed|ment)?|hearing|funeral|vigil|memorial|sentenced|indicted|trial|"
                     r"bond|bail|pleaded|plea|jury)\b", re.IGNORECASE)
 # a lead about what came after the happening: the happening's own day is named further down
-_FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charged|charges|identified|indicted|indictment|booked|custody|"
-                        r"announced|released|named|died|dies|suspect|guilty|convicted|sentenc(?:ed|ing)|trial|"
-                        r"hearing|court|pleaded|plead|arraign(?:ed|ment)|accused|faces|facing|jury)\b", re.IGNORECASE)
+_FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charge[sd]?|identif(?:ied|ies)|indicted|indictment|booked|custody|"
+                        r"announced|released|named|died|dies|suspects?|guilty|convicted|sentenc(?:ed|ing)|trial|"
+                        r"hearings?|court|pleaded|pleads?|arraign(?:ed|ment)|accused|faces|facing|jury)\b",
+                        re.IGNORECASE)
 _STATEMENT = r"(?:said|says|announced|reported|told|confirmed|identified|stated|released|revealed)"
 _STATEMENT_BEFORE = re.compile(rf"\b{_STATEMENT}\s+(?:on\s+)?$", re.IGNORECASE)
 _STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_STATEMENT}\b", re.IGNORECASE)

@@ -126,7 +126,9 @@ def _agreement(features: dict, other: dict) -> float:
     gap = _gap(features.get("day"), other.get("day"))
     factor *= next((f for days, f in GAP_FACTORS if gap is not None and gap <= days), GAP_FACTORS[-1][1])
     mine, theirs = set(features.get("families") or ()), set(other.get("families") or ())
-    if mine and theirs and not mine & theirs:
+    if features.get("headline_only") or other.get("headline_only"):
+        pass  # a headline alone gives no events to compare
+    elif mine and theirs and not mine & theirs:
         factor *= 0.5
     elif bool(mine) != bool(theirs):  # a report of a happening and a page that reports none
         factor *= ONE_SIDED_EVENTS
