@@ -74,9 +74,7 @@ def document_features(record: dict) -> dict[str, Any]:
         keys += name_keys(lead, places)
         keys += word_keys(headline(record.get("title") or "") + "\n" + lead)
         keys += age_keys(lead)
-    # events read off a cookie wall say nothing about the happening
-    events = [] if junk else [e for e in record.get("events") or [] if isinstance(e, dict)
-                              and e.get("status") in ASSERTED]
+    events = [e for e in record.get("events") or [] if isinstance(e, dict) and e.get("status") in ASSERTED]
     families = sorted({TYPE_FAMILIES[e["type"]] for e in events if e.get("type") in TYPE_FAMILIES})
     main_type = next((e["type"] for e in events if e.get("type") in TYPE_FAMILIES), None)
     counts = casualty_counts(record)

@@ -127,7 +127,7 @@ def _agreement(features: dict, other: dict) -> float:
     factor *= next((f for days, f in GAP_FACTORS if gap is not None and gap <= days), GAP_FACTORS[-1][1])
     mine, theirs = set(features.get("families") or ()), set(other.get("families") or ())
     if features.get("headline_only") or other.get("headline_only"):
-        pass  # a headline alone gives no events to compare
+        pass  # events read off a wall or a two-line brief say too little to tell happenings apart
     elif mine and theirs and not mine & theirs:
         factor *= 0.5
     elif bool(mine) != bool(theirs):  # a report of a happening and a page that reports none
