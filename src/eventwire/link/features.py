@@ -258,15 +258,19 @@ _HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|g
                    r"(?:incident|it|this|shooting) (?:happened|occurred))\b",
                    re.IGNORECASE)
 _ASIDE = re.compile(r"\b(?:court|arraign(?:ed|ment)?|hearing|funeral|vigil|memorial|sentenced|indicted|trial|"
-                    r"bond|bail|pleaded|plea|jury)\b", re.IGNORECASE)
+                    r"bond|bail|pleaded|plea|jury|scheduled|planning|plans to|news conference|press conference|"
+                    r"prayer service|gathered to)\b", re.IGNORECASE)
 # a lead about what came after the happening: the happening's own day is named further down
 _FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charge[sd]?|identif(?:ied|ies)|indicted|indictment|booked|custody|"
-                        r"announced|released|named|died|dies|suspects?|guilty|convicted|sentenc(?:ed|ing)|trial|"
+                        r"announced|released|named|died|dies|pronounced dead|succumbed|suspects?|guilty|convicted|"
+                        r"sentenc(?:ed|ing)|trial|"
                         r"hearings?|court|pleaded|pleads?|arraign(?:ed|ment)|accused|faces|facing|jury)\b",
                         re.IGNORECASE)
 _STATEMENT = r"(?:said|says|announced|reported|told|confirmed|identified|stated|released|revealed)"
 _STATEMENT_BEFORE = re.compile(rf"\b{_STATEMENT}\s+(?:on\s+)?$", re.IGNORECASE)
 _STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_STATEMENT}\b", re.IGNORECASE)
+_DATELINE = re.compile(r"(?:^|\n)[^\n]{0,12}\($")  # "(March 3, 2016) — A boy was shot ..."
+_TWEET_STAMP = re.compile(r"\(@\w+\)\s*$")  # "— A. Reporter (@areporter) March 3, 2016"
 _STAMP = re.compile(r"(?:posted|updated|published|modified|copyright)\W{0,3}(?:on\W)?$", re.IGNORECASE)
 
 
@@ -322,7 +326,16 @@ def _usable_time(time: Any, text: str, published: int | None, days_before: int =
     day, start = parse_day(time.get("value")), time.get("start")
     if not day or not isinstance(start, int) or start >= LEAD_CHARS or not _plausible(day, published, days_before):
         return False
-    return not _STAMP.search(text[max(0, start - 25) : start])
+    return not _stamped(text, time)
+
+
+def _stamped(text: str, time: dict) -> bool:
+    """The time stamps the page, a dateline or an embedded post rather than telling when anything happened."""
+    start = time["start"]
+    end = time.get("end") if isinstance(time.get("end"), int) else start
+    dateline = bool(_DATELINE.search(text[max(0, start - 20) : start])) and text[end : end + 1] == ")"
+    return (dateline or bool(_STAMP.search(text[max(0, start - 25) : start]))
+            or bool(_TWEET_STAMP.search(text[max(0, start - 40) : start])))
 
 
 def _event_dates(record: dict) -> list[int]:
