@@ -112,13 +112,24 @@ def headline(title: str) -> str:
     return max(parts, key=len) if parts else ""
 
 
+# lines that name the outlet, its reporters and photographers: shared by its reports of unrelated happenings
+CREDIT_LINE_CHARS = 160
+_CREDIT_LINE = re.compile(r"\b(?:contact|follow (?:him|her|us)|photo|caption|getty|images|staff writer|reporter|"
+                          r"refresh|watch|download|app|newsletter|e-?mail|twitter)\b|@|©", re.IGNORECASE)
+# "RIVERTON, Va. (WXYZ) —": a station's call sign in a dateline; "said Officer Jo Vane, a police spokeswoman"
+_OUTLET_NAMES = re.compile(r"\([A-Z0-9][\w .&-]{1,20}\)(?=\s*[—–-])|"
+                           r"\b[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?=,\s(?:an?|the)\s[\w\s]{0,30}spokes(?:wo)?(?:man|person))")
+
+
 def prose(text: str, limit: int) -> str:
     """The first ``limit`` characters of lines that read as sentences, skipping menus, bylines, link lists."""
     kept, size = [], 0
     for line in text.splitlines():
         words = line.split()
+        if _CREDIT_LINE.search(line) and len(line) < CREDIT_LINE_CHARS:
+            continue
         if len(words) >= PROSE_MIN_WORDS or (len(words) >= 6 and line.rstrip().endswith((".", '"', "”"))):
-            kept.append(line)
+            kept.append(_OUTLET_NAMES.sub(" ", line))
             size += len(line)
             if size >= limit:
                 break
