@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from eventwire.link.casualties import casualty_counts
 from eventwire.link.junk import is_junk, is_junk_title
@@ -81,6 +82,7 @@ def document_features(record: dict) -> dict[str, Any]:
     return {
         "junk": junk and not keys,  # a junk page with a telling title still links by its title
         "headline_only": junk,
+        "site": site_of(record.get("url")),
         "day": day,
         "day_source": day_source,
         "published": published,
@@ -91,6 +93,18 @@ def document_features(record: dict) -> dict[str, Any]:
         "injured": counts.get("injured"),
         "place": main_place(record),
     }
+
+
+def site_of(url: Any) -> str | None:
+    """The outlet a page comes from: its host name without "www.", looking through web.archive.org copies."""
+    if not isinstance(url, str) or not url:
+        return None
+    parts = urlsplit(url if "://" in url else "http://" + url)
+    if parts.netloc.lower().endswith("archive.org") and parts.path.startswith("/web/") and parts.path.count("/") >= 3:
+        inner = parts.path.split("/", 3)[3]
+        parts = urlsplit(inner if "://" in inner else "http://" + inner)
+    host = parts.netloc.lower().rsplit("@", 1)[-1].split(":")[0]
+    return host.removeprefix("www.") or None
 
 
 def _without_boilerplate(text: str, spans: Any) -> str:

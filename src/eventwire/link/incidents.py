@@ -49,6 +49,7 @@ NAME_KINDS = ("n:", "w:", "a:", "g:", "p:")
 WORD_KINDS = ("t:",)
 NAME_SHARE = 0.7
 ONE_SIDED_EVENTS = 0.6
+SAME_OUTLET = 0.5
 WORD_PRIOR = 5.0  # ordinary words are assumed this often in a store too small to know
 
 
@@ -132,6 +133,8 @@ def _agreement(features: dict, other: dict) -> float:
         factor *= 0.5
     elif bool(mine) != bool(theirs):  # a report of a happening and a page that reports none
         factor *= ONE_SIDED_EVENTS
+    if gap is not None and gap >= 2 and features.get("site") and features.get("site") == other.get("site"):
+        factor *= SAME_OUTLET  # one outlet's reports days apart share its house style, staff and beat
     a, b = features.get("killed"), other.get("killed")
     if a is not None and b is not None and (a == 0) != (b == 0):
         factor *= 0.7
