@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from store_records import make_record
 
 from eventwire.link.features import document_features, parse_day
@@ -42,3 +44,65 @@ def test_a_follow_up_months_later_dates_the_happening_where_it_says_it_occurred(
     record = make_record("f", text, "2017-06-20")
     record["times"] = [_time(text, "today", "2017-06-20"), _time(text, "Sept. 14", "2016-09-14")]
     assert document_features(record)["day"] == parse_day("2016-09-14")
+
+
+def _record(text: str, published: str, *times: tuple[str, str]) -> dict:
+    record = make_record("t", text, published)
+    record["times"] = [_time(text, words, value) for words, value in times]
+    return record
+
+
+def _day(record: dict) -> str:
+    return date.fromordinal(document_features(record)["day"]).isoformat()
+
+
+def test_abbreviations_do_not_end_the_sentence_that_reports_the_happening():
+    text = ("Neighbors said the street had been quiet since Sunday. Two men were shot at about 6 p.m. Monday "
+            "near St. Alder Church on Fenwick Road.")
+    record = _record(text, "2016-05-10", ("Sunday", "2016-05-08"), ("Monday", "2016-05-09"))
+    assert _day(record) == "2016-05-09"
+
+
+def test_the_day_a_statement_was_made_does_not_date_the_happening():
+    text = "Police said Sunday that a man was wounded on Hadley Row. The shooting happened Saturday night."
+    record = _record(text, "2016-05-09", ("Sunday", "2016-05-08"), ("Saturday night", "2016-05-07"))
+    assert _day(record) == "2016-05-07"
+
+
+def test_an_older_happening_further_down_does_not_date_the_report():
+    text = ("Three people were wounded Saturday night outside a bowling alley on Fenwick Road. "
+            "Earlier this month, on May 3, a man was killed two blocks away.")
+    record = _record(text, "2016-05-29", ("Saturday night", "2016-05-28"), ("May 3", "2016-05-03"))
+    assert _day(record) == "2016-05-28"
+
+
+def test_a_lead_about_an_arrest_is_dated_by_the_shooting_it_follows():
+    text = ("Police arrested a man Tuesday in the shooting of a cyclist. "
+            "The cyclist was shot on March 18 near the Orrin Canal.")
+    record = _record(text, "2016-04-06", ("Tuesday", "2016-04-05"), ("March 18", "2016-03-18"))
+    assert _day(record) == "2016-03-18"
+
+
+def test_an_overnight_shooting_takes_the_mornings_day():
+    text = "Two people were shot overnight outside a club on Dorrit Lane, and both were in stable condition."
+    record = _record(text, "2016-07-10", ("overnight", "2016-07-09TNI"))
+    assert _day(record) == "2016-07-10"
+
+
+def test_a_dateline_is_a_stamp_not_the_day_of_the_happening():
+    text = "(March 3, 2016) — A boy was wounded by gunfire near Pell Park.\nIt happened Tuesday afternoon."
+    record = _record(text, "2016-03-03", ("March 3, 2016", "2016-03-03"), ("Tuesday afternoon", "2016-03-01"))
+    assert _day(record) == "2016-03-01"
+
+
+def test_last_thursday_is_not_a_stale_weekday():
+    text = ("The boy was shot last Thursday night while riding in a car on Ashby Street. "
+            "Doctors removed the bullet Tuesday, his aunt said.")
+    record = _record(text, "2016-08-17", ("last Thursday night", "2016-08-11"), ("Tuesday", "2016-08-16"))
+    assert _day(record) == "2016-08-11"
+
+
+def test_a_headline_weekday_dates_a_page_with_no_other_day():
+    record = make_record("h", "", "2016-03-22", "Police name victim of Sunday's shooting on Quill Street")
+    features = document_features(record)
+    assert (date.fromordinal(features["day"]).isoformat(), features["day_source"]) == ("2016-03-20", "weekday")

@@ -6,7 +6,8 @@ import pytest
 from store_records import make_record
 
 from eventwire.link.casualties import casualty_counts, people_shot
-from eventwire.link.features import document_features
+from eventwire.link.features import document_features, name_keys, parse_day, prose, site_of
+from eventwire.link.incidents import Rarity, similarity
 from eventwire.link.junk import is_junk
 from eventwire.store import Store
 
@@ -172,3 +173,42 @@ def test_cookie_walls_and_captchas_are_junk_and_articles_are_not():
     assert is_junk(COOKIES)
     assert is_junk("Please type the characters you see in the image below to prove you are not a robot.")
     assert not is_junk(FIRST)
+
+
+def test_a_headline_without_a_body_joins_the_incident_it_names(db_url):
+    headline_only = make_record("headline", "", "2016-05-15",
+                                "Corwin Aldemere named as man killed outside Gildenmoor Tavern on Vesperline Road")
+    with Store.open(db_url) as store:
+        for record in [*town_news(), reports()[24], headline_only]:
+            store.add_records([record])
+        assert incident_of(store, "headline") == incident_of(store, "first")
+
+
+def test_the_outlet_is_the_host_even_through_an_archive_copy():
+    assert site_of("https://www.ostravafalls-courier.example/news/1") == "ostravafalls-courier.example"
+    archived = "http://web.archive.org/web/20160315034428/http://www.kelder.example:80/story?id=4"
+    assert site_of(archived) == "kelder.example"
+    assert site_of("kelder.example/story") == "kelder.example"
+    assert site_of(None) is None and site_of("") is None
+
+
+def test_one_outlets_reports_days_apart_need_more_in_common():
+    first = make_record("a", FIRST, "2016-05-14", "Man killed outside Ostrava Falls tavern")
+    later = make_record("b", OTHER, "2016-05-18", "Woman wounded in Ostrava Falls shooting")
+    first["url"], later["url"] = "https://courier.example/a", "https://courier.example/b"
+    features = [document_features(r) for r in (first, later)]
+    for record, features_of in zip((first, later), features, strict=True):
+        features_of["day"] = parse_day(record["published"])
+    rarity = Rarity(10, {})
+    same_outlet = similarity(features[0], features[1], rarity)
+    features[1]["site"] = "ledger.example"
+    assert same_outlet < similarity(features[0], features[1], rarity)
+
+
+def test_bylines_call_signs_and_spokespeople_are_not_keys():
+    text = ("KELDERWICK, Westmarch (WKLD) — Two men were shot outside a grocery store on Pemberlow Avenue late on "
+            "Friday, said Officer Jessamy Thorncastle, a police spokeswoman.\n"
+            "Contact Orla Penhallow: orla@courier.example or follow her on Twitter.\n")
+    keys = name_keys(prose(text, 3000))
+    assert "w:pemberlow" in keys
+    assert not {"w:wkld", "w:thorncastle", "w:penhallow"} & set(keys)

@@ -214,18 +214,22 @@ def parse_day(value: Any) -> int | None:
 def incident_day(record: dict, body: str, published: int | None) -> tuple[int | None, str | None]:
     """When the reported happening took place, as an ordinal day, and how that was found.
 
-    Dated time expressions up to two weeks before publication (not "Posted:"/"Updated:" stamps) in the first
-    ``LEAD_CHARS`` characters count when they name a day ("at 3:30 p.m." alone does not). Of those in a
-    sentence that reports the happening (it holds the trigger of an asserted event, a word of harm such as
-    "shot" or "killed", or says when "the incident occurred"), and of explicit dates ("June 21") in such
-    sentences up to ``FOLLOW_UP_DAYS`` before publication, the earliest wins: a lead such as "in critical
-    condition Tuesday after he was shot Monday" names the day after as well as the day itself, and a
-    follow-up names the day of the original shooting.
-    Sentences about what came after (a court date, an arraignment, a funeral, a vigil) date nothing, and a bare
-    weekday resolved more than ``STALE_WEEKDAY_DAYS`` before publication gives way to a more recent day.
-    Else the earliest date an asserted event carries, unless that is only the publication day and the lead
-    names a relative day ("It happened Sunday evening"); else the first relative day ("Friday", "last night"),
-    else the first date, else a weekday named in the text, else the publication date.
+    Dated time expressions up to two weeks before publication in the first ``LEAD_CHARS`` characters count
+    when they name a day ("at 3:30 p.m." alone does not, nor "that night"), unless they stamp the page
+    ("Posted:", a dateline, an embedded post) or say when something was said ("police said Friday"). Those in
+    a sentence that reports the happening (it holds the trigger of an asserted event, a word of harm such as
+    "shot" or "killed", or says when "the incident occurred") are candidates, and so are explicit dates ("June
+    21") in such sentences up to ``FOLLOW_UP_DAYS`` before publication; sentences about what came after (a
+    court date, a funeral, a vigil, a press conference) date nothing. The first candidate's sentence reports
+    the happening itself and its earliest day wins ("in critical condition Tuesday after he was shot Monday");
+    a day further down is more often another happening. When that first sentence is about what followed (an
+    arrest, charges, a death in hospital), the earliest candidate wins: a follow-up names the original day.
+    A bare weekday resolved more than ``STALE_WEEKDAY_DAYS`` before publication gives way to a more recent
+    day ("last Thursday" does not), and "overnight" is the morning's day.
+    Else the earliest date an asserted event carries from a time expression, unless that is only the
+    publication day and the lead names a relative day ("It happened Sunday evening"); else the earliest
+    relative day ("Friday", "last night"), else the earliest date, else a weekday named in the headline or
+    text, else the publication date.
     """
     text = record.get("text") or ""
     all_times = [_in_the_past(t, published) for t in record.get("times") or []]

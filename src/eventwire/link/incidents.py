@@ -4,7 +4,8 @@ Incremental. A new document is compared with the documents that share one of its
 index ``link_keys``: names, places, streets, ages, content words; see eventwire.link.features) and whose date
 lies within ``WINDOW_DAYS``. Each key weighs by its rarity in the store (inverse document frequency, counts in
 ``link_terms``), so "Chicago" ties little and "Edwards Street" a lot; the similarity mixes a cosine over names
-and one over words, and is cut down when dates lie apart or event families or death counts disagree. The
+and one over words, and is cut down when dates lie apart or event families or death counts disagree, and when
+one outlet's reports lie days apart (they share its staff, style and beat more than a happening). The
 document joins the incident of the best-scoring candidate when the score reaches ``JOIN_SCORE``, otherwise
 it starts an incident of its own. Junk pages (eventwire.link.junk) are not indexed and join nothing.
 
