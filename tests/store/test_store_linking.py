@@ -6,7 +6,7 @@ import pytest
 from store_records import make_record
 
 from eventwire.link.casualties import casualty_counts, people_shot
-from eventwire.link.features import document_features, name_keys, parse_day, prose, site_of
+from eventwire.link.features import age_keys, document_features, name_keys, parse_day, prose, site_of
 from eventwire.link.incidents import Rarity, similarity
 from eventwire.link.junk import is_junk
 from eventwire.store import Store
@@ -212,3 +212,9 @@ def test_bylines_call_signs_and_spokespeople_are_not_keys():
     keys = name_keys(prose(text, 3000))
     assert "w:pemberlow" in keys
     assert not {"w:wkld", "w:thorncastle", "w:penhallow"} & set(keys)
+
+
+def test_ages_in_words_and_figures_are_the_same_key():
+    ages = age_keys("A four-year-old boy and a 16-year-old were hurt; Jon Vale, 25, was not.")
+    assert ages == ["g:4", "g:16", "g:25"]
+    assert age_keys("The Four-Year-Old was taken to hospital.") == age_keys("The 4-year-old was taken to hospital.")

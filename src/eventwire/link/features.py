@@ -193,12 +193,17 @@ def word_keys(text: str) -> list[str]:
     return ["t:" + w for w in _WORDS.findall(text) if w not in _STOP_WORDS]
 
 
-_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\b[A-Z][\w'’\-]+,\s(\d{1,3}),")
+_NUMBER_WORDS = """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen
+    """
+_AGE_WORDS = {word: str(n) for n, word in enumerate(_NUMBER_WORDS.split()) if n}
+_AGE = re.compile(r"(?i:\b(\d{1,3}|" + "|".join(_AGE_WORDS) + r")[- ]years?[- ]old\b)|\b[A-Z][\w'’\-]+,\s(\d{1,3}),")
 
 
 def age_keys(text: str) -> list[str]:
-    """Ages of the people in the report (``g:16``): "a 16-year-old", "Jon Vale, 16,"."""
-    return [f"g:{a or b}" for a, b in _AGE.findall(text)]
+    """Ages of the people in the report (``g:16``): "a 16-year-old", "a four-year-old", "Jon Vale, 16,"."""
+    return [f"g:{_AGE_WORDS.get(a.lower(), a) or b}" for a, b in _AGE.findall(text)]
 
 
 def parse_day(value: Any) -> int | None:
