@@ -218,3 +218,12 @@ def test_ages_in_words_and_figures_are_the_same_key():
     ages = age_keys("A four-year-old boy and a 16-year-old were hurt; Jon Vale, 25, was not.")
     assert ages == ["g:4", "g:16", "g:25"]
     assert age_keys("The Four-Year-Old was taken to hospital.") == age_keys("The 4-year-old was taken to hospital.")
+
+
+def test_a_headline_alone_gives_the_counts():
+    assert casualty_counts(make_record("a", "", title="Four shot during gunfight near Tarrow Square")) == {
+        "killed": 0, "injured": 4}
+    assert casualty_counts(make_record("b", "", title="Accidental gun discharge kills boy in Quill Park"))[
+        "killed"] == 1
+    recovering = make_record("c", "A teenager is recovering after an accidental shooting on Bethel Row on Saturday.")
+    assert casualty_counts(recovering) == {"killed": 0, "injured": 1}

@@ -20,13 +20,13 @@ from typing import Any
 ASSERTED = {"asserted", "claimed", None}
 LEAD_CHARS = 1500
 
-_DEATH = re.compile(r"\b(?:killed|dead|died|dies|fatal(?:ly)?|slain|killing|lost (?:his|her) life|"
+_DEATH = re.compile(r"\b(?:killed|kills|dead|died|dies|fatal(?:ly)?|slain|killing|lost (?:his|her) life|"
                     r"claimed the lives? of)\b", re.IGNORECASE)
 # words that often mean a death but also come with trials and wounds
 _WEAK_DEATH = re.compile(r"\b(?:murder(?:ed)?|homicide|deadly)\b", re.IGNORECASE)
 _WOUND = re.compile(r"\b(?:wounded|injured|injuries|hospitali[sz]ed|(?:was|were|been|got|being) shot|"
                     r"shot (?:in|at) the|shoots? (?:himself|herself)|accidentally shot|critical condition|"
-                    r"stable condition|gunshot wounds?)\b", re.IGNORECASE)
+                    r"stable condition|gunshot wounds?|recovering|treated and released|grazed)\b", re.IGNORECASE)
 _ANOTHER_HURT = re.compile(r"\b(?:another|a second|one other|the other|a third)\b[^.]{0,60}?\b(?:wounded|injured|hurt|"
                            r"shot|hospitali[sz]ed|critical|stable|survived)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:,|-?\s*years?|-year|\)|to \d)", re.IGNORECASE)
@@ -44,7 +44,7 @@ def casualty_counts(record: dict) -> dict[str, Any]:
     lead = title + "\n" + text[:LEAD_CHARS]  # a headline over a cookie wall still tells of the harm
     death, wound = bool(_DEATH.search(lead)), bool(_WOUND.search(lead))
     death = death or ("injured" not in counts and bool(_WEAK_DEATH.search(lead)))
-    if not (death or wound or counts):
+    if not (death or wound or counts or _title_shot(title) is not None):
         return {"killed": None, "injured": None}
     if "killed" not in counts:
         multiple = _MULTIPLE_KILLING.search(lead)
