@@ -8,6 +8,7 @@ times, places, entities; the title and text give the names that tie reports of o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -297,9 +298,8 @@ _ASIDE = re.compile(r"\b(?:court|arraign(?:ed|ment)?|hearing|funeral|vigil|memor
 # a lead about what came after the happening: the happening's own day is named further down
 _FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charge[sd]?|identif(?:ied|ies)|indicted|indictment|booked|custody|"
                         r"announced|released|named|died|dies|pronounced dead|succumbed|suspects?|guilty|convicted|"
-                        r"sentenc(?:ed|ing)|trial|"
-                        r"hearings?|court|pleaded|pleads?|arraign(?:ed|ment)|accused|faces|facing|jury)\b",
-                        re.IGNORECASE)
+                        r"sentenc(?:ed|ing)|trial|hearings?|court|pleaded|pleads?|arraign(?:ed|ment)|accused|faces|"
+                        r"facing|jury)\b", re.IGNORECASE)
 _STATEMENT = r"(?:said|says|announced|reported|told|confirmed|identified|stated|released|revealed)"
 _STATEMENT_BEFORE = re.compile(rf"\b{_STATEMENT}\s+(?:on\s+)?$", re.IGNORECASE)
 _STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_STATEMENT}\b", re.IGNORECASE)
@@ -411,7 +411,7 @@ _ABBREVIATION_WORDS = """
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 
-def _sentence_ends(text: str, start: int, end: int):
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     for match in _STOP_MARK.finditer(text, start, end):
         word = (match.group(1) or "").lower()
         if match.group(0) == "\n" or not (word in _ABBREVIATIONS or len(word) == 1 or "." in word):

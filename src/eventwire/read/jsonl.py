@@ -80,7 +80,7 @@ def article_from_object(obj: dict, origin: str) -> Article | ReadError:
     page = page_to_article(html, origin, url=meta["url"])
     if isinstance(page, ReadError):
         return page
-    page.id = str(obj["id"]) if obj.get("id") not in (None, "") else page.id
+    page.id = _given_id(obj) or page.id
     page.title = meta["title"] or page.title
     page.published = published or page.published
     page.lang = meta["lang"] or page.lang
