@@ -106,3 +106,12 @@ def test_a_headline_weekday_dates_a_page_with_no_other_day():
     record = make_record("h", "", "2016-03-22", "Police name victim of Sunday's shooting on Quill Street")
     features = document_features(record)
     assert (date.fromordinal(features["day"]).isoformat(), features["day_source"]) == ("2016-03-20", "weekday")
+
+
+def test_a_city_dateline_and_an_opening_statement_day_date_nothing():
+    text = ("PELLWICK, Westmarch (March 3, 2016) — A girl was wounded by gunfire near Harrow Lane. "
+            "On Wednesday, Sheriff Anwen Daltry said the shooting was not random. "
+            "It happened Monday afternoon.")
+    record = _record(text, "2016-03-03", ("March 3, 2016", "2016-03-03"), ("Wednesday", "2016-03-02"),
+                     ("Monday afternoon", "2016-02-29"))
+    assert _day(record) == "2016-02-29"

@@ -302,8 +302,12 @@ _FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charge[sd]?|identif(?:ied|ies)|in
                         r"facing|jury)\b", re.IGNORECASE)
 _STATEMENT = r"(?:said|says|announced|reported|told|confirmed|identified|stated|released|revealed)"
 _STATEMENT_BEFORE = re.compile(rf"\b{_STATEMENT}\s+(?:on\s+)?$", re.IGNORECASE)
+# "police said Friday", "Friday, police said", "On Friday, Sheriff Ana Vey said"
+_SPEAKER = r"(?:[A-Z][\w.'’-]*|police|officials|authorities|investigators|detectives|deputies|prosecutors)"
 _STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_STATEMENT}\b", re.IGNORECASE)
-_DATELINE = re.compile(r"(?:^|\n)[^\n]{0,12}\($")  # "(March 3, 2016) — A boy was shot ..."
+_SENTENCE_OPENING = re.compile(r"(?:^|[.\n]\s*)(?:On\s+)?$")
+_SPEAKER_SAID = re.compile(rf",\s*(?:{_SPEAKER}\s+){{1,6}}{_STATEMENT}\b")
+_DATELINE_AFTER = re.compile(r"\)\s*[—–-]")  # "RIVERTON, Va. (March 3, 2016) — A boy was shot ..."
 _TWEET_STAMP = re.compile(r"\(@\w+\)\s*$")  # "— A. Reporter (@areporter) March 3, 2016"
 _STAMP = re.compile(r"(?:posted|updated|published|modified|copyright)\W{0,3}(?:on\W)?$", re.IGNORECASE)
 
@@ -351,7 +355,9 @@ def _dates_a_statement(text: str, time: dict) -> bool:
     """The time says when something was said or announced: "police said Friday", "on Monday identified"."""
     start, end = time["start"], time.get("end", time["start"])
     before, after = text[max(0, start - 30) : start], text[end : end + 25]
-    return bool(_STATEMENT_BEFORE.search(before) or _STATEMENT_AFTER.match(after))
+    opening = bool(_SENTENCE_OPENING.search(text[max(0, start - 6) : start]))
+    return bool(_STATEMENT_BEFORE.search(before) or _STATEMENT_AFTER.match(after)
+                or opening and _SPEAKER_SAID.match(text, end, end + 80))
 
 
 def _usable_time(time: Any, text: str, published: int | None, days_before: int = 14) -> bool:
@@ -367,7 +373,7 @@ def _stamped(text: str, time: dict) -> bool:
     """The time stamps the page, a dateline or an embedded post rather than telling when anything happened."""
     start = time["start"]
     end = time.get("end") if isinstance(time.get("end"), int) else start
-    dateline = bool(_DATELINE.search(text[max(0, start - 20) : start])) and text[end : end + 1] == ")"
+    dateline = text[start - 1 : start] == "(" and bool(_DATELINE_AFTER.match(text, end))
     return (dateline or bool(_STAMP.search(text[max(0, start - 25) : start]))
             or bool(_TWEET_STAMP.search(text[max(0, start - 40) : start])))
 
