@@ -115,3 +115,12 @@ def test_a_city_dateline_and_an_opening_statement_day_date_nothing():
     record = _record(text, "2016-03-03", ("March 3, 2016", "2016-03-03"), ("Wednesday", "2016-03-02"),
                      ("Monday afternoon", "2016-02-29"))
     assert _day(record) == "2016-02-29"
+
+
+def test_a_follow_up_looks_for_the_original_day_near_its_lead_not_in_the_suspects_record():
+    filler = "Neighbors on Orrin Row described the cyclist as a quiet man who repaired bicycles for children. " * 12
+    text = ("Police arrested a man Tuesday in the shooting of a cyclist. The cyclist was shot on March 18 near "
+            f"the Orrin Canal. {filler}The suspect was also charged after a man was shot on January 2, 2015.")
+    record = _record(text, "2016-04-06", ("Tuesday", "2016-04-05"), ("March 18", "2016-03-18"),
+                     ("January 2, 2015", "2015-01-02"))
+    assert _day(record) == "2016-03-18"

@@ -229,7 +229,8 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     court date, a funeral, a vigil, a press conference) date nothing. The first candidate's sentence reports
     the happening itself and its earliest day wins ("in critical condition Tuesday after he was shot Monday");
     a day further down is more often another happening. When that first sentence is about what followed (an
-    arrest, charges, a death in hospital), the earliest candidate wins: a follow-up names the original day.
+    arrest, charges, a death in hospital), the earliest candidate near it wins: a follow-up names the original
+    day soon after its lead.
     A bare weekday resolved more than ``STALE_WEEKDAY_DAYS`` before publication gives way to a more recent
     day ("last Thursday" does not), and "overnight" is the morning's day.
     Else the earliest date an asserted event carries from a time expression, unless that is only the
@@ -272,6 +273,7 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
 
 
 LEAD_CHARS = 3000
+FOLLOW_UP_REACH = 1000  # how far past a follow-up's lead the original happening is looked for
 FOLLOW_UP_DAYS = 1000
 STALE_WEEKDAY_DAYS = 4
 _LAST_WEEKDAY = re.compile(r"last\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE)
@@ -318,10 +320,11 @@ def _lead_day(text: str, reporting: list[tuple[int, int]]) -> int:
     The first such sentence reports the happening itself ("was in critical condition Tuesday after he was
     shot Monday"): the earliest day it names. A day named further down is more often another happening ("on
     May 3 a man was killed nearby") or what came after. A lead about what came after (an arrest, charges, a
-    death in hospital) names the happening's day further down: then the earliest of all."""
+    death in hospital) names the happening's day soon after: then the earliest within ``FOLLOW_UP_REACH``
+    characters of it (further down, older happenings and the suspect's record)."""
     sentence_start, sentence_end = _sentence_bounds(text, reporting[0][0])
     if _FOLLOW_UP.search(text, sentence_start, sentence_end):
-        return min(day for _, day in reporting)
+        return min(day for start, day in reporting if start < sentence_start + FOLLOW_UP_REACH)
     return min(day for start, day in reporting if sentence_start <= start < sentence_end)
 
 
