@@ -124,3 +124,10 @@ def test_a_follow_up_looks_for_the_original_day_near_its_lead_not_in_the_suspect
     record = _record(text, "2016-04-06", ("Tuesday", "2016-04-05"), ("March 18", "2016-03-18"),
                      ("January 2, 2015", "2015-01-02"))
     assert _day(record) == "2016-03-18"
+
+
+def test_an_explicit_date_in_a_sentence_about_the_trial_still_dates_the_happening():
+    text = ("A man who shot his neighbour on Tallis Road was sentenced Monday to eight years in prison. "
+            "He pleaded guilty in April to manslaughter in the Jan. 1 shooting.")
+    record = _record(text, "2015-06-09", ("Monday", "2015-06-08"), ("April", "2015-04"), ("Jan. 1", "2015-01-01"))
+    assert _day(record) == "2015-01-01"

@@ -226,7 +226,8 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     a sentence that reports the happening (it holds the trigger of an asserted event, a word of harm such as
     "shot" or "killed", or says when "the incident occurred") are candidates, and so are explicit dates ("June
     21") in such sentences up to ``FOLLOW_UP_DAYS`` before publication; sentences about what came after (a
-    court date, a funeral, a vigil, a press conference) date nothing. The first candidate's sentence reports
+    court date, a funeral, a vigil, a press conference) date nothing but such an explicit date ("pleaded
+    guilty in the Jan. 1 shooting"). The first candidate's sentence reports
     the happening itself and its earliest day wins ("in critical condition Tuesday after he was shot Monday");
     a day further down is more often another happening. When that first sentence is about what followed (an
     arrest, charges, a death in hospital), the earliest candidate near it wins: a follow-up names the original
@@ -247,7 +248,9 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
     # a follow-up (an arrest, a death in hospital, a trial) names the day of the happening outright
     older = [t for t in all_times if _usable_time(t, text, published, FOLLOW_UP_DAYS)
              and _EXPLICIT_DATE.search(str(t.get("text") or ""))]
-    reporting += [(t["start"], parse_day(t["value"])) for t in older if _dates_happening(text, t, triggers)]
+    # ... even in a sentence about the trial or the arrest: "pleaded guilty in the Jan. 1 shooting"
+    reporting += [(t["start"], parse_day(t["value"])) for t in older
+                  if _reports_happening(text, t["start"], triggers) and not _dates_a_statement(text, t)]
     # a bare weekday the tagger put nearly a week back is more likely a day after the publication stamp
     recent = [day for _, day in reporting if published is None or day >= published - STALE_WEEKDAY_DAYS]
     weekdays = {parse_day(t["value"]) for t in times if not _EXPLICIT_DATE.search(str(t.get("text") or ""))
