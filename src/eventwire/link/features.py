@@ -439,12 +439,6 @@ def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
     return start, following.end() if following else min(len(text), position + SENTENCE_REACH)
 
 
-def _time_value(times: list[dict], index: Any) -> Any:
-    if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(times):
-        return times[index].get("value")
-    return None
-
-
 def _plausible(day: int, published: int | None, days_before: int = 14) -> bool:
     return published is None or published - days_before <= day <= published
 
@@ -513,9 +507,3 @@ def _claim(field: str, value: Any, claimant: Any, start: Any, end: Any) -> dict:
 
 def day_string(day: int | None) -> str | None:
     return date.fromordinal(day).isoformat() if day else None
-
-
-def days_apart(a: int | None, b: int | None) -> int | None:
-    return abs(a - b) if a is not None and b is not None else None
-
-
