@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,9 +29,12 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import EVENTWIRE, save  # noqa: E402
+from common import EVENTWIRE, ROOT, save  # noqa: E402
 
-HOST = "127.0.0.1"
+sys.path.insert(0, str(ROOT / "tests"))
+
+from served import ServedProcess  # noqa: E402
+
 SEARCH_WORDS = ["shelling", "convoy", "flood", "protest", "governor", "hospital", "bridge", "ceasefire", "market",
                 "police", "river", "aid", "fire", "strike", "school"]
 
@@ -96,33 +98,11 @@ def articles(count: int, seed: int = 11) -> list[dict]:
 
 # ---------------------------------------------------------------- the server
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """`eventwire serve` in a subprocess on a loopback port; its log goes to a file."""
+class Server(ServedProcess):
+    """The real server with its rate limit off (every client shares one address), its log in a file."""
 
     def __init__(self, db_url: str, log: Path) -> None:
-        self.port = free_port()
-        self.base = f"http://{HOST}:{self.port}"
-        self.log = open(log, "wb")  # noqa: SIM115 (closed in stop)
-        self.process = subprocess.Popen([*EVENTWIRE, "serve", "--db", db_url, "--host", HOST, "--port",
-                                         str(self.port), "--rate-limit", "0"], stdout=self.log,
-                                        stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {log.read_text(errors='replace')[-500:]}")
-            try:
-                if httpx.get(self.base + "/api/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("server did not start within 60 s")
+        super().__init__(db_url, "--rate-limit", "0", log=log, client_timeout=30)
 
     def peak_rss_mib(self) -> int | None:
         try:
@@ -132,15 +112,6 @@ class Server:
         except OSError:
             return None
         return None
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
 
 
 # ---------------------------------------------------------------- the clients

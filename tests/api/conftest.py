@@ -7,15 +7,12 @@ whatever the extraction steps find today.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
+
+from served import ServedProcess, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -185,51 +182,6 @@ def hostile() -> dict:
 # --- a real server on a free loopback port ---
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    def __init__(self, db_url: str, token: str | None = None, extra: tuple[str, ...] = ()) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        args = [sys.executable, "-m", "eventwire.cli", "serve", "--db", db_url, "--port", str(self.port), *extra]
-        if token:
-            args += ["--token", token]
-        env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
-        import tempfile
-
-        # a file, not a pipe: a pipe nobody reads would block the server once full
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop)
-        self.process = subprocess.Popen(args, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self._wait()
-        self.client = httpx.Client(base_url=self.base, timeout=30)  # one connection, reused
-
-    def _wait(self) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self.log.seek(0)
-                raise RuntimeError(f"server exited: {self.log.read().decode(errors='replace')}")
-            try:
-                httpx.get(self.base + "/api/health", timeout=1)
-                return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise RuntimeError("server did not start in 30 s")
-
-    def stop(self) -> None:
-        self.client.close()
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
-
-
 @pytest.fixture(scope="session")
 def crisis_db(tmp_path_factory) -> str:
     """An SQLite store holding the invented crisis and the hostile article."""
@@ -246,7 +198,7 @@ def crisis_db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def server(crisis_db):
-    running = Server(crisis_db)
+    running = ServedProcess(crisis_db, client_timeout=30)
     yield running
     running.stop()
 

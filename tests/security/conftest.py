@@ -6,15 +6,10 @@ temporary Unix socket); its class is loaded from there so both suites start it t
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -22,13 +17,7 @@ sys.path.insert(0, str(TESTS / "store"))
 
 from store_records import make_record  # noqa: E402
 
-CLI = [sys.executable, "-m", "eventwire.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from served import ServedProcess  # noqa: E402
 
 
 def small_store(url: str) -> list[str]:
@@ -52,33 +41,8 @@ def small_store(url: str) -> list[str]:
     return [r["id"] for r in records]
 
 
-class Served:
-    """`eventwire serve` in a subprocess on a loopback port, its output kept in a file to check for tracebacks."""
-
-    def __init__(self, db_url: str, *args: str, env: dict[str, str] | None = None) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop)
-        environment = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"} | (env or {})
-        self.process = subprocess.Popen([*CLI, "serve", "--db", db_url, "--port", str(self.port), *args],
-                                        stdout=self.log, stderr=subprocess.STDOUT, env=environment)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.output()}")
-            try:
-                httpx.get(self.base + "/api/health", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            self.stop()
-            raise RuntimeError("server did not start in 60 s")
-        self.client = httpx.Client(base_url=self.base, timeout=120)
-
-    def output(self) -> str:
-        self.log.seek(0)
-        return self.log.read().decode(errors="replace")
+class Served(ServedProcess):
+    """The real server; ``output()`` is checked for tracebacks, ``raw()`` sends bytes no client would."""
 
     def raw(self, request: bytes) -> tuple[int, dict[str, str], bytes]:
         """Send bytes as they are (no client-side checks); (status, headers, body) of the answer."""
@@ -94,16 +58,6 @@ class Served:
         lines = head.decode("latin-1").split("\r\n")
         headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
         return int(lines[0].split()[1]), headers, body
-
-    def stop(self) -> None:
-        self.client.close()
-        self.process.terminate()
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
 
 
 @pytest.fixture(scope="module")

@@ -74,7 +74,7 @@ def document_features(record: dict) -> dict[str, Any]:
     else:
         lead = prose(body, PROSE_CHARS)
         keys += name_keys(lead, places)
-        keys += word_keys(headline(record.get("title") or "") + "\n" + lead)
+        keys += word_keys(title + "\n" + lead)
         keys += age_keys(lead)
     events = [e for e in record.get("events") or [] if isinstance(e, dict) and e.get("status") in ASSERTED]
     families = sorted({TYPE_FAMILIES[e["type"]] for e in events if e.get("type") in TYPE_FAMILIES})
@@ -250,7 +250,8 @@ def incident_day(record: dict, body: str, published: int | None) -> tuple[int | 
              and _EXPLICIT_DATE.search(str(t.get("text") or ""))]
     # ... even in a sentence about the trial or the arrest: "pleaded guilty in the Jan. 1 shooting"
     reporting += [(t["start"], parse_day(t["value"])) for t in older
-                  if _reports_happening(text, t["start"], triggers) and not _dates_a_statement(text, t)]
+                  if _reports_happening(text, _sentence_bounds(text, t["start"]), triggers)
+                  and not _dates_a_statement(text, t)]
     # a bare weekday the tagger put nearly a week back is more likely a day after the publication stamp
     recent = [day for _, day in reporting if published is None or day >= published - STALE_WEEKDAY_DAYS]
     weekdays = {parse_day(t["value"]) for t in times if not _EXPLICIT_DATE.search(str(t.get("text") or ""))
@@ -297,6 +298,7 @@ _HARM = re.compile(r"\b(?:shot|shoot|shooting|shootings|killed|wounded|gunfire|g
                    r"(?:hand)?gun|firearm|rifle|pistol|shotgun|discharged|went off|bullets?|wounds?|"
                    r"(?:incident|it|this|shooting) (?:happened|occurred))\b",
                    re.IGNORECASE)
+# a sentence about what came after the happening: a court date, a funeral, a vigil, a press conference
 _ASIDE = re.compile(r"\b(?:court|arraign(?:ed|ment)?|hearing|funeral|vigil|memorial|sentenced|indicted|trial|"
                     r"bond|bail|pleaded|plea|jury|scheduled|planning|plans to|news conference|press conference|"
                     r"prayer service|gathered to)\b", re.IGNORECASE)
@@ -351,8 +353,8 @@ def _in_the_past(time: Any, published: int | None) -> Any:
 def _dates_happening(text: str, time: dict, triggers: list[int]) -> bool:
     """The time dates the happening: its sentence reports it, is not about what came after (a court date, a
     funeral), and the time does not date a statement about it ("police said Friday")."""
-    start = time["start"]
-    if not _reports_happening(text, start, triggers) or _aside(text, start):
+    sentence = _sentence_bounds(text, time["start"])
+    if not _reports_happening(text, sentence, triggers) or _ASIDE.search(text, *sentence):
         return False
     return not _dates_a_statement(text, time)
 
@@ -402,15 +404,9 @@ def _event_triggers(record: dict) -> list[int]:
             and isinstance(e.get("trigger"), dict) and isinstance(e["trigger"].get("start"), int)]
 
 
-def _reports_happening(text: str, position: int, triggers: list[int]) -> bool:
-    start, end = _sentence_bounds(text, position)
+def _reports_happening(text: str, sentence: tuple[int, int], triggers: list[int]) -> bool:
+    start, end = sentence
     return any(start <= t < end for t in triggers) or bool(_HARM.search(text, start, end))
-
-
-def _aside(text: str, position: int) -> bool:
-    """The time sits in a sentence about something after the happening: a court date, a funeral, a vigil."""
-    start, end = _sentence_bounds(text, position)
-    return bool(_ASIDE.search(text, start, end))
 
 
 SENTENCE_REACH = 400
