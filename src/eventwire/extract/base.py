@@ -30,6 +30,11 @@ class Parsed:
     def text(self) -> str:
         return self.article.text
 
+    @property
+    def lang(self) -> str:
+        """The language of the pipeline that parsed the document ('en', 'fr'): the one its lexicons are in."""
+        return self.doc.lang_
+
     @cached_property
     def _boilerplate_starts(self) -> list[int]:
         return [s for s, _ in self.article.boilerplate]

@@ -6,6 +6,7 @@ import importlib
 from functools import cache
 
 from eventwire.extract.base import REGISTRY, Found, Parsed, Step
+from eventwire.language import language_of
 from eventwire.records import DocumentRecord, Span
 
 STEP_MODULES = ("entities", "places", "times", "quotes", "figures", "facts", "events")
@@ -45,23 +46,7 @@ def extract_document(parsed: Parsed) -> DocumentRecord:
         title=article.title,
         url=article.url,
         published=article.published,
-        lang=article.lang or _guess_language(parsed),
+        lang=article.lang or language_of(article.text, None, article.title),
         boilerplate=[Span.of(article.text, s, e) for s, e in article.boilerplate],
         **{name: found.get(name, []) for name in STEP_MODULES},
     )
-
-
-def _guess_language(parsed: Parsed) -> str | None:
-    """'en' when English function words are common enough; the pipeline is English-only."""
-    words = [t.lower_ for t in parsed.doc[:400] if t.is_alpha]
-    if not words:
-        return None
-    stop = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
-    return "en" if stop / len(words) > 0.15 else None
-
-
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "he", "it", "as", "at", "by",
-     "from", "his", "her", "they", "have", "are", "were", "be", "this", "an", "which", "has", "had", "not", "but",
-     "their", "said", "or", "its", "will", "would", "who", "been"}
-)

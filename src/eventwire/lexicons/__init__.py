@@ -2,6 +2,12 @@
 
 Formats: ``.txt`` one entry a line; ``.tsv`` tab-separated rows; ``.json`` any JSON.
 Blank lines and lines starting with ``#`` are ignored in ``.txt`` and ``.tsv``.
+
+Languages: the files at the top of this folder are English (the default, ``lang="en"``); another language
+keeps its own files in a sub-folder named by its ISO 639-1 code (``fr/time_rules.tsv``). Every loader takes
+``lang``; :func:`has` tells whether a language has its own version of a file, and :func:`for_language`
+the name a step should load (the language's own file, else the English one, so that a step with nothing
+language-specific yet keeps working on every language).
 """
 
 from __future__ import annotations
@@ -11,30 +17,55 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-
-def _text(name: str) -> str:
-    return files(__package__).joinpath(name).read_text(encoding="utf-8")
+DEFAULT_LANG = "en"
 
 
-def _data_lines(name: str) -> list[str]:
-    return [ln for ln in _text(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+def _path(name: str, lang: str):
+    root = files(__package__)
+    return root.joinpath(name) if lang == DEFAULT_LANG else root.joinpath(lang, name)
+
+
+def _text(name: str, lang: str = DEFAULT_LANG) -> str:
+    return _path(name, lang).read_text(encoding="utf-8")
+
+
+def _data_lines(name: str, lang: str = DEFAULT_LANG) -> list[str]:
+    return [ln for ln in _text(name, lang).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 @cache
-def lines(name: str) -> tuple[str, ...]:
+def has(name: str, lang: str = DEFAULT_LANG) -> bool:
+    """Whether ``lang`` has its own version of lexicon ``name`` (English always has the top-level ones)."""
+    return _path(name, lang).is_file()
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """English and every language with a sub-folder of lexicons."""
+    subs = sorted(p.name for p in files(__package__).iterdir() if p.is_dir() and len(p.name) == 2)
+    return (DEFAULT_LANG, *subs)
+
+
+def for_language(lang: str | None) -> str:
+    """The lexicon language to use for a document of language ``lang``: itself when it has lexicons, else English."""
+    return lang if lang in languages() else DEFAULT_LANG
+
+
+@cache
+def lines(name: str, lang: str = DEFAULT_LANG) -> tuple[str, ...]:
     """Entries of a one-per-line list, stripped."""
-    return tuple(ln.strip() for ln in _data_lines(name))
+    return tuple(ln.strip() for ln in _data_lines(name, lang))
 
 
 @cache
-def rows(name: str) -> tuple[tuple[str, ...], ...]:
+def rows(name: str, lang: str = DEFAULT_LANG) -> tuple[tuple[str, ...], ...]:
     """Rows of a TSV file, each cell stripped; short rows are padded with empty cells."""
-    out = [tuple(c.strip() for c in ln.split("\t")) for ln in _data_lines(name)]
+    out = [tuple(c.strip() for c in ln.split("\t")) for ln in _data_lines(name, lang)]
     width = max((len(r) for r in out), default=0)
     return tuple(r + ("",) * (width - len(r)) for r in out)
 
 
 @cache
-def data(name: str) -> Any:
+def data(name: str, lang: str = DEFAULT_LANG) -> Any:
     """A JSON lexicon."""
-    return json.loads(_text(name))
+    return json.loads(_text(name, lang))

@@ -14,6 +14,7 @@ from typing import Any
 
 from eventwire import lexicons
 
+DEFAULT_LANG = lexicons.DEFAULT_LANG
 RULES_FILE = "time_rules.tsv"
 WORDS_FILE = "time_words.json"
 
@@ -38,14 +39,22 @@ class Candidate:
 
 
 @cache
-def words() -> dict[str, Any]:
-    """The temporal vocabulary, with lower-cased lookup tables added."""
-    raw = dict(lexicons.data(WORDS_FILE))
-    raw["months_lower"] = {k.lower(): v for k, v in raw["months"].items()}
-    raw["weekdays_lower"] = {k.lower(): v for k, v in raw["weekdays"].items()}
-    raw["holidays_lower"] = {k.lower(): v for k, v in raw["holidays"].items()}
-    raw["references_lower"] = {k.lower(): v for k, v in raw["references"].items()}
+def words(lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    """The temporal vocabulary of ``lang``, with lower-cased lookup tables added."""
+    raw = dict(lexicons.data(WORDS_FILE, lang))
+    for table in ("months", "weekdays", "holidays", "references"):
+        raw[f"{table}_lower"] = {k.lower(): v for k, v in raw.get(table, {}).items()}
     return raw
+
+
+@cache
+def cues(name: str, lang: str = DEFAULT_LANG) -> frozenset[str] | tuple[str, ...]:
+    """A cue word list of ``time_words.json`` ('year_before', 'plan_lemmas' …); an ordered pair stays a tuple."""
+    found = words(lang)["cues"][name]
+    return tuple(found) if name in ORDERED_CUES else frozenset(found)
+
+
+ORDERED_CUES = ("going_to",)
 
 
 def _alternation(items: list[str] | Any, escape: bool = True) -> str:
@@ -54,45 +63,53 @@ def _alternation(items: list[str] | Any, escape: bool = True) -> str:
     return "|".join(re.escape(i).replace(r"\ ", r"\s+") if escape else i for i in ordered)
 
 
+def _names(alternation: str, case_sensitive: bool) -> str:
+    return f"(?-i:(?:{alternation}))" if case_sensitive else f"(?:{alternation})"
+
+
 @cache
-def macros() -> dict[str, str]:
-    w = words()
-    full = _alternation(k for k in w["months"] if len(k) > 4 or k in ("May", "June", "July"))
-    abbr = _alternation(k for k in w["months"] if len(k) <= 4 and k not in ("May", "June", "July"))
+def macros(lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """The ``{MACRO}`` fragments of ``lang``'s rules: word classes of its vocabulary, fragments of its patterns."""
+    w = words(lang)
+    p = w["patterns"]
+    cased = p.get("case_sensitive_names", True)
+    short_full = set(p.get("full_months_short", ()))
+    max_abbr = p.get("max_abbreviation", 4)
+    full = _alternation(k for k in w["months"] if len(k) > max_abbr or k in short_full)
+    abbr = _alternation(k for k in w["months"] if len(k) <= max_abbr and k not in short_full) or "(?!)"
     weekdays = _alternation(k for k in w["weekdays"] if len(k) > 4)
-    simple = [k for k, v in w["numbers"].items() if isinstance(v, int) and " " not in k and k not in ("a", "an")]
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    units_ = "one|two|three|four|five|six|seven|eight|nine"
+    skip = set(p.get("no_article_numbers", ()))
+    simple = [k for k, v in w["numbers"].items() if isinstance(v, int) and " " not in k and k not in skip]
+    tens, units_ = p["tens"], p["digits"]
     numword = rf"(?:(?:{tens})(?:[\s-](?:{units_}))?|{_alternation(simple)})"
     tens_units = rf"(?:{tens})(?:[\s-](?:{units_}))?"
-    phrases = _alternation(k for k in w["numbers"] if " " in k)
-    num = rf"(?:[0-9]+(?:[.,][0-9]+)?(?:\s+[0-9]/[0-9])?|{numword}|{phrases}|an?)"
-    on_day = (r"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<word>today|tonight|yesterday|tomorrow)|"
-              r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?))?")
+    phrases = _alternation(k for k in w["numbers"] if " " in k) or "(?!)"
+    num = rf"(?:[0-9]+(?:[.,][0-9]+)?(?:\s+[0-9]/[0-9])?|{numword}|{phrases}|{p['num_extra']})"
+    literal = {"TENS_UNITS": tens_units, "DIGITS": units_}
+    spoken = _expand(p["spoken_year"], literal) if p.get("spoken_year") else ""
     table = {
-        "MONTH": rf"(?-i:(?:{full})(?!\w)|(?:{abbr})(?:\.|(?=\s+[0-9])))",
-        "WEEKDAY": rf"(?-i:(?:{weekdays}))(?!\w)",
-        "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
-        "YEAR": rf"(?:(?:1[0-9]{{3}}|20[0-9]{{2}})(?![0-9]|[.,][0-9])|(?:nineteen|eighteen)[\s-]+(?:{tens_units}|"
-                rf"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|oh[\s-]+(?:{units_})))",
-        "SPOKEN_2000": rf"two\s+thousand(?:\s+(?:and\s+)?(?:{units_}|ten|eleven|twelve))?",
+        "MONTH": rf"{_names(full, cased)}(?!\w)|{_names(abbr, cased)}(?:\.|(?=\s+[0-9]))",
+        "WEEKDAY": rf"{_names(weekdays, cased)}(?!\w)",
+        "DAY": p.get("DAY", r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"),
+        "YEAR": r"(?:(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9])" + (f"|{spoken})" if spoken else ")"),
+        "SPOKEN_2000": _expand(p.get("SPOKEN_2000", "(?!)"), literal),
         "NUMWORD": numword,
         "NUM": num,
         "VAGUE": _alternation(w["vague_numbers"]),
         "APPROX": _alternation(w["approx"]),
-        "CLOCK_APPROX": r"about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)",
         "UNIT": _alternation(w["units"]) + r"(?![\w])",
         "SEASON": _alternation(w["seasons"]),
         "ORDW": _alternation(k for k in w["ordinals"] if w["ordinals"][k] > 0),
-        "HOLIDAY": rf"(?-i:(?:{_alternation(w['holidays'])}))",
+        "HOLIDAY": _names(_alternation(w["holidays"]) or "(?!)", cased),
         "REF": _alternation(w["references"]),
         "SETADV": _alternation(w["set_adverbs"]),
-        "DMOD": r"early|mid|late|the\s+(?:beginning|middle|end|start)\s+of|the\s+(?:early|late)\s+part\s+of|"
-                r"the\s+first\s+(?:half|part)\s+of|mid-?to-?late|the\s+mid",
-        "ZONE": r"EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time|(?:Eastern|Central|Pacific|"
-                r"Mountain)\s+(?:Standard\s+|Daylight\s+)?time|[A-Z][a-z]+\s+time",
     }
-    table["ON_DAY"] = _expand(on_day, table)
+    for name, fragment in p.items():
+        if name.isupper() and name not in table:
+            table[name] = fragment
+    table["MONTH"] = f"(?:{table['MONTH']})"
+    for name in [k for k in p if k.isupper()]:
+        table[name] = _expand(table[name], table)
     return table
 
 
@@ -101,11 +118,11 @@ def _expand(pattern: str, table: dict[str, str]) -> str:
 
 
 @cache
-def rules() -> tuple[Rule, ...]:
-    """Every rule, compiled."""
-    table = macros()
+def rules(lang: str = DEFAULT_LANG) -> tuple[Rule, ...]:
+    """Every rule of ``lang``, compiled."""
+    table = macros(lang)
     out = []
-    for priority, (name, type_, op, check, needs, pattern, *_rest) in enumerate(lexicons.rows(RULES_FILE)):
+    for priority, (name, type_, op, check, needs, pattern, *_rest) in enumerate(lexicons.rows(RULES_FILE, lang)):
         body = _expand(pattern, table)
         regex = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w])", re.IGNORECASE)
         out.append(Rule(name, type_, op, None if check in ("", "-") else check, tuple(needs.split()), regex, priority))
@@ -118,9 +135,9 @@ WORD = re.compile(r"[^\W_]+")
 
 
 @cache
-def _needs_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+def _needs_index(lang: str = DEFAULT_LANG) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """Which rules each word wakes up, and the rules that any numeral wakes up."""
-    w = words()
+    w = words(lang)
     longest = lambda phrases: [max(re.split(r"[\s'-]+", p), key=len) for p in phrases]  # noqa: E731
     classes = {
         "@MONTH": list(w["months"]), "@WEEKDAY": list(w["weekdays"]), "@SEASON": list(w["seasons"]),
@@ -129,7 +146,7 @@ def _needs_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     }
     index: dict[str, set[int]] = {}
     digits: list[int] = []
-    for i, rule in enumerate(rules()):
+    for i, rule in enumerate(rules(lang)):
         for need in rule.needs:
             if need == "@DIGITS":
                 digits.append(i)
@@ -165,9 +182,9 @@ def _on_to_space(text: str, i: int) -> int:
     return i
 
 
-def candidates(text: str) -> list[Candidate]:
+def candidates(text: str, lang: str = DEFAULT_LANG) -> list[Candidate]:
     """Every rule match in ``text`` (overlapping ones included), each rule run only near the words it needs."""
-    index, digit_rules = _needs_index()
+    index, digit_rules = _needs_index(lang)
     hits: dict[int, list[tuple[int, int]]] = {}
     for m in WORD.finditer(text):
         word = m.group()
@@ -176,7 +193,7 @@ def candidates(text: str) -> list[Candidate]:
             woken = woken + digit_rules
         for i in woken:
             hits.setdefault(i, []).append(m.span())
-    all_rules = rules()
+    all_rules = rules(lang)
     found = []
     for i in sorted(hits):
         rule = all_rules[i]

@@ -9,15 +9,14 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.extract.timex.grammar import Candidate, best_non_overlapping, candidates, words
-from eventwire.extract.timex.normalize import FUTURE, PAST, PRESENT, Context, normalise
+from eventwire import lexicons
+from eventwire.extract.timex.canonical import canonical_groups
+from eventwire.extract.timex.grammar import Candidate, best_non_overlapping, candidates, cues, words
+from eventwire.extract.timex.normalize import FUTURE, PAST, Context, normalise
+from eventwire.extract.timex.tense import clause_tense, governing_verb
 from eventwire.records import TimeExpr
 
-
-@cache
-def cues(name: str) -> frozenset[str]:
-    """A cue word list of ``time_words.json`` ('year_before', 'plan_lemmas' …)."""
-    return frozenset(words()["cues"][name])
+__all__ = ["clause_tense", "cues", "governing_verb", "published_date", "resolve_anaphora", "tag"]
 
 
 def published_date(published: str | None) -> date | None:
@@ -31,9 +30,15 @@ def published_date(published: str | None) -> date | None:
 
 
 def tag(doc: Doc, text: str, dct: date, skip: callable | None = None) -> list[TimeExpr]:
-    """Every time expression of ``text`` (the text of ``doc``), normalised against ``dct``."""
+    """Every time expression of ``text`` (the text of ``doc``), normalised against ``dct``.
+
+    The rules are those of the language of ``doc``'s pipeline (English for a language without rules).
+    """
+    lang = lexicons.for_language(doc.lang_)
+    if not lexicons.has("time_rules.tsv", lang):
+        lang = lexicons.DEFAULT_LANG
     kept = []
-    for cand in candidates(text):
+    for cand in candidates(text, lang):
         if skip is not None and skip(cand.start, cand.end):
             continue
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -47,9 +52,9 @@ def tag(doc: Doc, text: str, dct: date, skip: callable | None = None) -> list[Ti
     for cand in best_non_overlapping([c for c, _ in kept]):
         span = spans[id(cand)]
         tense = clause_tense(span.root)
-        if _future_cue_before(text, cand.start, tense, span.root):
+        if _future_cue_before(text, cand.start, tense, span.root, lang):
             tense = FUTURE
-        value = normalise(cand.rule.op, cand.groups, Context(dct, tense))
+        value = normalise(cand.rule.op, canonical_groups(cand.groups, lang), Context(dct, tense))
         if value.value is None:
             continue
         out.append(TimeExpr(cand.start, cand.end, text[cand.start:cand.end], value.type or cand.rule.type,
@@ -59,16 +64,21 @@ def tag(doc: Doc, text: str, dct: date, skip: callable | None = None) -> list[Ti
 
 YEAR_BACK_WORDS = re.compile(r"year[\s-]+(?:ago|earlier)|year-ago|year-earlier", re.IGNORECASE)
 QUARTER_VALUE = re.compile(r"^([0-9]{4})-Q([1-4])$")
+DAY_VALUE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def resolve_anaphora(found: list[TimeExpr], dct: date) -> list[TimeExpr]:
     """Expressions that point at an earlier one: 'that year', and 'a year ago' in a report about a quarter."""
     out = []
     last_calendar: str | None = None
+    last_day: str | None = None
     last_quarter: tuple[int, int] | None = None
     for t in found:
         value = t.value
-        if value.startswith("@"):
+        if value.startswith(("@dayclock:", "@daypart:")):
+            unit, _, rest = value[1:].partition(":")
+            value = f"{last_day or dct.isoformat()}T{rest}"
+        elif value.startswith("@"):
             value = _anaphoric_value(value[1:], last_calendar, dct)
         elif last_quarter and YEAR_BACK_WORDS.search(t.text) and re.fullmatch(r"[0-9]{4}", value):
             value = f"{last_quarter[0] - 1:04d}-Q{last_quarter[1]}"
@@ -77,6 +87,8 @@ def resolve_anaphora(found: list[TimeExpr], dct: date) -> list[TimeExpr]:
             last_quarter = (int(q.group(1)), int(q.group(2)))
         if value[:1].isdigit() and "W" not in value and "Q" not in value and len(value) >= 4:
             last_calendar = value
+            if DAY_VALUE.match(value):
+                last_day = value[:10]
         out.append(TimeExpr(t.start, t.end, t.text, t.type, value))
     return out
 
@@ -107,76 +119,25 @@ def _anaphoric_value(unit: str, last: str | None, dct: date) -> str:
 
 # ------------------------------------------------------------------ tense of the clause
 @cache
-def _future_cue() -> re.Pattern[str]:
-    ordered = sorted(cues("future_before"), key=len, reverse=True)
-    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+def _future_cue(lang: str) -> re.Pattern[str]:
+    ordered = sorted(cues("future_before", lang), key=len, reverse=True)
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"
     return re.compile(rf"(?<!\bup\s)\b(?:{phrases})\s+(?:at\s+|on\s+)?$", re.IGNORECASE)
 
 
-def _future_cue_before(text: str, start: int, tense: str | None, token: Token) -> bool:
+def _future_cue_before(text: str, start: int, tense: str | None, token: Token, lang: str) -> bool:
     """'as early as next week', 'postponed until Tuesday': the date lies ahead whatever the verb's tense.
 
     After 'until', a past clause still points back ('fighting went on until Sunday') unless its verb defers
     something ('extended the deadline until Tuesday').
     """
-    m = _future_cue().search(text, max(0, start - 24), start)
+    m = _future_cue(lang).search(text, max(0, start - 24), start)
     if m is None:
         return False
-    if m.group(0).split()[0].lower() not in ("until", "till") or tense != PAST:
+    if m.group(0).split()[0].lower() not in cues("until_words", lang) or tense != PAST:
         return True
     verb = governing_verb(token)
-    return verb is not None and verb.lemma_ in cues("defer_lemmas")
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The nearest verb (or auxiliary heading a clause) above ``token`` in the dependency tree."""
-    seen = 0
-    while seen < 12:
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            return token
-        if token.head is token:
-            return token if token.pos_ in ("VERB", "AUX") else None
-        token = token.head
-        seen += 1
-    return None
-
-
-def clause_tense(token: Token) -> str | None:
-    """'past', 'future' or 'present' for the clause ``token`` belongs to; None without a finite verb."""
-    verb = governing_verb(token)
-    for _ in range(4):
-        if verb is None:
-            return None
-        tense = _verb_tense(verb)
-        if tense is not None:
-            return tense
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in cues("plan_lemmas"):
-            had = any(c.lower_ in ("had", "'d") for c in verb.head.children if c.dep_ in ("aux", "auxpass"))
-            return PAST if had else FUTURE
-        if verb.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and verb.head is not verb:
-            verb = governing_verb(verb.head)
-        else:
-            return None
-    return None
-
-
-def _verb_tense(verb: Token) -> str | None:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    aux_words = {a.lower_ for a in auxes}
-    if aux_words & cues("future_aux") or (verb.lemma_ == "go" and any(c.lower_ == "to" for c in verb.rights)
-                                  and verb.tag_ == "VBG"):
-        return FUTURE
-    if verb.lemma_ in cues("plan_lemmas") and verb.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes):
-        return FUTURE
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return PAST
-    if any(a.lemma_ == "have" for a in auxes) or (verb.tag_ == "VBN" and not auxes):
-        return PAST
-    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return PRESENT
-    if verb.tag_ == "VB" and "to" in aux_words:
-        return None
-    return None
+    return verb is not None and verb.lemma_ in cues("defer_lemmas", lang)
 
 
 # ------------------------------------------------------------------ checks against the parse
@@ -279,5 +240,54 @@ def check_bare_units(cand: Candidate, span: SpacySpan) -> bool:
     return _prev_word(span) in cues("bare_unit_before") or (nxt is not None and nxt.lower_ in cues("bare_unit_after"))
 
 
+def check_clock_word(cand: Candidate, span: SpacySpan) -> bool:
+    """'midi' is noon after a preposition of time ('vers midi'); alone it may be the South ('le Midi')."""
+    return _prev_word(span) in cues("clock_before", span.doc.lang_)
+
+
+def check_year_morph(cand: Candidate, span: SpacySpan) -> bool:
+    """A bare four-digit year, for a pipeline without DATE entities: not a count ('2000 manifestants')."""
+    lang = span.doc.lang_
+    prev = _prev_word(span)
+    if prev in cues("not_a_year_before", lang):
+        return False
+    nxt = _next_token(span)
+    if nxt is not None and (nxt.lower_ in cues("not_a_year_after", lang) or nxt.like_num
+                            or (nxt.pos_ == "NOUN" and nxt.morph.get("Number") == ["Plur"])):
+        return False
+    year = int(cand.groups["year"])
+    return 1800 <= year <= 2100 if prev in cues("year_before", lang) else 1900 <= year <= 2050
+
+
+def check_season_noun(cand: Candidate, span: SpacySpan) -> bool:
+    """'en été', 'l'été': the season; 'a été' is the verb 'être'."""
+    token = span[-1]
+    if token.pos_ in ("AUX", "VERB"):
+        return False
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    first = span.doc.text[span.start_char:span.start_char + 2].lower()
+    return first in ("l'", "l’", "le") or _prev_word(span) in cues("season_before", span.doc.lang_)
+
+
+def check_vague_units(cand: Candidate, span: SpacySpan) -> bool:
+    """'des années' is a duration after 'depuis', 'pendant' …; 'plusieurs jours' always."""
+    if cand.groups["num"].lower() != "des":
+        return True
+    return _prev_word(span) in cues("vague_units_before", span.doc.lang_)
+
+
+def check_not_age(cand: Candidate, span: SpacySpan) -> bool:
+    """'un chauffeur de 38 ans', 'Paul, 53 ans,': an age, not a duration; 'depuis 12 ans' is one."""
+    lang = span.doc.lang_
+    if cand.groups["unit"].lower() not in cues("age_units", lang) or not cand.groups["num"][:1].isdigit():
+        return True
+    if "approx" in cand.groups:
+        return _prev_word(span) not in ("les", "des")
+    return _prev_word(span) not in cues("age_before", lang)
+
+
 CHECKS = {"year": check_year, "month": check_month, "season": check_season, "reference": check_reference,
-          "duration": check_duration, "bare_units": check_bare_units, "set_adverb": check_set_adverb}
+          "duration": check_duration, "bare_units": check_bare_units, "set_adverb": check_set_adverb,
+          "clock_word": check_clock_word, "fr_year": check_year_morph, "fr_season": check_season_noun,
+          "fr_vague_units": check_vague_units, "fr_not_age": check_not_age}
