@@ -260,14 +260,11 @@ def check_year_morph(cand: Candidate, span: SpacySpan) -> bool:
 
 
 def check_season_noun(cand: Candidate, span: SpacySpan) -> bool:
-    """'en été', 'l'été': the season; 'a été' is the verb 'être'."""
-    token = span[-1]
-    if token.pos_ in ("AUX", "VERB"):
-        return False
-    if token.pos_ in ("NOUN", "PROPN"):
-        return True
+    """'en été', 'l'été', 'cet hiver': the season; 'a été' is the verb 'être'."""
     first = span.doc.text[span.start_char:span.start_char + 2].lower()
-    return first in ("l'", "l’", "le") or _prev_word(span) in cues("season_before", span.doc.lang_)
+    if first in ("l'", "l’", "le") or _prev_word(span) in cues("season_before", span.doc.lang_):
+        return True
+    return span[-1].pos_ in ("NOUN", "PROPN")
 
 
 def check_vague_units(cand: Candidate, span: SpacySpan) -> bool:
