@@ -38,10 +38,14 @@ def _cell(cell: str) -> str | None:
 
 
 @cache
-def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
-    """(pos, lemma) -> its rules, most specific first; the first row of a repeated condition wins."""
+def trigger_rules(lang: str = lexicons.DEFAULT_LANG) -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
+    """(pos, lemma) -> its rules, most specific first; the first row of a repeated condition wins.
+
+    ``lang``: the language's own ``event_triggers.tsv`` where it has one (``lexicons/fr/``), else English's.
+    """
+    lang = lang if lexicons.has("event_triggers.tsv", lang) else lexicons.DEFAULT_LANG
     table: dict[tuple[str, str], list[TriggerRule]] = {}
-    for pos, lemma, with_, objects, type_, mode, cameo, context, *_ in lexicons.rows("event_triggers.tsv"):
+    for pos, lemma, with_, objects, type_, mode, cameo, context, *_ in lexicons.rows("event_triggers.tsv", lang):
         rule = TriggerRule(pos, lemma.lower(), _cell_set(with_), _cell_set(objects), type_, _cell(mode), _cell(cameo),
                            tuple(c for c in context.split(";") if c and c != "-"))
         same = table.setdefault((pos, rule.lemma), [])

@@ -71,7 +71,7 @@ def _verb_objects(verb: Token, preps: list[Token]) -> list[Token]:
 
 def _lookup(pos: str, token: Token) -> tuple[TriggerRule, ...] | None:
     """Rules for the word's lemma, else for a plain de-inflection of its form (the lemmatizer misses some)."""
-    table = trigger_rules()
+    table = trigger_rules(token.doc.lang_)
     for form in base_forms(_lower_lemma(token), token.lower_):
         found = table.get((pos, form))
         if found:
