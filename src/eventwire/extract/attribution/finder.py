@@ -42,7 +42,7 @@ def find_attributions(
 ) -> list[Draft]:
     """Every attribution of the document, in text order (``text`` is the doc's text, when the caller has it:
     ``Doc.text`` is rebuilt on every access)."""
-    rules = cue_rules() if rules is None else rules
+    rules = cue_rules(doc.lang_) if rules is None else rules
     text = doc.text if text is None else text
     drafts: list[Draft] = []
     sentences = list(sentences)

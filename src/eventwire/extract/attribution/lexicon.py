@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from eventwire.lexicons import lines, rows
+from eventwire.lexicons import DEFAULT_LANG, has, lines, rows
 
 MIN_WEIGHT = 0.0  # rows below this weight are kept in the file for reference but not used
 
@@ -24,10 +24,11 @@ class CueRule:
 
 
 @cache
-def cue_rules() -> dict[tuple[str, str], CueRule]:
-    """(lemma, POS) -> rule, from the cue lexicon."""
+def cue_rules(lang: str = DEFAULT_LANG) -> dict[tuple[str, str], CueRule]:
+    """(lemma, POS) -> rule, from the cue lexicon (the language's own ``quote_cues.tsv`` where it has one)."""
+    lang = lang if has("quote_cues.tsv", lang) else DEFAULT_LANG
     table: dict[tuple[str, str], CueRule] = {}
-    for lemma, pos, frames, weight, *_ in rows("quote_cues.tsv"):
+    for lemma, pos, frames, weight, *_ in rows("quote_cues.tsv", lang):
         rule = CueRule(lemma.lower(), pos.upper(), tuple(f for f in frames.split(",") if f), float(weight or 1))
         if rule.weight >= MIN_WEIGHT:
             table[(rule.lemma, rule.pos)] = rule
