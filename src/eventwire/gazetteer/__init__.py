@@ -36,7 +36,7 @@ from pathlib import Path
 
 from eventwire.gazetteer.index import SCHEMA_VERSION, Index
 
-BUILDER_VERSION = 2  # bump when the packaged build changes what it writes
+BUILDER_VERSION = 3  # bump when the packaged build changes what it writes (3: French country exonyms)
 
 
 def cache_dir() -> Path:
