@@ -10,6 +10,7 @@ into a scratch folder and put it on PYTHONPATH); the project itself uses fr_core
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -19,8 +20,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import DATA  # noqa: E402
 
-FRENCH = DATA / "time" / "fr-timebank-even" / "articles.jsonl"
-ENGLISH = DATA / "time" / "timebank-aquaint" / "articles.jsonl"
+SETS = Path(os.environ.get("EVENTWIRE_DATA", DATA))  # ../shared/data, or where $EVENTWIRE_DATA says
+FRENCH = SETS / "time" / "fr-timebank-even" / "articles.jsonl"
+ENGLISH = SETS / "time" / "timebank-aquaint" / "articles.jsonl"
 
 
 def texts(path: Path) -> list[str]:

@@ -132,11 +132,12 @@ def _print_summary(counts: Counter, rejected: int) -> None:
 def info(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
     """Version, spaCy model, gazetteer and default database."""
     from eventwire.config import database_url
-    from eventwire.parse import SPACY_MODEL
+    from eventwire.parse import MODELS, SPACY_MODEL
 
     facts = {
         "version": __version__,
         "spacy_model": SPACY_MODEL,
+        "spacy_models": MODELS,
         "gazetteer": _gazetteer_name(),
         "database": database_url(None),
         "python": sys.version.split()[0],
