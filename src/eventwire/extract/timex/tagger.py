@@ -245,6 +245,13 @@ def check_clock_word(cand: Candidate, span: SpacySpan) -> bool:
     return _prev_word(span) in cues("clock_before", span.doc.lang_)
 
 
+def check_clock_hours(cand: Candidate, span: SpacySpan) -> bool:
+    """'21 h 45' is a clock time anywhere; '21 heures' only after 'à', 'vers' … ('pendant 3 heures' lasts)."""
+    if "heure" not in span.text.lower():
+        return True
+    return _prev_word(span) in cues("clock_before", span.doc.lang_)
+
+
 def check_year_morph(cand: Candidate, span: SpacySpan) -> bool:
     """A bare four-digit year, for a pipeline without DATE entities: not a count ('2000 manifestants')."""
     lang = span.doc.lang_
@@ -286,5 +293,5 @@ def check_not_age(cand: Candidate, span: SpacySpan) -> bool:
 
 CHECKS = {"year": check_year, "month": check_month, "season": check_season, "reference": check_reference,
           "duration": check_duration, "bare_units": check_bare_units, "set_adverb": check_set_adverb,
-          "clock_word": check_clock_word, "fr_year": check_year_morph, "fr_season": check_season_noun,
-          "fr_vague_units": check_vague_units, "fr_not_age": check_not_age}
+          "clock_word": check_clock_word, "fr_clock": check_clock_hours, "fr_year": check_year_morph,
+          "fr_season": check_season_noun, "fr_vague_units": check_vague_units, "fr_not_age": check_not_age}
