@@ -79,3 +79,8 @@ def test_a_french_sentence_without_a_cue_has_no_quote():
 ])
 def test_french_place_names_resolve(text, country):
     assert country in [p.country for p in french(text).places]
+
+
+def test_perir_counts_the_dead_and_perimetre_counts_nothing():
+    assert ("12 soldats", "killed", 12) in figures("Le 8 mars, 12 soldats avaient péri dans une embuscade.")
+    assert figures("Le périmètre de sécurité compte trois barrages.") == []
