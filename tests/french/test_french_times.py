@@ -161,3 +161,27 @@ def test_decades_and_centuries(tag):
     found = tag("Dans les années 90, la guerre a fait des milliers de morts. Le XXe siècle fut violent.")
     assert found["les années 90"] == ("DATE", "199X")
     assert found["Le XXe siècle"] == ("DATE", "19")
+
+
+def test_hours_are_a_clock_time_after_a_preposition_and_a_duration_otherwise(tag):
+    found = tag("Le marché a rouvert à 9 heures. Les tirs ont duré 3 heures.")
+    assert found["9 heures"] == ("TIME", "2030-05-08T09:00")
+    assert found["3 heures"] == ("DURATION", "PT3H")
+
+
+def test_the_night_of_a_day(tag):
+    found = tag("Le camp a été attaqué dans la nuit de jeudi, selon un responsable.")
+    assert found["la nuit de jeudi"] == ("TIME", "2030-05-02TNI")
+
+
+def test_early_mid_and_late_parts_of_months_and_years(tag):
+    found = tag("Les pluies ont commencé mi-janvier. Les premiers départs datent de fin 2028. "
+                "Le retrait est prévu début juillet.")
+    assert found["mi-janvier"] == ("DATE", "2030-01")
+    assert found["fin 2028"] == ("DATE", "2028")
+    assert found["début juillet"] == ("DATE", "2030-07")
+
+
+def test_in_the_evening_of_the_day_just_named(tag):
+    found = tag("Vendredi, la ville était calme. Les tirs ont repris en soirée.")
+    assert found["en soirée"] == ("TIME", "2030-05-03TEV")

@@ -83,9 +83,12 @@ def _morph_tense(verb: Token, lang: str) -> str | None:
     if verb.lemma_ in cues("plan_lemmas", lang) and any(c.dep_ == "xcomp" for c in verb.children):
         return FUTURE if "Pres" in tenses else PAST
     if "Part" in verb.morph.get("VerbForm"):
-        if auxes:
-            return PAST
-        return FUTURE if verb.lemma_ in cues("plan_lemmas", lang) else None
+        if any(a.dep_ != "aux:pass" for a in auxes):
+            return PAST  # 'a annoncé', 'est arrivé', 'a été tué'
+        if verb.lemma_ in cues("plan_lemmas", lang) and not tenses & {"Past", "Imp"}:
+            return FUTURE  # 'est prévu', 'prévue'
+        if not auxes:
+            return None
     if tenses & {"Past", "Imp"}:
         return PAST
     if "Pres" in tenses:
