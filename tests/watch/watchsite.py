@@ -1,0 +1,184 @@
+"""Real loopback servers for the watcher: a news site (feeds, pages, robots.txt) and a webhook receiver.
+
+The site's articles are texts written for these tests: invented attacks in real cities (so the gazetteer
+places them), short enough to extract quickly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import orjson
+
+SECRET = "test-secret-4d1f"
+
+STORIES = {
+    # slug: (city, title, text)
+    "mosul-market": ("Mosul", "Car bomb kills seven at Mosul market",
+                     "A car bomb exploded at a crowded market in Mosul on Monday, killing seven people and "
+                     "wounding 12 others, police said.\nNo group has claimed the attack."),
+    "dhaka-floods": ("Dhaka", "Floods reach Dhaka suburbs",
+                     "Heavy rain flooded parts of Dhaka on Sunday and thousands of families left their homes, "
+                     "officials said."),
+    "kano-raid": ("Kano", "Gunmen kill five in raid near Kano",
+                  "Gunmen raided a village near Kano on Monday night and killed five farmers, a local official "
+                  "said.\nThe attackers fled on motorcycles."),
+    "mosul-toll": ("Mosul", "Mosul market toll rises to 11",
+                   "The death toll from Monday's car bomb at a market in Mosul rose to 11, hospital officials "
+                   "said on Tuesday.\nDozens were wounded in the blast."),
+}
+
+
+def story_page(slug: str, title: str, text: str, dated: bool = False) -> bytes:
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in text.split("\n"))
+    meta = '<meta property="article:published_time" content="2026-11-30T08:00:00Z">' if dated else ""
+    return (f"<!doctype html><html lang=\"en\"><head><title>{escape(title)}</title>{meta}</head><body>"
+            f"<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article><h1>{escape(title)}</h1>"
+            f"{paragraphs}</article><footer>Copyright The Test Courier</footer></body></html>").encode()
+
+
+def rss(base: str, slugs: list[str], title: str = "The Test Courier") -> bytes:
+    items = []
+    for n, slug in enumerate(slugs):
+        stamp = format_datetime(datetime(2026, 11, 30, 8, n, tzinfo=UTC))
+        headline = STORIES[slug][1] if slug in STORIES else slug
+        items.append(f"<item><title>{escape(headline)}</title><link>{base}/news/{slug}</link>"
+                     f"<guid>{base}/news/{slug}</guid><pubDate>{stamp}</pubDate></item>")
+    return (f"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>{escape(title)}</title>"
+            f"<link>{base}/</link><description>news</description>{''.join(items)}</channel></rss>").encode()
+
+
+class Site:
+    """Routes: path -> (status, headers, body) or a callable(handler) for special behaviour. Feeds answer a
+    matching If-None-Match with 304."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, object] = {"/robots.txt": (200, {"Content-Type": "text/plain"},
+                                                           b"User-agent: *\nDisallow: /private/\n")}
+        self.hits: list[tuple[str, dict]] = []
+        self.lock = threading.Lock()
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                with site.lock:
+                    site.hits.append((self.path, dict(self.headers)))
+                route = site.routes.get(self.path)
+                if route is None:
+                    self._send(404, {"Content-Type": "text/plain"}, b"not found")
+                elif callable(route):
+                    route(self)
+                else:
+                    status, headers, body = route
+                    etag = headers.get("ETag")
+                    if etag and self.headers.get("If-None-Match") == etag:
+                        self._send(304, {"ETag": etag}, b"")
+                    else:
+                        self._send(status, headers, body)
+
+            def _send(self, status: int, headers: dict, body: bytes) -> None:
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
+            def log_message(self, *_args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def page(self, slug: str, dated: bool = False) -> None:
+        _city, title, text = STORIES[slug]
+        self.routes[f"/news/{slug}"] = (200, {"Content-Type": "text/html; charset=utf-8"},
+                                        story_page(slug, title, text, dated))
+
+    def feed(self, path: str, slugs: list[str]) -> None:
+        body = rss(self.base, slugs)
+        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+        self.routes[path] = (200, {"Content-Type": "application/rss+xml", "ETag": etag}, body)
+
+    def count(self, prefix: str) -> int:
+        with self.lock:
+            return sum(1 for path, _ in self.hits if path.startswith(prefix))
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class Receiver:
+    """A webhook receiver: answers 500 to its first ``failures`` posts, then 200; keeps every post and the
+    alerts it accepted (by Idempotency-Key, a redelivery is acknowledged and dropped)."""
+
+    def __init__(self, failures: int = 0) -> None:
+        self.failures = failures
+        self.posts: list[dict] = []
+        self.accepted: dict[str, dict] = {}
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                with receiver.lock:
+                    receiver.posts.append({"headers": dict(self.headers), "body": body})
+                    failing = receiver.failures > 0
+                    if failing:
+                        receiver.failures -= 1
+                    else:
+                        receiver.accepted.setdefault(self.headers.get("Idempotency-Key"), orjson.loads(body))
+                status = 500 if failing else 200
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *_args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def write_config(path: Path, feeds: list[str], hook: str | None, extra_rules: str = "",
+                 settings: str = "") -> Path:
+    feed_tables = "".join(f'[[feed]]\nurl = "{url}"\nevery = "0.2s"\n\n' for url in feeds)
+    hook_line = f'webhook = "{hook}"\nsecret = "{SECRET}"\n' if hook else ""
+    path.write_text(
+        "[watch]\nper_host = \"0s\"\ntimeout = \"2s\"\nretry_first = \"50ms\"\nweb = \"http://127.0.0.1:8000\"\n"
+        f"{settings}\n{feed_tables}"
+        f'[[alert]]\nname = "deadly attacks"\nwhen = {{ type = "ASSAULT", killed_at_least = 5 }}\n{hook_line}\n'
+        f"{extra_rules}", encoding="utf-8")
+    return path
+
+
+def wait_for(condition, seconds: float = 20.0, step: float = 0.05):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(step)
+    raise AssertionError("condition not met in time")
