@@ -163,12 +163,16 @@ class Receiver:
 
 
 def write_config(path: Path, feeds: list[str], hook: str | None, extra_rules: str = "",
-                 settings: str = "") -> Path:
-    feed_tables = "".join(f'[[feed]]\nurl = "{url}"\nevery = "0.2s"\n\n' for url in feeds)
+                 settings: dict | None = None, every: str = "0.2s") -> Path:
+    """A watch configuration: the feeds, the rule "deadly attacks" (ASSAULT, 5 killed or more), fast settings."""
+    chosen = {"per_host": "0s", "timeout": "2s", "retry_first": "50ms", "web": "http://127.0.0.1:8000"}
+    chosen |= settings or {}
+    watch = "".join(f"{key} = {value!r}\n" if isinstance(value, str) else f"{key} = {value}\n"
+                    for key, value in chosen.items()).replace("'", '"')
+    feed_tables = "".join(f'[[feed]]\nurl = "{url}"\nevery = "{every}"\n\n' for url in feeds)
     hook_line = f'webhook = "{hook}"\nsecret = "{SECRET}"\n' if hook else ""
     path.write_text(
-        "[watch]\nper_host = \"0s\"\ntimeout = \"2s\"\nretry_first = \"50ms\"\nweb = \"http://127.0.0.1:8000\"\n"
-        f"{settings}\n{feed_tables}"
+        f"[watch]\n{watch}\n{feed_tables}"
         f'[[alert]]\nname = "deadly attacks"\nwhen = {{ type = "ASSAULT", killed_at_least = 5 }}\n{hook_line}\n'
         f"{extra_rules}", encoding="utf-8")
     return path
@@ -182,3 +186,31 @@ def wait_for(condition, seconds: float = 20.0, step: float = 0.05):
             return value
         time.sleep(step)
     raise AssertionError("condition not met in time")
+
+
+CITIES = ["Aleppo", "Benghazi", "Kandahar", "Maiduguri", "Goma", "Mogadishu", "Timbuktu", "Sanaa", "Kharkiv",
+          "Juba", "Bamako", "Peshawar", "Quetta", "Tripoli", "Homs", "Kirkuk", "Bunia", "Kidal", "Gao", "Aden",
+          "Taiz", "Marib", "Herat", "Kunduz", "Jalalabad", "Sirte", "Misrata", "Derna", "Raqqa", "Idlib",
+          "Deir ez-Zor", "Hama", "Daraa", "Erbil", "Basra", "Fallujah", "Ramadi", "Tikrit", "Samarra", "Baqubah",
+          "Kismayo", "Baidoa", "Beledweyne", "Garowe", "Bosaso", "Hargeisa", "Malakal", "Bor", "Wau", "Yei"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+TARGETS = ["a police checkpoint", "an army convoy", "a crowded bus station", "a village market",
+           "a wedding party", "a mosque", "a refugee camp", "a border post"]
+
+
+def add_generated(n: int, offset: int = 0) -> list[str]:
+    """n short reports of invented attacks, each in its own city and week (so each is its own incident)."""
+    from datetime import date, timedelta
+
+    slugs = []
+    for i in range(offset, offset + n):
+        city, target, killed = CITIES[i % len(CITIES)], TARGETS[i % len(TARGETS)], 5 + i % 9
+        day = date(2024, 1, 1) + timedelta(days=9 * i)
+        slug = f"attack-{i}"
+        STORIES[slug] = (city, f"Attack in {city} kills {killed}",
+                         f"Gunmen attacked {target} in {city} on {day:%B} {day.day}, {day.year}, killing {killed} "
+                         f"people, officials said.\nWitnesses said the attackers fled (report {i}).")
+        slugs.append(slug)
+    return slugs

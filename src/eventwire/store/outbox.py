@@ -35,12 +35,17 @@ def reading(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+def _plain(row) -> dict:
+    """A row as a dict with plain str keys (SQLAlchemy's are a str subclass some JSON writers refuse)."""
+    return {str(key): value for key, value in row._mapping.items()}
+
+
 # ---------------------------------------------------------------- sources
 
 
 def feed_state(conn: Connection, source: str) -> dict | None:
     row = conn.execute(sa.select(s.watch_feeds).where(s.watch_feeds.c.source == source)).first()
-    return dict(row._mapping) if row else None
+    return _plain(row) if row else None
 
 
 def record_poll(conn: Connection, source: str, when: str, error: str | None = None, etag: str | None = None,
@@ -62,7 +67,7 @@ def feed_health(conn: Connection) -> list[dict]:
     t = s.watch_feeds
     rows = conn.execute(sa.select(t.c.source, t.c.last_poll, t.c.last_success, t.c.last_error, t.c.articles)
                         .order_by(t.c.source))
-    return [dict(row._mapping) for row in rows]
+    return [_plain(row) for row in rows]
 
 
 # ---------------------------------------------------------------- addresses and documents already held
@@ -158,7 +163,7 @@ def due_alerts(conn: Connection, now: float, limit: int = 100) -> list[dict]:
     a = s.alerts
     query = (sa.select(a).where(a.c.status == "pending", a.c.next_attempt <= now)
              .order_by(a.c.next_attempt, a.c.seq).limit(limit))
-    return [dict(row._mapping) for row in conn.execute(query)]
+    return [_plain(row) for row in conn.execute(query)]
 
 
 def next_due(conn: Connection) -> float | None:
@@ -198,7 +203,7 @@ def alerts(conn: Connection, rule: str | None = None, pending: bool = False, aft
     query = query.order_by(a.c.seq.desc() if newest_first else a.c.seq)
     if limit is not None:
         query = query.limit(limit)
-    return [dict(row._mapping) | {"payload": orjson.loads(row.payload)} for row in conn.execute(query)]
+    return [_plain(row) | {"payload": orjson.loads(row.payload)} for row in conn.execute(query)]
 
 
 def last_alert_seq(conn: Connection) -> int:
