@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from test_watch_poll import run_once, stored
-from watchsite import write_config
+from watchsite import run_once, stored, write_config
 
 from eventwire.store import Store, outbox
 from eventwire.watch.config import ConfigError, load_config

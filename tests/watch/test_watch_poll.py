@@ -4,39 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import io
 
 import orjson
-from watchsite import SECRET, Receiver, write_config
-
-from eventwire.store import Store, outbox
-from eventwire.watch.config import load_config
-from eventwire.watch.display import LogLines
-from eventwire.watch.watcher import Watcher
-
-TOLL_RULE = '[[alert]]\nname = "toll updates"\nwhen = { type = "ASSAULT", toll_rises = true }\nwebhook = "{hook}"\n'
-
-
-def run_once(config_path, db_url) -> list[dict]:
-    """One pass of the watcher, in this process; returns its log lines."""
-    stream = io.StringIO()
-    with Store.open(db_url) as store:
-        watcher = Watcher(load_config(config_path), store, LogLines(stream))
-        try:
-            watcher.run_once()
-        finally:
-            watcher.close()
-    return [orjson.loads(line) for line in stream.getvalue().splitlines()]
-
-
-def stored(db_url) -> list[dict]:
-    with Store.open(db_url) as store:
-        return list(store.iter_documents())
-
-
-def store_alerts(db_url) -> list[dict]:
-    with Store.open(db_url) as store, outbox.reading(store.engine) as conn:
-        return outbox.alerts(conn, limit=None)
+from watchsite import SECRET, TOLL_RULE, Receiver, run_once, store_alerts, stored, write_config
 
 
 def test_first_poll_repeat_poll_and_a_new_entry(site, receiver, db_url, tmp_path):
@@ -44,7 +14,7 @@ def test_first_poll_repeat_poll_and_a_new_entry(site, receiver, db_url, tmp_path
         site.page(slug)
     site.feed("/rss", ["mosul-market", "dhaka-floods"])
     config = write_config(tmp_path / "watch.toml", [site.base + "/rss"], receiver.url,
-                          TOLL_RULE.replace("{hook}", receiver.url))
+                          TOLL_RULE + f'webhook = "{receiver.url}"\n')
 
     run_once(config, db_url)  # first poll: every entry once, the deadly attack alerted
     documents = stored(db_url)

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from test_watch_poll import store_alerts, stored
-from watchsite import STORIES, add_generated, story_page, wait_for, write_config
+from watchsite import STORIES, add_generated, store_alerts, stored, story_page, wait_for, write_config
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,25 +79,25 @@ def test_sigterm_finishes_the_batch_under_way_and_exits_cleanly(site, db_url, tm
 
 
 def test_cli_watch_once_and_alerts(site, receiver, db_url, tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
     site.page("mosul-market")
     site.feed("/rss", ["mosul-market"])
     config = write_config(tmp_path / "watch.toml", [site.base + "/rss"], receiver.url)
-    env = os.environ | {"PYTHONPATH": str(ROOT / "src"), "COLUMNS": "250"}
-    run = subprocess.run([sys.executable, "-m", "eventwire.cli", "watch", str(config), "--db", db_url, "--once"],
-                         capture_output=True, text=True, env=env, timeout=180)
-    assert run.returncode == 0, run.stderr
+    runner = CliRunner()
+    run = runner.invoke(app, ["watch", str(config), "--db", db_url, "--once"])
+    assert run.exit_code == 0, run.output
     lines = [orjson.loads(line) for line in run.stderr.splitlines()]
     assert {"watching", "polled", "alert", "alert_delivered"} <= {line["event"] for line in lines}
-    listed = subprocess.run([sys.executable, "-m", "eventwire.cli", "alerts", "--db", db_url, "--json"],
-                            capture_output=True, text=True, env=env, timeout=60)
+    listed = runner.invoke(app, ["alerts", "--db", db_url, "--json"])
     (alert,) = [orjson.loads(line) for line in listed.stdout.splitlines()]
     assert alert["status"] == "delivered" and alert["rule"] == "deadly attacks"
     assert alert["id"] in receiver.accepted
-    pending = subprocess.run([sys.executable, "-m", "eventwire.cli", "alerts", "--db", db_url, "--pending"],
-                             capture_output=True, text=True, env=env, timeout=60)
-    assert pending.returncode == 0 and "deadly attacks" not in pending.stdout
-    table = subprocess.run([sys.executable, "-m", "eventwire.cli", "alerts", "--db", db_url],
-                           capture_output=True, text=True, env=env, timeout=60)
+    pending = runner.invoke(app, ["alerts", "--db", db_url, "--pending", "--json"])
+    assert pending.exit_code == 0 and pending.stdout == ""
+    table = runner.invoke(app, ["alerts", "--db", db_url])
     assert "deadly attacks" in table.stdout and "delivered" in table.stdout
 
 

@@ -7,6 +7,7 @@ places them), short enough to extract quickly.
 from __future__ import annotations
 
 import hashlib
+import io
 import threading
 import time
 from datetime import UTC, datetime
@@ -16,6 +17,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import orjson
+
+from eventwire.store import Store, outbox
+from eventwire.watch.config import load_config
+from eventwire.watch.display import LogLines
+from eventwire.watch.watcher import Watcher
 
 SECRET = "test-secret-4d1f"
 
@@ -214,3 +220,28 @@ def add_generated(n: int, offset: int = 0) -> list[str]:
                          f"people, officials said.\nWitnesses said the attackers fled (report {i}).")
         slugs.append(slug)
     return slugs
+
+
+TOLL_RULE = '[[alert]]\nname = "toll updates"\nwhen = { type = "ASSAULT", toll_rises = true }\n'
+
+
+def run_once(config_path, db_url) -> list[dict]:
+    """One pass of the watcher, in this process; returns its log lines."""
+    stream = io.StringIO()
+    with Store.open(db_url) as store:
+        watcher = Watcher(load_config(config_path), store, LogLines(stream))
+        try:
+            watcher.run_once()
+        finally:
+            watcher.close()
+    return [orjson.loads(line) for line in stream.getvalue().splitlines()]
+
+
+def stored(db_url) -> list[dict]:
+    with Store.open(db_url) as store:
+        return list(store.iter_documents())
+
+
+def store_alerts(db_url) -> list[dict]:
+    with Store.open(db_url) as store, outbox.reading(store.engine) as conn:
+        return outbox.alerts(conn, limit=None)
