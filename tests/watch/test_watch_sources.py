@@ -99,3 +99,21 @@ def test_alert_ids_are_stable_and_distinct():
     assert alert_id("r", "i1", "new") == alert_id("r", "i1", "new")
     assert len({alert_id("r", "i1", "new"), alert_id("r", "i2", "new"), alert_id("s", "i1", "new"),
                 alert_id("r", "i1", "killed=9")}) == 4
+
+
+def test_the_readme_example_configuration_is_valid(tmp_path, monkeypatch):
+    import re
+    from pathlib import Path
+
+    from eventwire.watch.config import load_config
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Watching feeds", 1)[1]
+    example = re.search(r"```toml\n(.*?)```", section, re.S).group(1)
+    (tmp_path / "crawl" / "incoming").mkdir(parents=True)
+    (tmp_path / "watch.toml").write_text(example, encoding="utf-8")
+    monkeypatch.setenv("EVENTWIRE_HOOK_SECRET", "s3cret-value")
+    config = load_config(tmp_path / "watch.toml")
+    assert [s.kind for s in config.sources] == ["feed", "sitemap", "folder"]
+    assert [r.name for r in config.rules] == ["deadly attacks", "rising tolls in northern Iraq", "disputed figures"]
+    assert config.rules[0].secret == "s3cret-value"

@@ -144,7 +144,7 @@ class Receiver:
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 with receiver.lock:
-                    receiver.posts.append({"headers": dict(self.headers), "body": body})
+                    receiver.posts.append({"headers": dict(self.headers), "body": body, "at": time.time()})
                     failing = receiver.failures > 0
                     if failing:
                         receiver.failures -= 1
