@@ -180,6 +180,7 @@ class Watcher:
         if added:
             self.log.event("batch", source=source.key, articles=added)
         self._alert()
+        self.deliverer.deliver_due(self.log)  # a batch's alerts leave now, not after the whole pass
         return added
 
     def _alert(self) -> None:
