@@ -112,3 +112,23 @@ def test_same_article_at_two_addresses_is_stored_once(site, db_url, tmp_path):
     assert len(stored(db_url)) == 1
     failed = [line for line in lines if line["event"] == "poll_failed"]
     assert len(failed) == 1 and "not an RSS/Atom feed" in failed[0]["error"]
+
+
+def test_on_postgresql_each_article_and_alert_once(site, postgres_server, tmp_path):
+    """The same outbox and feed state on PostgreSQL: first poll, repeat poll, a receiver that fails once."""
+    db_url = postgres_server.new_database()
+    flaky = Receiver(failures=1)
+    try:
+        site.page("mosul-market")
+        site.page("kano-raid")
+        site.feed("/rss", ["mosul-market"])
+        config = write_config(tmp_path / "watch.toml", [site.base + "/rss"], flaky.url)
+        run_once(config, db_url)
+        run_once(config, db_url)
+        site.feed("/rss", ["mosul-market", "kano-raid"])
+        run_once(config, db_url)
+        assert len(stored(db_url)) == 2
+        assert len(flaky.accepted) == 2 and len(flaky.posts) == 3
+        assert [a["status"] for a in store_alerts(db_url)] == ["delivered", "delivered"]
+    finally:
+        flaky.close()
