@@ -117,3 +117,16 @@ def test_the_readme_example_configuration_is_valid(tmp_path, monkeypatch):
     assert [s.kind for s in config.sources] == ["feed", "sitemap", "folder"]
     assert [r.name for r in config.rules] == ["deadly attacks", "rising tolls in northern Iraq", "disputed figures"]
     assert config.rules[0].secret == "s3cret-value"
+
+
+def test_live_status_shows_sources_and_escapes_their_names(capsys):
+    from eventwire.watch.display import LiveStatus
+
+    with LiveStatus() as status:
+        status.event("polled", source="feed http://x.example/[bold]rss", entries=3, new=2)
+        status.event("poll_failed", source="feed http://y.example/rss", error="http://y.example/rss: HTTP 404")
+        status.set_pending(4)
+    shown = capsys.readouterr().err
+    assert "alerts pending: 4" in shown
+    assert "feed http://x.example/[bold]rss" in shown  # markup in a name is shown, not applied
+    assert "http://y.example/rss: HTTP 404" in shown
