@@ -159,8 +159,16 @@ def _store(request: Request):
 
 def _routes(app: FastAPI) -> None:
     @app.get("/api/health", tags=["meta"])
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
+    def health(request: Request) -> dict[str, Any]:
+        """``ok``; with ``feeds`` when `eventwire watch` follows sources: each one's last poll, last success, error."""
+        from eventwire.api.alerts import watched_feeds
+
+        feeds = watched_feeds(request)
+        return {"status": "ok", "feeds": feeds} if feeds else {"status": "ok"}
+
+    from eventwire.api import alerts
+
+    alerts.register(app)
 
     @app.get("/api/documents", tags=["documents"])
     def documents(request: Request, f: Filters, paging: Paging) -> dict:

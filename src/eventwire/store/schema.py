@@ -189,3 +189,60 @@ meta = Table(
     Column("key", String(40), primary_key=True),
     Column("value", Text),
 )
+
+# ---------------------------------------------------------------- watching feeds (eventwire watch)
+
+# One row per followed source (a feed, a sitemap or a folder): what the conditional GET needs and its health.
+watch_feeds = Table(
+    "watch_feeds",
+    metadata,
+    Column("source", String(500), primary_key=True),  # "feed https://…", "sitemap https://…", "folder /path"
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll", String(40)),
+    Column("last_success", String(40)),
+    Column("last_error", Text),
+    Column("articles", Integer, nullable=False, default=0),  # new articles ingested from it, all time
+)
+
+# Every article address (or dropped file) already handled, so a repeat poll fetches nothing again.
+watch_seen = Table(
+    "watch_seen",
+    metadata,
+    Column("key", String(64), primary_key=True),  # sha256 of the URL (or of path, size and mtime)
+    Column("address", Text, nullable=False),
+    Column("document", String(200)),
+    Column("source", String(500)),
+    Column("seen_at", String(40)),
+)
+
+# The state of each incident when alert rules last looked at it: what a batch changed is the difference.
+watch_incidents = Table(
+    "watch_incidents",
+    metadata,
+    Column("incident", String(40), primary_key=True),
+    Column("documents", Integer, nullable=False, default=0),
+    Column("killed", Integer),
+    Column("injured", Integer),
+    Column("disputed", Text),  # JSON list of the fields whose reports disagree
+)
+
+# The outbox: one row per (rule, incident, change), kept until acknowledged and afterwards as history.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False, unique=True),  # stable: a hash of rule, incident and change
+    Column("rule", String(200), nullable=False, index=True),
+    Column("incident", String(40), nullable=False),
+    Column("change", String(300), nullable=False),
+    Column("created", String(40), nullable=False),
+    Column("payload", Text, nullable=False),  # the JSON body, byte for byte what the webhook receives
+    Column("webhook", Text),
+    Column("status", String(16), nullable=False),  # pending | delivered | feed-only
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt", Float, nullable=False, default=0.0),  # Unix time of the next delivery try
+    Column("delivered_at", String(40)),
+    Column("last_error", Text),
+    Index("ix_alerts_status_next", "status", "next_attempt"),
+)
