@@ -11,7 +11,6 @@ CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "parataxis", "advcl", "relcl", "acl"
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "order", "force", "allow", "permit", "persuade", "tell", "encourage",
                             "invite", "help", "want", "expect", "request", "command", "instruct", "appeal", "press",
                             "implore", "exhort", "pressure", "accuse", "blame", "charge", "let", "enable", "compel"})
-PASSIVE_AUX = frozenset({"auxpass"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 
 
