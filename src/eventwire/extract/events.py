@@ -24,7 +24,7 @@ from eventwire.extract.base import Found, Parsed, step
 from eventwire.extract.eventcoding.arguments import argument_ranges, phrase
 from eventwire.extract.eventcoding.coder import Draft, actor_heads, code_sentence, recipient_heads, reciprocal
 from eventwire.extract.eventcoding.lexicon import acled_of, context_cues, frame_roles, rules
-from eventwire.extract.eventcoding.linking import Linker, is_pronoun
+from eventwire.extract.eventcoding.linking import Linker, is_group_anaphor, is_pronoun
 from eventwire.extract.eventcoding.syntax import lemma
 from eventwire.records import ActorRef, Event
 from eventwire.records import Span as TextSpan
@@ -34,9 +34,10 @@ MAX_CONTEXTS = 3
 UNSURE = frozenset({"negated", "hypothetical", "denied"})
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 # Salience penalties, in sentences: an event with nobody doing it ranks below later sentences' events, except
-# violence in a main clause, news even before anyone is known to have done it ("a 12-year-old was shot").
+# violence in a main clause, news even before anyone is known to have done it ("a 12-year-old was shot"): it
+# stays ahead of the next sentence's events (the arrest, the claim, the reaction).
 NO_ACTOR_PENALTY = 5.0
-NO_ACTOR_VIOLENCE_PENALTY = 1.5
+NO_ACTOR_VIOLENCE_PENALTY = 0.5
 DEMOTED_PENALTY = 1.5
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y agreed": each is the other's recipient
 SPECIFIC_MODES = frozenset({"suicide-attack", "drone", "unconventional"})
@@ -134,8 +135,8 @@ def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: 
 def _arguments(draft: Draft, speaker: list[Token], sent: Span, previous: Span | None,
                linker: Linker) -> tuple[list[ActorRef], list[ActorRef]]:
     """Actor and recipient references, pronouns resolved; reciprocal and joint events are their own recipients."""
-    actor_words = _resolve_all(actor_heads(draft), draft, sent, previous)
-    recipient_words = _resolve_all(recipient_heads(draft), draft, sent, previous)
+    actor_words = _resolve_all(actor_heads(draft), draft, sent, previous, linker)
+    recipient_words = _resolve_all(recipient_heads(draft), draft, sent, previous, linker)
     actors = _refs(actor_words, linker, _pronoun_owners(actor_words, draft, sent, previous))
     recipients = _refs(recipient_words, linker, _pronoun_owners(recipient_words, draft, sent, previous))
     if draft.trigger.kind == "A" and draft.type in ("REJECT", "SUPPORT") and speaker:
@@ -159,7 +160,7 @@ def _speaker_threatens(draft: Draft, speaker: list[Token]) -> bool:
 
 
 def _refs(heads: list[Token], linker: Linker, owners: dict[int, tuple[int, int]] | None = None) -> list[ActorRef]:
-    heads = [h for h in heads if not (h.like_url or h.like_email)]
+    heads = [h for h in heads if not (h.like_url or h.like_email or linker.in_time(h))]
     owners = owners or {}
     return [linker.actor_ref(start, end, whole, _owner_in(start, end, owners))
             for start, end, whole in argument_ranges(heads)]
@@ -181,10 +182,17 @@ def _pronoun_owners(heads: list[Token], draft: Draft, sent: Span, previous: Span
     return owners
 
 
-def _resolve_all(heads: list[Token], draft: Draft, sent: Span, previous: Span | None) -> list[Token]:
+def _resolve_all(heads: list[Token], draft: Draft, sent: Span, previous: Span | None,
+                 linker: Linker | None = None) -> list[Token]:
+    """Pronouns to what they stand for; "the group", "the militants" to the named group of the article."""
     out: list[Token] = []
     for head in heads:
-        resolved = _antecedent(head, draft, sent, previous) if is_pronoun(head) else head
+        if is_pronoun(head):
+            resolved = _antecedent(head, draft, sent, previous)
+        elif linker is not None and is_group_anaphor(head):
+            resolved = linker.named_group_before(head) or head
+        else:
+            resolved = head
         if resolved is not None and resolved not in out:
             out.append(resolved)
     return out

@@ -14,7 +14,7 @@ from eventwire.extract.eventcoding.draft import Draft, mark_clause, recode_futur
 from eventwire.extract.eventcoding.finish import finish
 from eventwire.extract.eventcoding.frames import apply_frame
 from eventwire.extract.eventcoding.lexicon import TriggerRule, frame_roles, rules
-from eventwire.extract.eventcoding.roles import actor_heads, recipient_heads, reciprocal
+from eventwire.extract.eventcoding.roles import actor_heads, doer_heads, recipient_heads, reciprocal
 from eventwire.extract.eventcoding.syntax import governor, is_future, lemma, obligation, subject_heads
 from eventwire.extract.eventcoding.triggers import Trigger, find_triggers
 
@@ -63,8 +63,14 @@ def _protest_aims(drafts: list[Draft]) -> set[int]:
 
 def _natural_agent(draft: Draft) -> bool:
     """"The storm hit the coast", "the quake killed 40": harm done by nature or accident is not an ASSAULT."""
-    agents = rules()["natural_agents"]
-    return any(lemma(t) in agents for t in actor_heads(draft))
+    r = rules()
+    for doer in doer_heads(draft):
+        if lemma(doer) in r["natural_agents"]:
+            return True
+        # "a house fire killed three": a fire named by what burned is an accident, "tank fire" is not
+        if lemma(doer) == "fire" and any(lemma(c) in r["accidental_fire_modifiers"] for c in doer.children):
+            return True
+    return False
 
 
 def _acted_on(drafts: list[Draft]) -> set[int]:

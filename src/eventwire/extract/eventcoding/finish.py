@@ -14,6 +14,8 @@ def finish(draft: Draft) -> None:
     """Fill the mode from weapon and manner words of the clause, and close the cameo code."""
     if draft.type in ("ASSAULT", "MOBILIZE", "PROTEST", "CONSULT") and not draft.recast:
         _set_mode(draft)
+    if draft.type == "ASSAULT" and not draft.recast and _labour_strike(draft):
+        draft.type, draft.mode, draft.cameo = "PROTEST", "strike", "143"  # "teachers struck over pay"
     if draft.type == "ASSAULT" and not draft.recast and _by_protesters(draft):
         draft.type, draft.mode, draft.cameo = "PROTEST", "riot", "145"  # violence done by a crowd is a riot
     if draft.type == "COERCE" and draft.mode == "restrict" and not draft.recast and _by_civilians(draft):
@@ -37,6 +39,13 @@ def _set_mode(draft: Draft) -> None:
         draft.mode = cue_mode
         if draft.type == "ASSAULT" and draft.cameo in (None, "190", "183"):
             draft.cameo = None  # the weapon decides the CAMEO code (195 air, 194 artillery ...)
+
+
+def _labour_strike(draft: Draft) -> bool:
+    if draft.trigger.kind != "V" or lemma(draft.trigger.token) != "strike":
+        return False
+    nouns = rules()["labour_nouns"]
+    return any(lemma(t) in nouns for t in actor_heads(draft))
 
 
 def _by_protesters(draft: Draft) -> bool:

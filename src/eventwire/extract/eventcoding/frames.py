@@ -153,7 +153,8 @@ def _allow(draft: Draft, token: Token, head: Token, edge: str, roles: frozenset,
 
 
 def _accuse(draft: Draft, token: Token, head: Token, edge: str, roles: frozenset, noun: bool) -> bool | None:
-    if "accuse" not in roles or edge not in ("prep:of", "prep:for", "prep:over", "c", "prep:with"):
+    if "accuse" not in roles or head.pos_ != "VERB" or edge not in ("prep:of", "prep:for", "prep:over", "c",
+                                                                     "prep:with"):
         return None
     draft.flags.add("claimed")
     if edge != "c" and not draft.accused:
@@ -176,9 +177,10 @@ def _credit(draft: Draft, token: Token, head: Token, edge: str, roles: frozenset
     """"X claimed responsibility (credit) for V-ing Y", "X took responsibility for the attack": X did it."""
     if "credit" not in roles or edge not in ("prep:for", "prep:of"):
         return None
-    verb = head.head if head.dep_ in ("dobj", "nsubjpass", "attr") else None
+    verb = head.head if head.dep_ in ("dobj", "nsubjpass", "attr", "acomp", "oprd") else None
     if verb is not None and not draft.credited:
-        draft.credited = subject_heads(verb)
+        # "held X responsible for the raid": the object of the holding is credited, not its subject
+        draft.credited = object_heads(verb) if head.dep_ == "oprd" else subject_heads(verb)
     draft.flags.add("claimed")
     draft.speaker = draft.speaker or draft.credited
     draft.depth += 1

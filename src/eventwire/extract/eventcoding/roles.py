@@ -16,19 +16,35 @@ from eventwire.extract.eventcoding.syntax import (
     prep_objects,
     subject_heads,
 )
+from eventwire.extract.eventcoding.triggers import is_weapon
 
 
 def actor_heads(draft: Draft) -> list[Token]:
-    """Heads of the actor phrases: the outermost clause's subject, else the noun's owner, else the accused."""
+    """Heads of the actor phrases. A weapon or an attack named as the doer ("Russian missiles hit", "the
+    rebels' attack killed") stands for whoever owns it when the phrase names an owner."""
+    out: list[Token] = []
+    for head in doer_heads(draft):
+        party = (noun_actor_heads(head) or [head])[0] if is_weapon(head) else head
+        if party not in out:
+            out.append(party)
+    return out
+
+
+def doer_heads(draft: Draft) -> list[Token]:
+    """The outermost clause's subject, else the noun's owner, the claimer, the accused."""
     trigger = draft.trigger.token
+    if _undergone(draft):
+        return prep_objects(trigger, ("from",))  # "came under fire from rebels"
     if draft.trigger.kind == "N" and draft.anchors[-1].i == trigger.i:
-        owners = noun_actor_heads(trigger)
+        owners = noun_actor_heads(trigger) or claimed_by(trigger) or draft.credited
         if owners:
             return owners
         head = trigger.head
         if trigger.dep_ == "pobj" and head.lower_ in ("on", "during") and head.head.pos_ == "VERB":
             return subject_heads(head.head)  # "Putin, on a visit to Beijing, said ..."
         return draft.accused
+    if draft.credited:
+        return draft.credited
     for anchor in reversed(draft.anchors):
         found = noun_actor_heads(anchor) if anchor.pos_ == "NOUN" else subject_heads(anchor)
         if found:
@@ -40,6 +56,22 @@ def actor_heads(draft: Draft) -> list[Token]:
     if draft.trigger.kind == "N":
         return noun_actor_heads(trigger)
     return []
+
+
+def claimed_by(noun: Token) -> list[Token]:
+    """Who owns up to an event noun: "X claimed the attack", "X was behind the bombing"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and lemma(head) in rules()["claiming_verbs"]:
+        return subject_heads(head)
+    if noun.dep_ == "pobj" and head.lower_ == "behind" and head.head.pos_ in ("AUX", "VERB") \
+            and lemma(head.head) == "be":
+        return subject_heads(head.head)
+    return []
+
+
+def _undergone(draft: Draft) -> bool:
+    """"The patrol came under fire": the subject suffers the attack."""
+    return draft.trigger.kind == "V" and draft.trigger.rule.lemma in rules()["undergoing_verbs"]
 
 
 def _time_clause_subject(verb: Token) -> list[Token]:
@@ -62,13 +94,16 @@ def recipient_heads(draft: Draft) -> list[Token]:
     ("demanded that the US cancel ...", "threatened to impose a curfew in Algiers")."""
     if draft.recipient_heads is not None:
         return draft.recipient_heads
+    if _undergone(draft):
+        return [t for t in draft.trigger.token.children if t.dep_ == "nsubj"]
     for anchor in draft.anchors:
         found = _recipients_at(anchor, draft)
         if found:
             return found
     for anchor in draft.anchors:
         for clause in anchor.children:
-            if clause.dep_ not in ("ccomp", "xcomp") or clause.i == draft.trigger.token.i:
+            purpose = draft.type == "MOBILIZE" and clause.dep_ == "advcl"  # "sent troops to repel X": X
+            if (clause.dep_ not in ("ccomp", "xcomp") and not purpose) or clause.i == draft.trigger.token.i:
                 continue
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and _actorish(c)]
             if clause.dep_ == "ccomp" and subjects:
@@ -109,8 +144,8 @@ def _parties(candidates: list[Token], draft: Draft, things_ok: bool) -> list[Tok
         if _counted_people(token):
             out.append(token)  # "hundreds of civilians"
             continue
-        if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
-            continue
+        if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") or is_time_word(token):
+            continue  # "declared a truce on Sunday": a time is never a party
         if (_actorish(token) or things_ok) and not _is_event_word(token, draft):
             out.append(token)  # a party, or the target of an attack ("the port of Tessa")
             continue
@@ -118,6 +153,10 @@ def _parties(candidates: list[Token], draft: Draft, things_ok: bool) -> list[Tok
         if party is not None:
             out.append(party)
     return out
+
+
+def is_time_word(token: Token) -> bool:
+    return lemma(token) in rules()["time_nouns"] or token.lower_ in rules()["time_nouns"]
 
 
 def _counted_people(token: Token) -> bool:
