@@ -58,7 +58,11 @@ def events(doc: Parsed, found: Found) -> list[Event]:
     for index, sent in enumerate(doc.sentences):
         try:
             drafts = [d for d in code_sentence(sent) if not _in_boilerplate(doc, d.trigger.token)]
-            coded = [_event(draft, sent, previous, index, linker) for draft in _merge_same_events(drafts)]
+            merged = _merge_same_events(drafts)
+            # the lead sentence's outermost event is the news, however deep it sits ("the toll from
+            # Tuesday's strike rose to nine": the strike); elsewhere only a main clause is
+            lead = min((d.depth for d in merged), default=0) if index == 0 else 0
+            coded = [_event(draft, sent, previous, index, linker, lead) for draft in merged]
         except Exception:  # one odd parse must not cost the document its other events
             LOG.warning("event coding failed on a sentence of %s", doc.article.id, exc_info=True)
             coded = []
@@ -78,7 +82,7 @@ def _in_boilerplate(doc: Parsed, token: Token) -> bool:
 
 def _merge_same_events(drafts: list[Draft]) -> list[Draft]:
     """One event for "killed in a suicide bombing" or "a bombing killed": the word inside the other's clause
-    lends it its weapon (mode) and is dropped."""
+    lends it its weapon (mode) and, when the other names no doer, its own; then it is dropped."""
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)):
         host = next((k for k in kept if k.type == draft.type and _within(draft.trigger.token, k)), None)
@@ -87,6 +91,8 @@ def _merge_same_events(drafts: list[Draft]) -> list[Draft]:
             continue
         if draft.mode and (host.mode in (None, "destroy") or draft.mode in SPECIFIC_MODES):
             host.mode = draft.mode
+        if not actor_heads(host):
+            host.credited = actor_heads(draft)  # "were killed when artillery shelled the town": the shelling's doer
     return kept
 
 
@@ -103,7 +109,8 @@ def _within(token: Token, host: Draft) -> bool:
     return False
 
 
-def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: Linker) -> _Ranked:
+def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: Linker, main_depth: int = 0
+           ) -> _Ranked:
     text = linker.doc.text
     speaker = _resolve_all(draft.speaker, draft, sent, previous)
     actors, recipients = _arguments(draft, speaker, sent, previous, linker)
@@ -129,7 +136,7 @@ def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: 
         status=status,
         source=source,
     )
-    return _Ranked(event, _salience(draft, event, index, linker.published))
+    return _Ranked(event, _salience(draft, event, index, linker.published, main_depth))
 
 
 def _arguments(draft: Draft, speaker: list[Token], sent: Span, previous: Span | None,
@@ -257,11 +264,11 @@ def _civilian(recipients: list[ActorRef]) -> bool:
     return any(w.lower().rstrip("s") in words or w.lower() in words for r in recipients for w in r.text.split())
 
 
-def _salience(draft: Draft, event: Event, index: int, published: str | None) -> tuple:
+def _salience(draft: Draft, event: Event, index: int, published: str | None, main_depth: int = 0) -> tuple:
     demoted = draft.status in UNSURE or _background(event.date, published)
     penalty = DEMOTED_PENALTY if demoted else 0
     if not event.actors:
-        main_violence = event.type in VIOLENT and draft.depth == 0
+        main_violence = event.type in VIOLENT and draft.depth <= main_depth
         penalty += NO_ACTOR_VIOLENCE_PENALTY if main_violence else NO_ACTOR_PENALTY
     return (index + penalty, draft.depth, draft.trigger.token.i)
 

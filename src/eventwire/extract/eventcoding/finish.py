@@ -14,6 +14,8 @@ def finish(draft: Draft) -> None:
     """Fill the mode from weapon and manner words of the clause, and close the cameo code."""
     if draft.type in ("ASSAULT", "MOBILIZE", "PROTEST", "CONSULT") and not draft.recast:
         _set_mode(draft)
+    if draft.type == "PROTEST" and not draft.recast and _harmful_strike(draft):
+        draft.type, draft.mode, draft.cameo = "ASSAULT", None, "190"  # "the strike hit the building", not a walkout
     if draft.type == "ASSAULT" and not draft.recast and _labour_strike(draft):
         draft.type, draft.mode, draft.cameo = "PROTEST", "strike", "143"  # "teachers struck over pay"
     if draft.type == "ASSAULT" and not draft.recast and _by_protesters(draft):
@@ -39,6 +41,18 @@ def _set_mode(draft: Draft) -> None:
         draft.mode = cue_mode
         if draft.type == "ASSAULT" and draft.cameo in (None, "190", "183"):
             draft.cameo = None  # the weapon decides the CAMEO code (195 air, 194 artillery ...)
+
+
+def _harmful_strike(draft: Draft) -> bool:
+    """A "strike" that hits, kills or destroys, or that people are killed in, is an attack."""
+    noun = draft.trigger.token
+    if draft.trigger.kind != "N" or lemma(noun) != "strike":
+        return False
+    verbs = rules()["harm_verbs"]
+    if noun.dep_ == "nsubj" and lemma(noun.head) in verbs:
+        return True
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("in", "by") and lemma(prep.head) in verbs
 
 
 def _labour_strike(draft: Draft) -> bool:

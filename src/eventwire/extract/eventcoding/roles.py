@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.extract.eventcoding.draft import Draft
-from eventwire.extract.eventcoding.lexicon import rules, trigger_rules
+from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, rules, trigger_rules
 from eventwire.extract.eventcoding.syntax import (
     is_passive,
     is_reciprocal,
@@ -75,8 +75,9 @@ def _undergone(draft: Draft) -> bool:
 
 
 def _time_clause_subject(verb: Token) -> list[Token]:
-    """"Five villagers were killed when rebels raided the camp": the harm's author is the when-clause's subject."""
-    for child in verb.children:
+    """"Five villagers were killed when rebels raided the camp": the harm's author is the when-clause's subject
+    (the clause may hang from the last of conjoined harms: "two were killed and one was hurt when ...")."""
+    for child in [c for v in [verb, *verb.conjuncts] for c in v.children]:
         if child.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after")
                                          for m in child.children):
             subjects = [c for c in child.children if c.dep_ == "nsubj"]
@@ -200,7 +201,7 @@ def _is_event_word(token: Token, draft: Draft) -> bool:
     """The event's own words, or another event noun ("fought a war"): not a recipient."""
     if token.i == draft.trigger.token.i or token.i in draft.trigger.consumed or token.pos_ == "VERB":
         return True
-    return token.pos_ == "NOUN" and ("N", lemma(token)) in trigger_rules()
+    return token.pos_ == "NOUN" and any(r.type != NOT_AN_EVENT for r in trigger_rules().get(("N", lemma(token)), ()))
 
 
 def reciprocal(draft: Draft) -> bool:
