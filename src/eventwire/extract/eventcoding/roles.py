@@ -125,9 +125,13 @@ def _recipients_at(anchor: Token, draft: Draft) -> list[Token]:
         if _moves_own_forces(draft) and anchor.i == draft.trigger.token.i:
             # "sent troops", "withdrew its forces": the forces moved are the actor's own, not recipients
             candidates = [c for c in candidates if lemma(c) not in r["force_nouns"]]
+        acts = [t for t in candidates if _is_event_word(t, draft) and t.i != draft.trigger.token.i]
         candidates = [t for t in candidates if not _is_event_word(t, draft)] or [
             t for t in candidates if t.i in draft.trigger.consumed]
     found = _parties(candidates, draft, things_ok)
+    if not found and anchor.pos_ not in ("NOUN", "PROPN"):
+        # "rejected a US proposal", "welcomed the Brelian offer": the party the act it acts on names
+        found = [p for p in (_party_within(t) for t in acts) if p is not None]
     if found or anchor.pos_ in ("NOUN", "PROPN"):
         return found
     return _parties(prep_objects(anchor, r["recipient_preps"]), draft, things_ok)
