@@ -268,7 +268,9 @@ def _salience(draft: Draft, event: Event, index: int, published: str | None, mai
     demoted = draft.status in UNSURE or _background(event.date, published)
     penalty = DEMOTED_PENALTY if demoted else 0
     if not event.actors:
-        main_violence = event.type in VIOLENT and draft.depth <= main_depth
+        # deep in the lead, only a concrete attack (a target or a weapon named) is the news, not "violence spiraled"
+        concrete = draft.depth == 0 or bool(event.recipients or event.mode)
+        main_violence = event.type in VIOLENT and draft.depth <= main_depth and concrete
         penalty += NO_ACTOR_VIOLENCE_PENALTY if main_violence else NO_ACTOR_PENALTY
     return (index + penalty, draft.depth, draft.trigger.token.i)
 
