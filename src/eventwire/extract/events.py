@@ -10,7 +10,8 @@ Status: ``claimed`` inside reported speech, a quote or "according to" (``source`
 ``denied`` under "deny"; ``negated``; ``hypothetical`` in an if-clause or under could/might; ``threatened`` for
 threats; ``planned`` for intentions, future acts and purposes ("sent troops to repel ..."); else ``asserted``.
 Lexicons: ``event_triggers.tsv`` (words per type, mode, CAMEO, context), ``event_frames.tsv`` (framing verbs),
-``event_rules.json`` (recoding rules), ``event_modes.tsv``, ``event_contexts.tsv``, ``event_acled.tsv``.
+``event_rules.json`` (recoding rules), ``event_modes.tsv``, ``event_contexts.tsv``, ``event_acled.tsv``,
+``actor_anaphors.tsv`` ("the group", "the militants" standing for the article's named group).
 """
 
 from __future__ import annotations
