@@ -72,7 +72,9 @@ def test_states_acting_are_government(found):
 
 
 def test_cities_are_places_without_a_state_code(found):
-    assert all(e.sector != "GOV" for e in found if e.name == "Velora")
+    velora = [e for e in found if e.name == "Velora"]
+    assert velora
+    assert all(e.sector != "GOV" for e in velora)
 
 
 def test_towns_take_the_country_their_mention_gives(parsed):

@@ -44,7 +44,7 @@ def test_passive_attack_takes_the_agent_as_actor_and_the_subject_as_recipient(co
     event = code("The village of Orlan was attacked by rebel fighters armed with machetes.")[0]
     assert event.type == "ASSAULT"
     assert texts(event.actors) == ["rebel fighters"]
-    assert any("Orlan" in r for r in texts(event.recipients)) or texts(event.recipients) == ["village of Orlan"]
+    assert texts(event.recipients) == ["village of Orlan"]
     assert event.mode == "primitive"
 
 
@@ -98,7 +98,7 @@ def test_refusing_to_release_is_a_reject(code):
 
 
 def test_will_not_accept_is_a_reject(code):
-    assert code("Ostria says it will not accept any more refugees from the south.")[0].type == "REJECT"
+    assert code("Ostria declared that it will not accept refugees from the southern camps again.")[0].type == "REJECT"
 
 
 def test_accusation_comes_first_and_the_accused_act_is_claimed(code):

@@ -10,7 +10,8 @@ Status: ``claimed`` inside reported speech, a quote or "according to" (``source`
 ``denied`` under "deny"; ``negated``; ``hypothetical`` in an if-clause or under could/might; ``threatened`` for
 threats; ``planned`` for intentions, future acts and purposes ("sent troops to repel ..."); else ``asserted``.
 Lexicons: ``event_triggers.tsv`` (words per type, mode, CAMEO, context), ``event_frames.tsv`` (framing verbs),
-``event_rules.json`` (recoding rules), ``event_modes.tsv``, ``event_contexts.tsv``, ``event_acled.tsv``.
+``event_rules.json`` (recoding rules), ``event_modes.tsv``, ``event_contexts.tsv``, ``event_acled.tsv``,
+``actor_anaphors.tsv`` ("the group", "the militants" standing for the article's named group).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from eventwire.extract.base import Found, Parsed, step
 from eventwire.extract.eventcoding.arguments import argument_ranges, phrase
 from eventwire.extract.eventcoding.coder import Draft, actor_heads, code_sentence, recipient_heads, reciprocal
 from eventwire.extract.eventcoding.lexicon import acled_of, context_cues, frame_roles, rules
-from eventwire.extract.eventcoding.linking import Linker, is_pronoun
+from eventwire.extract.eventcoding.linking import Linker, is_group_anaphor, is_pronoun
 from eventwire.extract.eventcoding.syntax import lemma
 from eventwire.records import ActorRef, Event
 from eventwire.records import Span as TextSpan
@@ -34,9 +35,10 @@ MAX_CONTEXTS = 3
 UNSURE = frozenset({"negated", "hypothetical", "denied"})
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 # Salience penalties, in sentences: an event with nobody doing it ranks below later sentences' events, except
-# violence in a main clause, news even before anyone is known to have done it ("a 12-year-old was shot").
+# violence in a main clause, news even before anyone is known to have done it ("a 12-year-old was shot"): it
+# stays ahead of the next sentence's events (the arrest, the claim, the reaction).
 NO_ACTOR_PENALTY = 5.0
-NO_ACTOR_VIOLENCE_PENALTY = 1.5
+NO_ACTOR_VIOLENCE_PENALTY = 0.5
 DEMOTED_PENALTY = 1.5
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y agreed": each is the other's recipient
 SPECIFIC_MODES = frozenset({"suicide-attack", "drone", "unconventional"})
@@ -57,7 +59,11 @@ def events(doc: Parsed, found: Found) -> list[Event]:
     for index, sent in enumerate(doc.sentences):
         try:
             drafts = [d for d in code_sentence(sent) if not _in_boilerplate(doc, d.trigger.token)]
-            coded = [_event(draft, sent, previous, index, linker) for draft in _merge_same_events(drafts)]
+            merged = _merge_same_events(drafts)
+            # the lead sentence's outermost event is the news, however deep it sits ("the toll from
+            # Tuesday's strike rose to nine": the strike); elsewhere only a main clause is
+            lead = min((d.depth for d in merged), default=0) if index == 0 else 0
+            coded = [_event(draft, sent, previous, index, linker, lead) for draft in merged]
         except Exception:  # one odd parse must not cost the document its other events
             LOG.warning("event coding failed on a sentence of %s", doc.article.id, exc_info=True)
             coded = []
@@ -77,7 +83,7 @@ def _in_boilerplate(doc: Parsed, token: Token) -> bool:
 
 def _merge_same_events(drafts: list[Draft]) -> list[Draft]:
     """One event for "killed in a suicide bombing" or "a bombing killed": the word inside the other's clause
-    lends it its weapon (mode) and is dropped."""
+    lends it its weapon (mode) and, when the other names no doer, its own; then it is dropped."""
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)):
         host = next((k for k in kept if k.type == draft.type and _within(draft.trigger.token, k)), None)
@@ -86,6 +92,8 @@ def _merge_same_events(drafts: list[Draft]) -> list[Draft]:
             continue
         if draft.mode and (host.mode in (None, "destroy") or draft.mode in SPECIFIC_MODES):
             host.mode = draft.mode
+        if not actor_heads(host):
+            host.credited = actor_heads(draft)  # "were killed when artillery shelled the town": the shelling's doer
     return kept
 
 
@@ -102,7 +110,8 @@ def _within(token: Token, host: Draft) -> bool:
     return False
 
 
-def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: Linker) -> _Ranked:
+def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: Linker, main_depth: int = 0
+           ) -> _Ranked:
     text = linker.doc.text
     speaker = _resolve_all(draft.speaker, draft, sent, previous)
     actors, recipients = _arguments(draft, speaker, sent, previous, linker)
@@ -128,14 +137,14 @@ def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: 
         status=status,
         source=source,
     )
-    return _Ranked(event, _salience(draft, event, index, linker.published))
+    return _Ranked(event, _salience(draft, event, index, linker.published, main_depth))
 
 
 def _arguments(draft: Draft, speaker: list[Token], sent: Span, previous: Span | None,
                linker: Linker) -> tuple[list[ActorRef], list[ActorRef]]:
     """Actor and recipient references, pronouns resolved; reciprocal and joint events are their own recipients."""
-    actor_words = _resolve_all(actor_heads(draft), draft, sent, previous)
-    recipient_words = _resolve_all(recipient_heads(draft), draft, sent, previous)
+    actor_words = _resolve_all(actor_heads(draft), draft, sent, previous, linker)
+    recipient_words = _resolve_all(recipient_heads(draft), draft, sent, previous, linker)
     actors = _refs(actor_words, linker, _pronoun_owners(actor_words, draft, sent, previous))
     recipients = _refs(recipient_words, linker, _pronoun_owners(recipient_words, draft, sent, previous))
     if draft.trigger.kind == "A" and draft.type in ("REJECT", "SUPPORT") and speaker:
@@ -159,7 +168,7 @@ def _speaker_threatens(draft: Draft, speaker: list[Token]) -> bool:
 
 
 def _refs(heads: list[Token], linker: Linker, owners: dict[int, tuple[int, int]] | None = None) -> list[ActorRef]:
-    heads = [h for h in heads if not (h.like_url or h.like_email)]
+    heads = [h for h in heads if not (h.like_url or h.like_email or linker.in_time(h))]
     owners = owners or {}
     return [linker.actor_ref(start, end, whole, _owner_in(start, end, owners))
             for start, end, whole in argument_ranges(heads)]
@@ -181,10 +190,17 @@ def _pronoun_owners(heads: list[Token], draft: Draft, sent: Span, previous: Span
     return owners
 
 
-def _resolve_all(heads: list[Token], draft: Draft, sent: Span, previous: Span | None) -> list[Token]:
+def _resolve_all(heads: list[Token], draft: Draft, sent: Span, previous: Span | None,
+                 linker: Linker | None = None) -> list[Token]:
+    """Pronouns to what they stand for; "the group", "the militants" to the named group of the article."""
     out: list[Token] = []
     for head in heads:
-        resolved = _antecedent(head, draft, sent, previous) if is_pronoun(head) else head
+        if is_pronoun(head):
+            resolved = _antecedent(head, draft, sent, previous)
+        elif linker is not None and is_group_anaphor(head):
+            resolved = linker.named_group_before(head) or head
+        else:
+            resolved = head
         if resolved is not None and resolved not in out:
             out.append(resolved)
     return out
@@ -249,11 +265,13 @@ def _civilian(recipients: list[ActorRef]) -> bool:
     return any(w.lower().rstrip("s") in words or w.lower() in words for r in recipients for w in r.text.split())
 
 
-def _salience(draft: Draft, event: Event, index: int, published: str | None) -> tuple:
+def _salience(draft: Draft, event: Event, index: int, published: str | None, main_depth: int = 0) -> tuple:
     demoted = draft.status in UNSURE or _background(event.date, published)
     penalty = DEMOTED_PENALTY if demoted else 0
     if not event.actors:
-        main_violence = event.type in VIOLENT and draft.depth == 0
+        # deep in the lead, only a concrete attack (a target or a weapon named) is the news, not "violence spiraled"
+        concrete = draft.depth == 0 or bool(event.recipients or event.mode)
+        main_violence = event.type in VIOLENT and draft.depth <= main_depth and concrete
         penalty += NO_ACTOR_VIOLENCE_PENALTY if main_violence else NO_ACTOR_PENALTY
     return (index + penalty, draft.depth, draft.trigger.token.i)
 

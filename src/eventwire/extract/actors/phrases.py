@@ -95,12 +95,6 @@ def _longest_ending_at(doc: Doc, end: int, lower_bound: int, table: dict, last_w
         key = tuple(split_hyphens(doc[start].lower_)) + key
 
 
-def place_of_tokens(tokens: Span) -> Place | None:
-    """The place a run of tokens names, possessive ending and determiner ignored."""
-    text = strip_possessive(tokens).text
-    return actor_lexicon().place(text) if text else None
-
-
 def strip_possessive(span: Span) -> Span:
     end = span.end
     while end > span.start and span.doc[end - 1].text in POSSESSIVE:

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from eventwire import lexicons
 from eventwire.extract.base import Found, Parsed
 from eventwire.extract.eventcoding.lexicon import rules
 from eventwire.records import ActorRef, Entity
@@ -96,6 +97,26 @@ class Linker:
             country, sector = country or entity.country, sector or entity.sector
         return country, sector
 
+    def in_time(self, token: Token) -> bool:
+        """Whether the word lies inside a time expression the times step found ("on Sunday")."""
+        return any(t.start <= token.idx < t.end for t in self.times)
+
+    def named_group_before(self, token: Token) -> Token | None:
+        """The head of the latest mention, before ``token``, of a named group that is no state, force or
+        institution ("the Amber Legion" for a later "the group")."""
+        not_groups = _anaphors()[1]
+        best: tuple[int, int] | None = None
+        for entity in self.entities:
+            if entity.type != "ORG" or (entity.sector or "") in not_groups:
+                continue
+            for m in entity.mentions:
+                if m.end <= token.idx and m.text[:1].isupper() and (best is None or m.start > best[0]):
+                    best = (m.start, m.end)
+        if best is None:
+            return None
+        span = self.doc.doc.char_span(best[0], best[1], alignment_mode="expand")
+        return span.root if span is not None else None
+
     # ---------------------------------------------------------------- claims
 
     def attribution(self, start: int, end: int) -> Any | None:
@@ -166,6 +187,25 @@ class Linker:
             elif figure.category == "injured" and injured is None:
                 injured = int(value)
         return killed, injured
+
+
+@cache
+def _anaphors() -> tuple[frozenset[str], frozenset[str]]:
+    """(anaphor head nouns, sectors that are never a named group), from ``actor_anaphors.tsv``."""
+    table = lexicons.rows("actor_anaphors.tsv")
+    return (frozenset(w for w, kind, *_ in table if kind == "anaphor"),
+            frozenset(w for w, kind, *_ in table if kind == "not-group"))
+
+
+def is_group_anaphor(token: Token) -> bool:
+    """"the group", "the militants", "the armed rebels": a definite group noun that names nobody itself."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _anaphors()[0]:
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
+                   for c in children) and not any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in children)
 
 
 def is_pronoun(token: Token) -> bool:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.extract.eventcoding.lexicon import rules
+from eventwire.extract.eventcoding.lexicon import frame_roles, rules
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "parataxis", "advcl", "relcl", "acl", "conj", "acomp", "pcomp"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "order", "force", "allow", "permit", "persuade", "tell", "encourage",
                             "invite", "help", "want", "expect", "request", "command", "instruct", "appeal", "press",
                             "implore", "exhort", "pressure", "accuse", "blame", "charge", "let", "enable", "compel"})
-PASSIVE_AUX = frozenset({"auxpass"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 
 
@@ -72,6 +71,8 @@ def subject_heads(token: Token, depth: int = 0) -> list[Token]:
             if objects:
                 return objects[:1]
         return subject_heads(controller, depth + 1)
+    if dep == "advcl" and "report" in frame_roles(head):
+        return []  # "officials said, killing five": the speaker did not do the killing
     if dep in ("conj", "acomp", "advcl"):
         return subject_heads(head, depth + 1)
     if dep == "relcl":

@@ -12,6 +12,7 @@ PERSON = "@person"
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i", "you", "whom", "who"})
 NO_OBJECT = frozenset({"@none"})
 CLAUSE = frozenset({"@clause"})
+WEAPON = frozenset({"@weapon"})  # the verb's subject is a weapon or an attack ("a missile hit the school")
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "acomp"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
@@ -98,6 +99,9 @@ def _verb_trigger(verb: Token) -> Trigger | None:
         elif rule.objects == CLAUSE:
             if not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
                 continue
+        elif rule.objects == WEAPON:
+            if not any(c.dep_ in ("nsubj", "nsubjpass") and is_weapon(c) for c in verb.children):
+                continue
         elif rule.objects:
             objects = [o for o in _verb_objects(verb, preps if rule.with_ else []) if _object_matches(o, rule)]
             if not objects:
@@ -105,6 +109,14 @@ def _verb_trigger(verb: Token) -> Trigger | None:
             used.update(o.i for o in objects if PERSON not in rule.objects)
         return Trigger(verb, rule, used)
     return None
+
+
+def is_weapon(token: Token) -> bool:
+    """A weapon, munition or attack noun ("shells", "a car bomb", "the blast"): it does harm, nobody in it acts."""
+    word = _lower_lemma(token)
+    if word in rules()["weapon_nouns"]:
+        return True
+    return any(r.type == "ASSAULT" for r in trigger_rules().get(("N", word), ()))
 
 
 def _object_matches(token: Token, rule: TriggerRule) -> bool:
