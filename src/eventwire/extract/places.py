@@ -18,7 +18,7 @@ from eventwire.extract.place_spans import LETTER_ROAD, ROAD_NUMBER, STREET, Cand
 from eventwire.gazetteer import load
 from eventwire.gazetteer.index import NAME_PRIMARY, Index
 from eventwire.gazetteer.index import Candidate as GazetteerPlace
-from eventwire.gazetteer.resolve import AREAS, Mention, resolve
+from eventwire.gazetteer.resolve import AREAS, Mention, inside, resolve
 from eventwire.records import Place
 
 GOVERNMENT_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:said|says|has|have|will|would|wants|insisted|announced|is|was|"
@@ -27,6 +27,7 @@ GOVERNMENT_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:said|says|has|have|will|woul
 GOVERNMENT_BEFORE = re.compile(r"\b(?:with|and|between|to|by|from|against|toward|towards|on)\s+$")
 FEDERAL = re.compile(r"\b(?:Congress|Capitol|White House|Pentagon|Senate|federal|Obama|Bush|Clinton|Trump|Biden|"
                      r"State Department|administration|embassy|ambassador|U\.S\.|American)\b")
+LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\b|,\s*[A-Z]")
 SPECIFIC = {"PPLC": 0, "PPLA": 0, "PPL": 0, "ADM2": 1, "ADM1": 2, "RGN": 3, "PCLI": 4, "CONT": 5}
 
 
@@ -84,6 +85,7 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
     _link_qualifiers(mentions, text)
     _capital_for_government(mentions, text)
     resolve(mentions, index.neighbours)
+    _outside_qualifier(mentions, text)
     sure = [m for m in mentions if m.strength >= 0.8]
     return [m for m in mentions if m.strength >= 0.8 or _agrees(m, sure)], _one_per_span(demonym_spans)
 
@@ -156,6 +158,21 @@ def _link_qualifiers(mentions: list[Mention], text: str) -> None:
         joined = (gap.strip() == "," or re.fullmatch(r"\s*\(\s*", gap)) is not None
         if joined and any(c.feature in AREAS for c in b.candidates):
             a.qualifier = b
+
+
+def _outside_qualifier(mentions: list[Mention], text: str) -> None:
+    """"Rio Piedras, Puerto Rico" when no Rio Piedras the gazetteer knows lies in Puerto Rico: the area's point.
+
+    The second name constrains the first; a namesake elsewhere is no answer, the area is a near one.
+    """
+    for m in mentions:
+        q = m.qualifier
+        if m.best is None or q is None or q.best is None or q.best.feature not in ("ADM1", "PCLI"):
+            continue
+        if not m.best.feature.startswith("PPL") or m.best.population >= 100_000 or LIST_GOES_ON.match(text, q.end):
+            continue
+        if not any(inside(c, area) for c in m.candidates for area in q.candidates if area.feature in AREAS):
+            m.best, m.confidence = q.best, round(min(m.confidence, q.confidence) / 2, 3)
 
 
 def _capital_for_government(mentions: list[Mention], text: str) -> None:
