@@ -28,6 +28,7 @@ GOVERNMENT_BEFORE = re.compile(r"\b(?:with|and|between|to|by|from|against|toward
 FEDERAL = re.compile(r"\b(?:Congress|Capitol|White House|Pentagon|Senate|federal|Obama|Bush|Clinton|Trump|Biden|"
                      r"State Department|administration|embassy|ambassador|U\.S\.|American)\b")
 LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\b|,\s*[A-Z]")
+CHAIN_GAP = re.compile(r"\s*,\s*|\s*\(\s*")
 SPECIFIC = {"PPLC": 0, "PPLA": 0, "PPL": 0, "ADM2": 1, "ADM1": 2, "RGN": 3, "PCLI": 4, "CONT": 5}
 
 
@@ -42,21 +43,48 @@ def places(doc: Parsed, found: Found) -> list[Place]:
     return sorted((p for p in out if p is not None), key=lambda p: p.start)
 
 
-def most_specific(places_: list[Place], start: int, end: int) -> int | None:
-    """Index of the most specific place within [start, end): a city over an admin2 over an admin1 over a country.
+def most_specific(places_: list[Place], chosen: int, text: str) -> int:
+    """The most specific place of the "CITY, REGION, COUNTRY" chain that place ``chosen`` is part of.
 
-    Demonyms and places without coordinates do not count; between places of one level the first wins.
-    "in Portland, Oregon" -> Portland.
+    "in Portland, Oregon" -> Portland: a city over an admin2 over an admin1 over a country; between places of
+    one level the first.
+    """
+    chain = [chosen]
+    for step_ in (-1, 1):
+        i = chosen
+        while 0 <= i + step_ < len(places_):
+            a, b = (places_[i + step_], places_[i]) if step_ < 0 else (places_[i], places_[i + step_])
+            if a.kind == "demonym" or b.kind == "demonym" or not CHAIN_GAP.fullmatch(text[a.end:b.start]):
+                break
+            i += step_
+            chain.append(i)
+    located = [i for i in chain if places_[i].lat is not None] or chain
+    return min(located, key=lambda i: (_level(places_[i]), places_[i].start))
+
+
+def clause_place(places_: list[Place], text: str, sentence: tuple[int, int], clause: tuple[int, int], anchor: int,
+                 taken: list[tuple[int, int]]) -> int | None:
+    """Index of the place of an event's clause: one the clause names, else the sentence's nearest to ``anchor``.
+
+    Never an actor's own span (``taken``), never a demonym; of a "CITY, REGION" chain the city.
     """
     best: tuple[int, int] | None = None
-    chosen = None
-    for i, p in enumerate(places_):
-        if p.start < start or p.end > end or p.kind == "demonym" or p.lat is None:
+    index = None
+    for i, place in enumerate(places_):
+        if place.start < sentence[0] or place.end > sentence[1] or place.kind == "demonym":
             continue
-        rank = (SPECIFIC.get(p.feature or "", 0 if (p.feature or "").startswith("PPL") else 3), p.start)
+        if any(place.start < e and s < place.end for s, e in taken):
+            continue
+        inside = clause[0] <= place.start and place.end <= clause[1]
+        rank = (0 if inside else 1, abs(place.start - anchor))
         if best is None or rank < best:
-            best, chosen = rank, i
-    return chosen
+            best, index = rank, i
+    return most_specific(places_, index, text) if index is not None else None
+
+
+def _level(p: Place) -> int:
+    feature = p.feature or ""
+    return SPECIFIC.get(feature, 0 if feature.startswith("PPL") else 3)
 
 
 def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Candidate, str]]]:
