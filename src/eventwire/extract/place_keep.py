@@ -124,6 +124,8 @@ def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: se
     qualified = bool(re.match(r",\s+[A-Z]", text[span.end:span.end + 20]))
     if any(c.feature in ("PCLI", "CONT") and c.kind == NAME_PRIMARY for c in good):
         return 1.0
+    if span.text.isupper() and len(span.text) >= 2 and any(c.feature == "PCLI" for c in good):
+        return 1.0  # "the UAE", "the DRC": a country's abbreviation
     if max(c.population for c in good) < 1000:
         return 0.0
     following = text[span.end:span.end + 30].split()

@@ -135,7 +135,7 @@ def _entity_spans(text: str, ent: SpacySpan, persons: set[str]) -> list[Candidat
         if span.street:
             return [span]
         return _inner(text, ent)
-    if label not in ("ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+    if label not in ("ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
         return []
     if label == "PERSON" and len(ent) > 1 and not STREET.search(ent.text):
         persons.update(t.lower_ for t in ent if t.is_title)
