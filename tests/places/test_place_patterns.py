@@ -90,3 +90,18 @@ def test_the_event_place_is_never_a_demonym():
     odesa = Place(start=19, end=24, text="Odesa", lat=46.5, lon=30.7, feature="PPL")
     assert clause_place([russian, odesa], text, (0, len(text)), (0, len(text)), 0, []) == 1
     assert clause_place([russian], text, (0, len(text)), (0, len(text)), 0, []) is None
+
+
+def test_a_surname_of_the_documents_people_is_not_a_town(extract):
+    record = extract("Police chief Harold Brantley said the department would review the case. Brantley added "
+                     "that two officers were on leave in Dayton.")
+    assert not any(p.text == "Brantley" for p in record.places)
+    assert any(p.text == "Dayton" for p in record.places)
+    record = extract("Senator Mary Georgia Blake spoke in Atlanta. Georgia voters heard her plan.")
+    assert any(p.text == "Georgia" and p.feature in ("ADM1", "PCLI") for p in record.places)  # a state stays
+
+
+def test_a_country_abbreviation_is_the_country(extract):
+    for sentence in ("The foreign minister thanked the UAE for its help.", "Talks were hosted by the UAE and Qatar."):
+        found = _by_text(extract(sentence))
+        assert found["UAE"].country == "AE" and found["UAE"].feature == "PCLI", sentence

@@ -107,6 +107,8 @@ def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: se
     if " " not in span.key and personal and not any(c.feature in ("PCLI", "PPLC") for c in cands):
         return 0.0  # "Petrova said", "Mayor Mullins": a person
     if span.source in ("ner", "named"):
+        if " " not in span.key and span.key in persons and not _well_known(cands):
+            return 0.0  # "Henry Farrin ... Farrin said": a surname of the document's people
         return float(bool(span.key) and not span.key.isdigit())
     # below: spans spaCy did not call places; the gazetteer and the context must agree
     good = [c for c in cands if c.kind != NAME_OTHER]
@@ -133,6 +135,11 @@ def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: se
     if cue or qualified or institution:
         return 0.8
     return 0.5 if span.source.startswith("as-") else 0.3
+
+
+def _well_known(cands: tuple[Place, ...]) -> bool:
+    """A country, a state or province, a capital or a city of 100,000: not taken for a surname."""
+    return any(c.feature in ("PCLI", "ADM1", "PPLC") or c.population >= 100_000 for c in cands if c.kind != NAME_OTHER)
 
 
 def _common_word(span: Candidate, text: str) -> bool:
