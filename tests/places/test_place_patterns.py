@@ -105,3 +105,11 @@ def test_a_country_abbreviation_is_the_country(extract):
     for sentence in ("The foreign minister thanked the UAE for its help.", "Talks were hosted by the UAE and Qatar."):
         found = _by_text(extract(sentence))
         assert found["UAE"].country == "AE" and found["UAE"].feature == "PCLI", sentence
+
+
+def test_figures_and_events_are_not_placed_at_a_demonym(extract):
+    record = extract("Artillery fire killed 12 Ukrainian soldiers near Kupiansk on Tuesday.")
+    placed = [record.places[f.place] for f in record.figures if f.place is not None]
+    placed += [record.places[e.place] for e in record.events if e.place is not None]
+    assert placed, "the count or the attack should have a place"
+    assert all(p.kind is None and p.text == "Kupiansk" for p in placed)
