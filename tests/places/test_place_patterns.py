@@ -113,3 +113,10 @@ def test_figures_and_events_are_not_placed_at_a_demonym(extract):
     placed += [record.places[e.place] for e in record.events if e.place is not None]
     assert placed, "the count or the attack should have a place"
     assert all(p.kind is None and p.text == "Kupiansk" for p in placed)
+
+
+def test_a_party_named_after_a_country_is_not_that_country(extract):
+    record = extract("Candidates of United Russia lost the mayoral race in Murmansk, and United Russia blamed "
+                     "the local branch.")
+    assert not any(p.country == "RU" and p.feature == "PCLI" and p.kind is None for p in record.places)
+    assert any(p.text == "Murmansk" for p in record.places)

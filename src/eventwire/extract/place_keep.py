@@ -83,7 +83,7 @@ def never_a_place(span: Candidate, text: str) -> bool:
     key = span.key
     if key in organisations() or (key.startswith("al ") and key[3:] in organisations()):
         return True
-    if span.org and (key in name_words() or name_key(span.org) in organisations()):
+    if span.org and ((key in name_words() and span.source != "tail") or name_key(span.org) in organisations()):
         return True
     if LETTER_ROAD.match(span.text) and not letter_road(text, span):
         return True

@@ -97,7 +97,9 @@ def _tails(text: str, start: int, end: int, label: str) -> list[Candidate]:
     """"United Georgia", "Northwest D.C.": the last words of a place entity, in case the whole is unknown."""
     out = []
     for m in re.finditer(r"\s+(?=[A-Z])", text[start:end]):
-        out.append(Candidate(text, start + m.end(), end, "tail", label))
+        tail = Candidate(text, start + m.end(), end, "tail", label)
+        tail.org = text[start:end]  # "United Russia", a party: its end is no place either
+        out.append(tail)
     return out
 
 
