@@ -120,3 +120,17 @@ def test_a_party_named_after_a_country_is_not_that_country(extract):
                      "the local branch.")
     assert not any(p.country == "RU" and p.feature == "PCLI" and p.kind is None for p in record.places)
     assert any(p.text == "Murmansk" for p in record.places)
+
+
+def test_a_capital_beats_a_hamlet_of_the_focus_state(extract):
+    found = _by_text(extract("The governors of Texas and Arizona flew to Warsaw for the summit on Friday."))
+    assert found["Warsaw"].country == "PL"
+    found = _by_text(extract("Deputies in Warsaw, Ohio, closed the bridge on Friday."))
+    assert found["Warsaw"].country == "US"  # unless the text says otherwise
+
+
+def test_alliances_and_parties_are_not_places(extract):
+    record = extract("NATO leaders met in Brussels while the Green Party campaigned in Leeds.")
+    texts = {p.text for p in record.places}
+    assert "NATO" not in texts and "Green Party" not in texts
+    assert {"Brussels", "Leeds"} <= texts
