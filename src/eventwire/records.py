@@ -59,6 +59,7 @@ class Place:
     entity: str | None = None
     admin1: str | None = None
     confidence: float | None = None
+    kind: str | None = None  # "demonym" for a people word ("Russian") placed at its country; else a toponym
 
 
 @dataclass(slots=True)

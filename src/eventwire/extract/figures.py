@@ -189,9 +189,11 @@ class _Links:
 
     def place(self, count: Count) -> int | None:
         """The place nearest the count in its sentence's tree; of "Georgia's region of South Ossetia", the region."""
-        best = self._nearest(self.places, count)
+        toponyms = [i for i, p in enumerate(self.places) if p.kind != "demonym"]  # "Russian" is no place to count at
+        best = self._nearest([self.places[i] for i in toponyms], count)
         if best is None:
             return None
+        best = toponyms[best]
         token = self._token_at(self.places[best].start, self.places[best].end)
         if token is not None and token.dep_ == "poss":
             named = [g for c in token.head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

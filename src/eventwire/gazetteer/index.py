@@ -220,6 +220,7 @@ class Index:
             country: frozenset(n for n in listed.split(",") if n)
             for country, listed in self.con.execute("SELECT country, neighbours FROM neighbours")}
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._areas: dict[str, Candidate] | None = None
 
     def lookup_many(self, keys: Iterable[str]) -> dict[str, tuple[Candidate, ...]]:
         """Candidates for each normalised name (empty tuple for unknown names)."""
@@ -248,6 +249,17 @@ class Index:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         key = name_key(name)
         return self.lookup_many([key])[key]
+
+    def area(self, code: str) -> Candidate | None:
+        """The country ("GE") or admin1 area ("US.TX") of a code, as a candidate of its own name."""
+        if self._areas is None:  # one scan, the first time a document needs an area
+            self._areas = {}
+            for row in self.con.execute(
+                    "SELECT id, name, lat, lon, country, feature, admin1, admin2, population FROM places"
+                    " WHERE feature IN ('PCLI', 'ADM1') ORDER BY population"):
+                found = Candidate(*row, kind=NAME_PRIMARY)
+                self._areas[found.country if found.feature == "PCLI" else f"{found.country}.{found.admin1}"] = found
+        return self._areas.get(code)
 
     def admin1_name(self, country: str, admin1: str) -> str | None:
         return self.admin_names.get(f"{country}.{admin1}") if admin1 else None

@@ -17,6 +17,7 @@ from eventwire.gazetteer.index import NAME_ALIAS, NAME_OTHER, NAME_PRIMARY, Cand
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 2.0, "RGN": 1.5, "PPLC": 1.5, "ADM2": 0.3}
 KIND_PRIOR = {NAME_ALIAS: -0.3, NAME_OTHER: -2.0}
 AREAS = ("PCLI", "ADM1", "ADM2")
+COUNTRY_FOCUS = 3.0  # weight of the document's countries (share of the other mentions' votes)
 
 
 @dataclass
@@ -160,7 +161,7 @@ class _Context:
                 near += 1
         score = 0.0
         if country_all:
-            score += 3.0 * country / country_all
+            score += COUNTRY_FOCUS * country / country_all
         if admin1_all and c.feature not in ("PCLI", "CONT"):
             score += 4.0 * admin1 / admin1_all + 1.0 * min(admin1, 2.0)
         if admin2_all and c.feature not in ("PCLI", "CONT", "ADM1"):

@@ -144,6 +144,9 @@ class Linker:
         """The place the event's clause names, else one its sentence names; never an actor's own span."""
         sub = list(clause.subtree)
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        helper = _helper("places", "clause_place")  # the most specific place, never a demonym
+        if helper is not None:
+            return helper(self.places, self.doc.text, (sent.start_char, sent.end_char), (lo, hi), clause.idx, taken)
         best: tuple[int, int] | None = None
         for i, place in enumerate(self.places):
             if place.start < sent.start_char or place.end > sent.end_char:

@@ -1,0 +1,149 @@
+"""Whether a candidate span is a toponym here, and how sure that is.
+
+Spans spaCy called GPE/LOC are kept unless a pattern says otherwise; other spans need the gazetteer and
+the context to agree. What is never a toponym: a demonym ("Georgian" — reported apart, as a demonym of
+its country), an armed group, party or movement (``places_organisations.txt``: "M23", "Hamas"), a word of
+an organisation's name that only looks like a hamlet ("Liberation" in a liberation front), a person's
+name ("Petrova said", "Mayor Mullins"), a letter-number code not next to a road word ("M23 rebels"),
+a street number.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from eventwire import lexicons
+from eventwire.extract.base import Parsed
+from eventwire.extract.place_spans import LETTER_ROAD, Candidate, letter_road
+from eventwire.gazetteer.index import NAME_OTHER, NAME_PRIMARY, name_key
+from eventwire.gazetteer.index import Candidate as Place
+from eventwire.gazetteer.resolve import AREAS
+
+DEMONYM_END = re.compile(r"(?:ians?|eans?|ese|ish|is|i|ans)$")
+LOCATIVE = {"in", "near", "at", "from", "to", "outside", "across", "around", "of", "through", "toward", "towards",
+            "into", "within", "throughout", "between", "north", "south", "east", "west", "northeast", "northwest",
+            "southeast", "southwest", "visit", "visited", "native", "downtown", "rural", "central"}
+SPEECH = re.compile(r"^\s*(?:said|says|told|added|wrote|asked|explained|noted|testified)\b")
+TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mayor|Sgt|Officer|Deputy|Rep|Sen|Gov|Judge|Coach|Capt|Lt|Chief|Rev|Sister)\.?\s+$")
+GROUP_AFTER = re.compile(r"^[\s’'s]*(?:rebels?|militias?|militants?|fighters?|insurgents?|guerrillas?|movement|"
+                         r"group|party|leaders?|spokes(?:man|woman|person))\b", re.I)
+SHOP = re.compile(r"^['’]s\b(?! (?:government|capital|president|army|forces|people|borders?|largest|second|biggest))")
+FEATURE_NOUN = re.compile(r"(?i)\b(?:islands?|rivers?|lakes?|bay|harbou?r|valley|mountains?|creek|gulf|sea|ocean|park|"
+                          r"beach|falls|springs|heights|hills?|empire|republic|state|city|county|district)$")
+NER_SOURCES = ("ner", "as-ORG", "as-PERSON", "as-LAW", "as-WORK_OF_ART")
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym (name key) -> the area it points to: "US", "GE", "US.TX"."""
+    out: dict[str, str] = {}
+    for word, area in lexicons.rows("places_demonyms.tsv"):
+        out.setdefault(name_key(word), area)
+        if word.endswith(("n", "i")) and not word.endswith("ese"):
+            out.setdefault(name_key(word + "s"), area)
+    return out
+
+
+@cache
+def not_places() -> frozenset[str]:
+    """Demonym-like words and adjectives that are no places at all ("Western", "Arab")."""
+    return frozenset(name_key(d) for d in lexicons.lines("places_demonyms.txt"))
+
+
+@cache
+def organisations() -> frozenset[str]:
+    return frozenset(name_key(w) for w in lexicons.lines("places_organisations.txt"))
+
+
+@cache
+def name_words() -> frozenset[str]:
+    return frozenset(name_key(w) for w in lexicons.lines("places_name_words.txt"))
+
+
+@cache
+def institutions() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.lines("places_institutions.txt"))
+
+
+@cache
+def not_alone() -> frozenset[str]:
+    return frozenset(name_key(w) for w in lexicons.lines("places_not_alone.txt"))
+
+
+def is_demonym(span: Candidate, cands: tuple[Place, ...]) -> bool:
+    """A people or nationality word: listed, or "-ian"/"-ese"-like and unknown to the gazetteer."""
+    if span.key in demonyms() or span.key in not_places():
+        return True
+    return not cands and bool(DEMONYM_END.search(span.key)) and span.text[:1].isupper() and " " not in span.key
+
+
+def never_a_place(span: Candidate, text: str) -> bool:
+    """An organisation, a word of an organisation's name, a letter-number code that is no road."""
+    key = span.key
+    if key in organisations() or (key.startswith("al ") and key[3:] in organisations()):
+        return True
+    if span.org and ((key in name_words() and span.source != "tail") or name_key(span.org) in organisations()):
+        return True
+    if LETTER_ROAD.match(span.text) and not letter_road(text, span):
+        return True
+    return bool(re.fullmatch(r"[A-Z]{1,3}\d+", span.text)) and bool(GROUP_AFTER.match(text[span.end:span.end + 20]))
+
+
+def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: set[str]) -> float:
+    """How sure it is that a span is a toponym here: 1 yes, 0 no, between: if the document agrees.
+
+    A span between 0 and 1 stays only when its resolved place lies where the document's sure places are.
+    """
+    text = doc.text
+    if is_demonym(span, cands) or never_a_place(span, text):
+        return 0.0
+    if span.street:
+        numbered = text[max(0, span.start - 8):span.start].rstrip()[-1:].isdigit()
+        return float(span.source in NER_SOURCES and not numbered and span.text[:1].isupper())
+    before = text[max(0, span.start - 25):span.start].split()
+    cue = bool(before) and before[-1].lower().strip(",") in LOCATIVE
+    personal = (SPEECH.match(text[span.end:span.end + 12]) and not cue) or TITLE.search(text[:span.start][-12:])
+    if " " not in span.key and personal and not any(c.feature in ("PCLI", "PPLC") for c in cands):
+        return 0.0  # "Petrova said", "Mayor Mullins": a person
+    if span.source in ("ner", "named"):
+        if " " not in span.key and span.key in persons and not _well_known(cands):
+            return 0.0  # "Henry Farrin ... Farrin said": a surname of the document's people
+        return float(bool(span.key) and not span.key.isdigit())
+    # below: spans spaCy did not call places; the gazetteer and the context must agree
+    good = [c for c in cands if c.kind != NAME_OTHER]
+    if not good or span.key in persons or span.key in not_alone() or _common_word(span, text):
+        return 0.0
+    if span.source == "tail":  # the known end of an unknown place name
+        return float(not FEATURE_NOUN.search(span.text) and any(
+            c.population >= 10_000 or (c.feature in ("PCLI", "ADM1") and c.kind == NAME_PRIMARY) for c in good))
+    if span.label in ("ORG", "FAC", "PRODUCT") and span.source.startswith("as-") and SHOP.match(text[span.end:]):
+        return 0.0  # "Alexander's", a shop
+    if span.admin_word and any(c.feature in AREAS for c in good):
+        return 1.0
+    if span.source in ("dateline", "party", "county-list"):
+        return 1.0
+    qualified = bool(re.match(r",\s+[A-Z]", text[span.end:span.end + 20]))
+    if any(c.feature in ("PCLI", "CONT") and c.kind == NAME_PRIMARY for c in good):
+        return 1.0
+    if span.text.isupper() and len(span.text) >= 2 and any(c.feature == "PCLI" for c in good):
+        return 1.0  # "the UAE", "the DRC": a country's abbreviation
+    if max(c.population for c in good) < 1000:
+        return 0.0
+    following = text[span.end:span.end + 30].split()
+    institution = bool(following) and following[0].strip(".,’'").lower() in institutions()
+    if cue or qualified or institution:
+        return 0.8
+    return 0.5 if span.source.startswith("as-") else 0.3
+
+
+def _well_known(cands: tuple[Place, ...]) -> bool:
+    """A country, a state or province, a capital or a city of 100,000: not taken for a surname."""
+    return any(c.feature in ("PCLI", "ADM1", "PPLC") or c.population >= 100_000 for c in cands if c.kind != NAME_OTHER)
+
+
+def _common_word(span: Candidate, text: str) -> bool:
+    """A one-word span whose word also appears in lower case in the text ("Hope", "Commerce")."""
+    if " " in span.key:
+        return False
+    return re.search(rf"(?<![\w.]){re.escape(span.key)}(?!\w)", text) is not None

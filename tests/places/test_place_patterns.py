@@ -1,0 +1,136 @@
+"""One test per pattern of recognition and resolution, on sentences written for them (packaged gazetteer)."""
+
+from __future__ import annotations
+
+from eventwire.extract.places import clause_place, most_specific
+from eventwire.records import Place
+
+
+def _by_text(record):
+    return {p.text: p for p in record.places}
+
+
+def test_city_state_qualifier_picks_the_namesake_in_that_state(extract):
+    found = _by_text(extract("The county fair opened in Springfield, Illinois, on Saturday."))
+    assert found["Springfield"].admin1 == "Illinois"
+    found = _by_text(extract("A tornado damaged barns outside Springfield, Missouri, late on Friday."))
+    assert found["Springfield"].admin1 == "Missouri"
+    found = _by_text(extract("Teachers in Paris, Texas, voted to accept the contract."))
+    assert found["Paris"].admin1 == "Texas" and found["Paris"].country == "US"
+
+
+def test_georgia_the_country_in_a_caucasus_story(extract):
+    found = _by_text(extract("Troops crossed from Georgia into Abkhazia while diplomats met in Tbilisi and Moscow."))
+    assert found["Georgia"].country == "GE" and found["Georgia"].feature == "PCLI"
+
+
+def test_georgia_the_state_in_an_atlanta_story(extract):
+    found = _by_text(extract("Storms knocked out power across Georgia, and crews in Atlanta and Macon worked "
+                             "through the night."))
+    assert found["Georgia"].country == "US" and found["Georgia"].feature == "ADM1"
+
+
+def test_qualifier_that_no_namesake_fits_gives_the_area(extract):
+    found = _by_text(extract("Her family moved to Rio Piedras, Puerto Rico, when she was ten."))
+    assert found["Rio Piedras"].country == "PR"  # not the namesake in Argentina
+    assert abs(found["Rio Piedras"].lat - 18.2) < 1.0
+
+
+def test_washington_dateline_and_government_are_the_capital(extract):
+    found = _by_text(extract("WASHINGTON — The Senate passed the federal budget late on Thursday."))
+    assert found["WASHINGTON"].feature == "PPLC" and found["WASHINGTON"].admin1 != "Washington"
+    found = _by_text(extract("Cairo has long cooperated with Washington on security, the ambassador said."))
+    assert found["Washington"].feature == "PPLC"
+    found = _by_text(extract("Apple orchards in Washington state lost half their crop near Yakima."))
+    assert found["Washington"].feature == "ADM1"
+
+
+def test_armed_groups_and_parties_are_never_places(extract):
+    record = extract("M23 rebels seized villages near Goma on Monday, while Hamas and al-Shabaab issued "
+                     "statements from their bases.")
+    texts = {p.text for p in record.places}
+    assert not texts & {"M23", "Hamas", "al-Shabaab", "Shabaab"}
+    assert "Goma" in texts
+    assert not any(p.feature == "RD" for p in record.places)  # "M23" is no road here
+
+
+def test_words_of_a_liberation_front_are_not_towns(extract):
+    record = extract("The National Liberation Front said its fighters had left the valley.")
+    assert not any(p.text in ("Liberation", "National") for p in record.places)
+
+
+def test_demonyms_point_to_their_country_but_are_no_toponyms(extract):
+    record = extract("Russian artillery shelled the outskirts of Kharkiv, Ukrainian officials said.")
+    found = _by_text(record)
+    assert found["Russian"].kind == "demonym" and found["Russian"].country == "RU"
+    assert found["Ukrainian"].kind == "demonym" and found["Ukrainian"].country == "UA"
+    assert found["Kharkiv"].kind is None and found["Kharkiv"].country == "UA"
+
+
+def test_unknown_place_name_falls_back_to_its_known_end(extract):
+    found = _by_text(extract("Heavy snow fell across Northeast Georgia and eastern Tennessee overnight."))
+    georgia = [p for p in found.values() if "Georgia" in p.text]
+    assert georgia and georgia[0].country == "US" and georgia[0].lat is not None
+
+
+def test_the_event_place_is_the_city_of_a_city_state_chain():
+    text = "Police said shots were fired in Portland, Oregon, on Sunday."
+    start = text.index("Portland")
+    portland = Place(start=start, end=start + 8, text="Portland", lat=45.5, lon=-122.7, feature="PPL")
+    state_at = text.index("Oregon")
+    oregon = Place(start=state_at, end=state_at + 6, text="Oregon", lat=44.0, lon=-120.5, feature="ADM1")
+    places_ = [portland, oregon]
+    assert most_specific(places_, 1, text) == 0
+    assert clause_place(places_, text, (0, len(text)), (0, len(text)), text.index("fired"), []) == 0
+
+
+def test_the_event_place_is_never_a_demonym():
+    text = "Russian drones hit Odesa."
+    russian = Place(start=0, end=7, text="Russian", lat=60.0, lon=100.0, feature="PCLI", kind="demonym")
+    odesa = Place(start=19, end=24, text="Odesa", lat=46.5, lon=30.7, feature="PPL")
+    assert clause_place([russian, odesa], text, (0, len(text)), (0, len(text)), 0, []) == 1
+    assert clause_place([russian], text, (0, len(text)), (0, len(text)), 0, []) is None
+
+
+def test_a_surname_of_the_documents_people_is_not_a_town(extract):
+    record = extract("Police chief Harold Brantley said the department would review the case. Brantley added "
+                     "that two officers were on leave in Dayton.")
+    assert not any(p.text == "Brantley" for p in record.places)
+    assert any(p.text == "Dayton" for p in record.places)
+    record = extract("Senator Mary Georgia Blake spoke in Atlanta. Georgia voters heard her plan.")
+    assert any(p.text == "Georgia" and p.feature in ("ADM1", "PCLI") for p in record.places)  # a state stays
+
+
+def test_a_country_abbreviation_is_the_country(extract):
+    for sentence in ("The foreign minister thanked the UAE for its help.", "Talks were hosted by the UAE and Qatar."):
+        found = _by_text(extract(sentence))
+        assert found["UAE"].country == "AE" and found["UAE"].feature == "PCLI", sentence
+
+
+def test_figures_and_events_are_not_placed_at_a_demonym(extract):
+    record = extract("Artillery fire killed 12 Ukrainian soldiers near Kupiansk on Tuesday.")
+    placed = [record.places[f.place] for f in record.figures if f.place is not None]
+    placed += [record.places[e.place] for e in record.events if e.place is not None]
+    assert placed, "the count or the attack should have a place"
+    assert all(p.kind is None and p.text == "Kupiansk" for p in placed)
+
+
+def test_a_party_named_after_a_country_is_not_that_country(extract):
+    record = extract("Candidates of United Russia lost the mayoral race in Murmansk, and United Russia blamed "
+                     "the local branch.")
+    assert not any(p.country == "RU" and p.feature == "PCLI" and p.kind is None for p in record.places)
+    assert any(p.text == "Murmansk" for p in record.places)
+
+
+def test_a_capital_beats_a_hamlet_of_the_focus_state(extract):
+    found = _by_text(extract("The governors of Texas and Arizona flew to Warsaw for the summit on Friday."))
+    assert found["Warsaw"].country == "PL"
+    found = _by_text(extract("Deputies in Warsaw, Ohio, closed the bridge on Friday."))
+    assert found["Warsaw"].country == "US"  # unless the text says otherwise
+
+
+def test_alliances_and_parties_are_not_places(extract):
+    record = extract("NATO leaders met in Brussels while the Green Party campaigned in Leeds.")
+    texts = {p.text for p in record.places}
+    assert "NATO" not in texts and "Green Party" not in texts
+    assert {"Brussels", "Leeds"} <= texts
