@@ -148,7 +148,7 @@ def test_a_received_report_is_not_spoken_by_its_receiver(parsed):
 
 
 def test_the_channel_after_the_cue_belongs_to_the_cue(parsed):
-    text = "The Hallan foreign ministry said in a statement that the border would stay closed."
+    text = "Hallan's ministry of defence said in a statement that the border would stay closed."
     quote = only(run(parsed, text), "said in a statement")
     assert quote.content.text == "that the border would stay closed"
 
