@@ -14,12 +14,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.frames import sentence_of
 from eventwire.extract.attribution.lexicon import gender_words, given_names, pronoun_kinds
+from eventwire.extract.entities import entity_at as shared_entity_at
 from eventwire.records import Entity
-
-try:  # the entities step's own lookup, when it offers one
-    from eventwire.extract.entities import entity_at as _shared_entity_at
-except ImportError:  # pragma: no cover - older entities step
-    _shared_entity_at = None
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 KINDS_BY_TYPE = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "group", "LOC": "thing", "FAC": "thing"}
@@ -100,15 +96,7 @@ class SpeakerResolver:
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity mentioned at [start, end), as the entities step judges the best fit."""
-        if _shared_entity_at is not None:
-            return _shared_entity_at(self.entities, start, end)
-        i = max(0, bisect_right(self._starts, start) - 1)
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            mention = self.mentions[i]
-            if mention.end > start:
-                return mention.entity
-            i += 1
-        return None
+        return shared_entity_at(self.entities, start, end)
 
     def _agrees(self, entity: Entity | None, gender: str | None) -> bool:
         if entity is None or gender is None or entity.type != "PERSON":
