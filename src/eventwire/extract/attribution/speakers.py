@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.frames import sentence_of
-from eventwire.extract.attribution.lexicon import gender_words, given_names, pronoun_kinds
+from eventwire.extract.attribution.lexicon import gender_words, given_names, pronoun_kinds, subject_pronouns
 from eventwire.extract.entities import entity_at as shared_entity_at
 from eventwire.records import Entity
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 KINDS_BY_TYPE = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "group", "LOC": "thing", "FAC": "thing"}
 COMPATIBLE = {"person": {"person"}, "group": {"group"}, "thing": {"group", "thing"}, "any": {"person", "group"}}
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
 MAX_PRONOUN_REACH = 1500  # characters back to look for what a pronoun stands for
 
 
@@ -166,7 +165,7 @@ def person_genders(doc: Doc, mentions: list[Mention]) -> dict[str, str | None]:
             for token in doc[span.end:min(len(doc), span.end + 40)]:
                 if token.is_sent_start or (next_person is not None and token.idx >= next_person):
                     break
-                if token.lower_ in SUBJECT_PRONOUNS:
+                if token.lower_ in subject_pronouns():
                     found.append(words[token.lower_])
                     break
         votes.setdefault(mention.entity.id, []).extend(found)
