@@ -86,3 +86,20 @@ def test_a_cue_noun_with_its_owner(parsed, text, content, speaker):
 def test_a_noun_cue_of_a_topic_names_no_speaker(parsed):
     found = run(parsed, "The claim of fraud that the council heard was dismissed.")
     assert all(s != "fraud" for _, s, _ in found)
+
+
+# -- "The minister was blunt: …": a clause on how someone put it, a colon, then what they said
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The minister was blunt: the border will stay closed until the spring.",
+     "the border will stay closed until the spring", "The minister"),
+    ("The message from the Red Cross was clear: the hospitals in Dorn are full.",
+     "the hospitals in Dorn are full", "the Red Cross"),
+    ("Ana Ruiz was firm: the vote in Kessa will go ahead.", "the vote in Kessa will go ahead", "Ana Ruiz"),
+])
+def test_a_colon_after_how_someone_put_it_introduces_their_words(parsed, text, content, speaker):
+    assert (content, speaker) in [(c, s) for c, s, _ in run(parsed, text)]
+
+
+def test_a_colon_after_a_description_of_weather_is_no_speech(parsed):
+    assert run(parsed, "The night was cold: snow fell on Dorn until dawn.") == []

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.attribution.colon import colon_lines
+from eventwire.extract.attribution.colon import colon_clauses, colon_lines
 from eventwire.extract.attribution.draft import Draft
 from eventwire.extract.attribution.frames import (
     MAX_SPEAKER_CHARS,
@@ -55,6 +55,7 @@ def find_attributions(
                 if draft is not None:
                     drafts.append(draft)
     drafts.extend(colon_lines(doc, sentences, text))
+    drafts.extend(colon_clauses(doc, sentences, text))
     drafts = _dedupe(drafts)
     extend_continued(drafts, marks, text)
     drafts.extend(orphans(drafts, marks, doc, text))

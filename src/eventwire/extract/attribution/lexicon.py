@@ -53,6 +53,12 @@ def gender_words() -> dict[str, str]:
 
 
 @cache
+def speaker_nouns() -> frozenset[str]:
+    """Nouns for who speaks for a body or in a role ("minister", "ministry", "spokesman"): a speaker by title."""
+    return frozenset(w.lower() for w in lines("quote_speaker_nouns.txt"))
+
+
+@cache
 def subject_pronouns() -> frozenset[str]:
     """The gendered pronouns that can be a clause's subject ("he", "she")."""
     return frozenset(row[0].lower() for row in rows("quote_gender_words.tsv") if row[2:3] == ("subject",))
