@@ -103,3 +103,20 @@ def test_a_colon_after_how_someone_put_it_introduces_their_words(parsed, text, c
 
 def test_a_colon_after_a_description_of_weather_is_no_speech(parsed):
     assert run(parsed, "The night was cold: snow fell on Dorn until dawn.") == []
+
+
+# -- "the official added": a title with no name of its own is the person named before it
+
+@pytest.mark.parametrize("text", [
+    "Governor Alma Brennick said the levee would hold. The official added that 300 people had left.",
+    "Minister Tom Vale said the talks had failed. The minister added that Orsk would not sign.",
+    "Mayor Ilse Dorne said the water was rising. Later the mayor said the school would open as a shelter.",
+])
+def test_a_bare_title_speaks_for_the_person_named_before(parsed, text):
+    found = run(parsed, text)
+    assert len(found) == 2 and found[1][2] is not None and found[1][2] == found[0][2]
+
+
+def test_a_bare_title_with_no_person_before_takes_no_one(parsed):
+    found = run(parsed, "The storm reached Dorn on Monday. The official said 300 people had left.")
+    assert found[-1][2] in (None, "official")

@@ -53,9 +53,9 @@ def gender_words() -> dict[str, str]:
 
 
 @cache
-def speaker_nouns() -> frozenset[str]:
-    """Nouns for who speaks for a body or in a role ("minister", "ministry", "spokesman"): a speaker by title."""
-    return frozenset(w.lower() for w in lines("quote_speaker_nouns.txt"))
+def speaker_nouns() -> dict[str, str]:
+    """Nouns for who speaks in a role or for a body ("minister", "ministry") -> 'person' | 'group'."""
+    return {noun.lower(): kind for noun, kind, *_ in rows("quote_speaker_nouns.tsv")}
 
 
 @cache

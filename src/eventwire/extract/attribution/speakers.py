@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.frames import sentence_of
-from eventwire.extract.attribution.lexicon import gender_words, given_names, pronoun_kinds, subject_pronouns
+from eventwire.extract.attribution.lexicon import (
+    gender_words,
+    given_names,
+    pronoun_kinds,
+    speaker_nouns,
+    subject_pronouns,
+)
 from eventwire.extract.entities import entity_at as shared_entity_at
 from eventwire.records import Entity
 
@@ -69,11 +75,24 @@ class SpeakerResolver:
             entity = self._in_own_sentence(kind, gender, speaker, content) or self._antecedent(kind, gender, span[0])
         else:
             entity = self._named_by(self._head_of(speaker))
+            if entity is None or entity.name.lower() in speaker_nouns():  # "the official": an entity of no name
+                entity = self._by_title(speaker, span[0]) or entity
         if entity is not None:
             self.history.append((span[0], entity, KINDS_BY_TYPE.get(entity.type, "thing")))
         elif kind is None and speaker.tag_ in ("NNS", "NNPS"):
             self.history.append((span[0], None, "group"))  # "they" after "officials said" are the officials
         return entity
+
+    def _by_title(self, speaker: Token, offset: int) -> Entity | None:
+        """ "The official added …" after "Ana Ruiz, the mayor, said …": a definite title with no name of its own
+        is the person last named or heard before it."""
+        if speaker_nouns().get(speaker.lemma_.lower()) != "person" or speaker.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children):
+            return None
+        if any(c.dep_ in ("appos", "compound", "poss") or c.pos_ == "PROPN" for c in speaker.children):
+            return None
+        return self._antecedent("person", None, offset)
 
     @staticmethod
     def _head_of(speaker: Token) -> Token:
