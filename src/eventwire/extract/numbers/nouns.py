@@ -177,7 +177,7 @@ def _part_of_name(count: Count) -> bool:
 
 
 def _lift_to_quantity_subject(count: Count, root: Token) -> None:
-    """"The number of displaced families is estimated to be 349": the count speaks through its subject."""
+    """"The number of families displaced now stands at 512": the count speaks through its subject."""
     if root.dep_ == "appos" and root.head.lemma_.lower() in QUANTITY_NOUNS:  # "the total number of X, 61,000,"
         _count_through(count, root.head)
         return
