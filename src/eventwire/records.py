@@ -100,6 +100,7 @@ class Figure:
     place: int | None = None
     time: int | None = None
     hedged: bool = False
+    same_as: int | None = None  # index of the figure this one restates in another unit ("420 families (2,300 people)")
 
 
 @dataclass(slots=True)

@@ -91,3 +91,14 @@ def test_percentages_of_a_count_become_fractions():
     mention = find_numbers("70 per cent of the residents")[0]
     assert (mention.kind, mention.value) == ("fraction", 0.7)
     assert find_numbers("a rise of 5% in May")[0].kind == "exact"
+
+
+def test_number_words_have_one_home_other_steps_can_read():
+    from eventwire.extract.numbers.words import fractions, word_value
+
+    assert word_value("seventy-two") == 72
+    assert word_value("two hundred and fifty") == 250
+    assert word_value("a dozen") == 12
+    assert word_value("three million") == 3_000_000
+    assert word_value("several") is None
+    assert fractions()["two-thirds"] == 2 / 3

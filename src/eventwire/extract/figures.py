@@ -34,7 +34,6 @@ TIERS = {
     "houses_destroyed": 2, "houses_damaged": 3, "arrested": 4, "deployed": 4, "affected": 5, "population": 6,
 }
 HEDGE_DISTANCE = 3
-OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 EACH_FROM = re.compile(r"\s+each\s+from\s+", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 NAME = re.compile(_NAME)
@@ -58,51 +57,37 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
     noncounts = NonCounts(text)
     tree = TreeDistances()
     links = _Links(doc, found, tree)
-    ranked: list[tuple[tuple, Figure]] = []
+    ranked: list[tuple[tuple, Figure, Count]] = []
     for i, sentence_mentions in by_sentence.items():
         sentence = sentences[i]
         counts = find_counts(doc.doc, sentence, sentence_mentions, noncounts, text)
         choose_categories(counts, text, tree)
-        for count in _with_fractions(counts):
+        for count in _without_fractions(counts):
             if count.category is None:
                 continue
             hedged, hypothetical = links.hedging(count)
             for figure in _figures_of(count, links, text, hedged):
-                ranked.append((_salience(figure, hypothetical), figure))
-    ranked.sort(key=lambda pair: pair[0])
-    return [figure for _, figure in ranked]
+                ranked.append((_salience(figure, hypothetical), figure, count))
+    ranked.sort(key=lambda item: item[0])
+    return _linked([f for _, f, _ in ranked], [c for _, _, c in ranked])
 
 
-def _with_fractions(counts: list[Count]) -> list[Count]:
-    """A fraction ("two-thirds") becomes a count of its known whole: the count it is "of" ("half of the 3,000
-    residents"), else the last count before it in the sentence; without a whole it is dropped."""
-    out: list[Count] = []
-    fractions = {id(c) for c in counts if c.mention.kind == "fraction"}
-    for i, count in enumerate(counts):
-        mention = count.mention
-        if id(count) not in fractions:
-            out.append(count)
-            continue
-        whole = _whole_of(count, counts[i + 1:])
-        if whole is None and not count.text[mention.start:mention.end].endswith(("%", "cent")):
-            whole = next((c for c in reversed(counts[:i]) if id(c) not in fractions and c.category
-                          and c.mention.value), None)
-        if whole is None or mention.value is None:
-            continue
-        mention.value = round(whole.mention.value * mention.value)
-        mention.kind, mention.approx = "exact", True
-        count.category = count.category or whole.category
-        count.unit = whole.unit
-        out.append(count)
-    return out
+def _linked(figures: list[Figure], counts: list[Count]) -> list[Figure]:
+    """Point each figure that restates another in a different unit at it ("420 families (2,300 people)")."""
+    first_of = {}
+    for index, count in enumerate(counts):
+        first_of.setdefault(id(count), index)
+    for figure, count in zip(figures, counts, strict=True):
+        restated = count.restates
+        if restated is not None and id(restated) in first_of and figures[first_of[id(restated)]].unit != figure.unit:
+            figure.same_as = first_of[id(restated)]
+    return figures
 
 
-def _whole_of(fraction: Count, after: list[Count]) -> Count | None:
-    nxt = after[0] if after else None
-    if nxt is None or not nxt.mention.value or nxt.mention.kind != "exact":
-        return None
-    between = fraction.text[fraction.mention.end:nxt.mention.start]
-    return nxt if OF_THE.fullmatch(between) else None
+def _without_fractions(counts: list[Count]) -> list[Count]:
+    """Fractions, percentages and ratios ("two-thirds", "20 percent of the refugees") are shares, not counts of
+    people: they qualify the count they are of, which stands as written."""
+    return [c for c in counts if c.mention.kind != "fraction"]
 
 
 def _quantity(mention: NumberMention) -> Quantity:

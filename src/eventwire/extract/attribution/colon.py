@@ -1,4 +1,5 @@
-"""Lines that open with a speaker's name and a colon: headlines ("Varga: We will not retreat") and transcripts.
+"""Lines that open with a speaker's name and a colon: headlines ("Varga: We will not retreat") and transcripts;
+and clauses that say how someone put it, then a colon ("The minister was blunt: …").
 
 Only names count: a person, organisation or group the parser recognises, a name in capitals as transcripts write
 them, or the interview markers Q and A. "Capital: Tskhinvali" in a factbox is a key and a value, not speech.
@@ -10,11 +11,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.attribution.draft import Draft
 from eventwire.extract.attribution.frames import trim
+from eventwire.extract.attribution.lexicon import speaker_nouns, speech_nouns
 
 MAX_NAME_TOKENS = 5
 SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
@@ -59,3 +61,48 @@ def _is_speaker_name(name: SpacySpan) -> bool:
     if words and all(t.is_upper for t in words) and sum(len(t) for t in words) >= 4:
         return True
     return any(t.ent_type_ in SPEAKER_ENTITY_TYPES for t in name)
+
+
+SPEAKING_ADJECTIVES_DEP = "acomp"  # "was blunt", "was clear": how it was put
+
+
+def colon_clauses(doc: Doc, sentences: Iterable[SpacySpan], text: str) -> list[Draft]:
+    """ "The minister was blunt: the border stays closed", "The message from X was clear: …": a clause that
+    says how someone or their message put it, then a colon; what follows the colon, to the sentence end, is
+    what they said. The speaker is the clause's subject, or the owner of a speech noun subject."""
+    out: list[Draft] = []
+    for sentence in sentences:
+        colon = next((t for t in sentence if t.text == ":" and t.i > sentence.start + 1), None)
+        if colon is None:
+            continue
+        root = next((t for t in sentence[:colon.i - sentence.start]  # the parser may hang it under the clause after
+                     if t.lemma_ == "be" and t.dep_ in ("ROOT", "ccomp", "parataxis")), None)
+        if root is None:
+            continue
+        if not any(c.dep_ == SPEAKING_ADJECTIVES_DEP and c.i < colon.i for c in root.children):
+            continue
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < colon.i), None)
+        speaker = _speaker_of_subject(subject) if subject is not None else None
+        if speaker is None:
+            continue
+        start, end = trim(text, colon.idx + 1, sentence.end_char)
+        if end - start < 3 or "\n" in text[colon.idx:start]:
+            continue
+        out.append(Draft(start, end, (colon.idx, colon.idx + 1), None, speaker, 0.5, "colon_clause",
+                         sentence_end=end))
+    return out
+
+
+def _speaker_of_subject(subject: Token) -> Token | None:
+    if subject.lemma_.lower() in speech_nouns():
+        owners = [g for c in subject.children if c.dep_ == "poss" or c.lower_ in ("from", "by", "of")
+                  for g in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]
+        return owners[0] if owners else None
+    if subject.ent_type_ in SPEAKER_ENTITY_TYPES or subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they"):
+        return subject
+    return subject if subject.pos_ == "NOUN" and _is_person_word(subject) else None
+
+
+def _is_person_word(noun: Token) -> bool:
+    """A noun for who speaks: a title or a body ("the minister", "the ministry", "the spokesman")."""
+    return noun.lemma_.lower() in speaker_nouns()

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.attribution.colon import colon_lines
+from eventwire.extract.attribution.colon import colon_clauses, colon_lines
 from eventwire.extract.attribution.draft import Draft
 from eventwire.extract.attribution.frames import (
     MAX_SPEAKER_CHARS,
@@ -26,7 +26,7 @@ from eventwire.extract.attribution.frames import (
 )
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
-from eventwire.extract.attribution.unclaimed import continuations, orphans
+from eventwire.extract.attribution.unclaimed import extend_continued, orphans
 
 SPEECH_FRAMES = frozenset({"ccomp", "acl", "quote", "head"})  # frames that hold speech even when nobody is named
 MIN_INTRODUCED_WORDS = 2  # a one-word quotation next to a cue is a label ("called them “rebels”")
@@ -55,11 +55,37 @@ def find_attributions(
                 if draft is not None:
                     drafts.append(draft)
     drafts.extend(colon_lines(doc, sentences, text))
+    drafts.extend(colon_clauses(doc, sentences, text))
     drafts = _dedupe(drafts)
-    drafts.extend(continuations(drafts, marks, text))
+    extend_continued(drafts, marks, text)
     drafts.extend(orphans(drafts, marks, doc, text))
+    drafts = outermost(drafts)
     drafts.sort(key=lambda d: (d.start, -d.end))
     return drafts
+
+
+def outermost(drafts: list[Draft]) -> list[Draft]:
+    """One attribution per stretch of text: one whose content lies inside another's is part of what the outer
+    speaker says ("Ames said the army believes the town is lost": Ames's claim). Where a quotation nobody cues
+    holds a cued attribution of nearly the same extent ("“PENCE: We will…" with its colon line), the cued one
+    stays."""
+    ordered = sorted(drafts, key=lambda d: (d.start, -d.end))
+    out: list[Draft] = []
+    for draft in ordered:
+        outer = out[-1] if out else None
+        if outer is not None and draft.end <= outer.end:
+            if outer.cue is None and draft.cue is not None and _share(draft, outer) >= SAME_SHARE:
+                out[-1] = draft
+            continue
+        out.append(draft)
+    return out
+
+
+SAME_SHARE = 0.8
+
+
+def _share(inner: Draft, outer: Draft) -> float:
+    return (inner.end - inner.start) / max(1, outer.end - outer.start)
 
 
 def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | None:

@@ -16,9 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.attribution.lexicon import speech_act_verbs
+from eventwire.extract.attribution.lexicon import speech_act_verbs, speech_nouns
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INSERTED = ("parataxis", "advcl", "prep", "npadvmod")
 OPENERS = frozenset("“„«\"'`‘")
 CLOSERS = frozenset("”»\"'’")
@@ -168,8 +167,9 @@ def speaker_of(cue: Token) -> Token | None:
         for child in cue.children:
             if child.dep_ == "prep":
                 for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
+                    if grand.dep_ == "pobj":  # "according to a statement from X": X speaks
+                        owner = _owner_of(grand) if grand.lemma_.lower() in speech_nouns() else None
+                        return owner or grand
         return None
     if cue.pos_ in ("NOUN", "PROPN"):
         owner = _owner_of(cue)
@@ -180,14 +180,20 @@ def speaker_of(cue: Token) -> Token | None:
 
 
 def _owner_of(noun: Token) -> Token | None:
+    """Who a speech noun belongs to: "X's claim", "the claim by/from X", "a statement of the X ministry"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects:
+            if objects and (child.lower_ != "of" or _names_someone(objects[0])):
                 return objects[0]
     return None
+
+
+def _names_someone(token: Token) -> bool:
+    """A name or a word for a body that speaks ("of Ana Ruiz", "of the ministry"), not a topic ("of fraud")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -54,6 +54,18 @@ def gender_words() -> dict[str, str]:
 
 
 @cache
+def speaker_nouns() -> dict[str, str]:
+    """Nouns for who speaks in a role or for a body ("minister", "ministry") -> 'person' | 'group'."""
+    return {noun.lower(): kind for noun, kind, *_ in rows("quote_speaker_nouns.tsv")}
+
+
+@cache
+def subject_pronouns() -> frozenset[str]:
+    """The gendered pronouns that can be a clause's subject ("he", "she")."""
+    return frozenset(row[0].lower() for row in rows("quote_gender_words.tsv") if row[2:3] == ("subject",))
+
+
+@cache
 def speech_act_verbs() -> frozenset[str]:
     """Verbs whose subject utters their object noun: "issued a statement", "voiced concern that …"."""
     return frozenset(w.lower() for w in lines("quote_speech_act_verbs.txt"))

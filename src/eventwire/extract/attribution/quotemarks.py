@@ -13,7 +13,6 @@ from functools import cache
 
 OPENING = "“„«"
 CLOSING = "”»"
-AMBIGUOUS = ('"', "''", "``")
 MAX_UNCLOSED_CHARS = 600  # an unclosed mark followed by more than this is a stray, not a quotation
 
 

@@ -13,18 +13,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.frames import sentence_of
-from eventwire.extract.attribution.lexicon import gender_words, given_names, pronoun_kinds
+from eventwire.extract.attribution.lexicon import (
+    gender_words,
+    given_names,
+    pronoun_kinds,
+    speaker_nouns,
+    subject_pronouns,
+)
+from eventwire.extract.entities import entity_at as shared_entity_at
 from eventwire.records import Entity
-
-try:  # the entities step's own lookup, when it offers one
-    from eventwire.extract.entities import entity_at as _shared_entity_at
-except ImportError:  # pragma: no cover - older entities step
-    _shared_entity_at = None
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 KINDS_BY_TYPE = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "group", "LOC": "thing", "FAC": "thing"}
 COMPATIBLE = {"person": {"person"}, "group": {"group"}, "thing": {"group", "thing"}, "any": {"person", "group"}}
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
 MAX_PRONOUN_REACH = 1500  # characters back to look for what a pronoun stands for
 
 
@@ -74,11 +75,24 @@ class SpeakerResolver:
             entity = self._in_own_sentence(kind, gender, speaker, content) or self._antecedent(kind, gender, span[0])
         else:
             entity = self._named_by(self._head_of(speaker))
+            if entity is None or entity.name.lower() in speaker_nouns():  # "the official": an entity of no name
+                entity = self._by_title(speaker, span[0]) or entity
         if entity is not None:
             self.history.append((span[0], entity, KINDS_BY_TYPE.get(entity.type, "thing")))
         elif kind is None and speaker.tag_ in ("NNS", "NNPS"):
             self.history.append((span[0], None, "group"))  # "they" after "officials said" are the officials
         return entity
+
+    def _by_title(self, speaker: Token, offset: int) -> Entity | None:
+        """ "The official added …" after "Ana Ruiz, the mayor, said …": a definite title with no name of its own
+        is the person last named or heard before it."""
+        if speaker_nouns().get(speaker.lemma_.lower()) != "person" or speaker.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children):
+            return None
+        if any(c.dep_ in ("appos", "compound", "poss") or c.pos_ == "PROPN" for c in speaker.children):
+            return None
+        return self._antecedent("person", None, offset)
 
     @staticmethod
     def _head_of(speaker: Token) -> Token:
@@ -100,15 +114,7 @@ class SpeakerResolver:
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity mentioned at [start, end), as the entities step judges the best fit."""
-        if _shared_entity_at is not None:
-            return _shared_entity_at(self.entities, start, end)
-        i = max(0, bisect_right(self._starts, start) - 1)
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            mention = self.mentions[i]
-            if mention.end > start:
-                return mention.entity
-            i += 1
-        return None
+        return shared_entity_at(self.entities, start, end)
 
     def _agrees(self, entity: Entity | None, gender: str | None) -> bool:
         if entity is None or gender is None or entity.type != "PERSON":
@@ -178,7 +184,7 @@ def person_genders(doc: Doc, mentions: list[Mention]) -> dict[str, str | None]:
             for token in doc[span.end:min(len(doc), span.end + 40)]:
                 if token.is_sent_start or (next_person is not None and token.idx >= next_person):
                     break
-                if token.lower_ in SUBJECT_PRONOUNS:
+                if token.lower_ in subject_pronouns():
                     found.append(words[token.lower_])
                     break
         votes.setdefault(mention.entity.id, []).extend(found)

@@ -36,14 +36,13 @@ def _covered(mark: QuoteMarks, drafts: list[Draft]) -> bool:
     return any(d.start <= mark.start and mark.end <= d.end for d in drafts)
 
 
-def continuations(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> list[Draft]:
-    """Quotations that follow an attribution with only punctuation between ("“…,” he said. “…”"): each becomes
-    its own attribution with the same speaker."""
-    out: list[Draft] = []
+def extend_continued(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> None:
+    """Quotations that follow an attribution with only punctuation between ("“…,” he said. “…”"): each extends
+    that attribution, so one source's continued quotation is one record (its content runs over the cue)."""
     for mark in marks:
-        if _covered(mark, drafts) or _covered(mark, out):
+        if _covered(mark, drafts):
             continue
-        previous = _previous_attribution(drafts + out, mark.start)
+        previous = _previous_attribution(drafts, mark.start)
         if previous is None:
             continue
         if _resumes_sentence(text, previous, mark):
@@ -53,9 +52,8 @@ def continuations(drafts: list[Draft], marks: list[QuoteMarks], text: str) -> li
             continue
         gap = text[max(previous.outer_end, previous.sentence_end):mark.start]
         if re.fullmatch(r"[\s.,;:!?—–-]*", gap) and gap.count("\n") <= 2:
-            out.append(Draft(mark.start, mark.end, None, None, previous.speaker, previous.weight, "continued",
-                             sentence_end=mark.end, speaker_span=previous.speaker_span, speaker_from=previous))
-    return out
+            previous.end = mark.end  # one source, one record: the quotation continues the attribution
+            previous.sentence_end = max(previous.sentence_end, mark.end)
 
 
 def _resumes_sentence(text: str, previous: Draft, mark: QuoteMarks) -> bool:

@@ -1,5 +1,6 @@
 """Counts in news text, for the figures step.
 
+- ``words``: number words, scales and fractions from the lexicons, and ``word_value`` for other steps;
 - ``expressions``: numbers as written ("12,500", "1.2 million", "seventy", "between 50 and 60", "hundreds",
   "at least 60", "two-thirds") with their quantity;
 - ``noncounts``: numbers that are not counts (dates, years, money, percentages, clock times, ages, labels);

@@ -26,6 +26,7 @@ SUBJECT_GAP = 4
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos", "ROOT", "oprd"})
 LABEL_GAP = 3
 MAX_FOREIGN_GAP = 6
+PART_OF = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:\w+\s+)?", re.IGNORECASE)
 GLUED_STOP = re.compile(r"[a-z]{2,}[.!?](?:\[|$)")
 VICTIM_CATEGORIES = frozenset({"killed", "injured", "arrested"})  # verbs whose object is the one it befalls
 MIN_WORDS_FOR_LANGUAGE = 5
@@ -47,6 +48,10 @@ def _resolve(count: Count, cue: Cue) -> tuple[str, str] | None:
     if cue.applies == "house":
         if unit == "houses" or (unit is None and _house_context(count)):
             return cue.category, "houses"
+        if unit == "households":  # "300 families had their homes destroyed": households lost their houses
+            return cue.category, "households"
+        return None
+    if cue.weak and count.unknown_noun:  # "lost 300 jobs": a weak cue does not name an unknown noun's fate
         return None
     if cue.applies == "troops":
         if unit in ("troops", "aircraft", "vehicles"):
@@ -183,10 +188,33 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
     cues = [(c, toks) for c, toks in cues if toks]
     english = _is_english(sentence)
     for count in counts:
+        if _whole_of_a_part(count, counts, text):
+            _take_best(count, [])
+            continue
         options = [] if english else _options_by_word_order(count, counts, cues)
         if not any(not o[3].weak for o in options):
             options += _options_by_tree(count, counts, cues, tree)
         _take_best(count, options)
+    for count in counts:
+        _as_restated(count)
+
+
+def _whole_of_a_part(count: Count, counts: list[Count], text: str) -> bool:
+    """"25 of the 60 soldiers were killed", "half of the 3,000 residents fled": what happened befell the part;
+    the whole keeps only what its own noun says."""
+    return any(o.mention.end <= count.mention.start and PART_OF.fullmatch(text, o.mention.end, count.mention.start)
+               for o in counts if o is not count)
+
+
+def _as_restated(count: Count) -> None:
+    """"3,100 households (14,200 people) had their homes destroyed": the bracketed count says the same in
+    another unit, so it takes the category of the count it restates and keeps its own unit."""
+    first = count.restates
+    if first is None or first.category is None:
+        return
+    if count.category is None or count.category == first.category:
+        count.category = first.category
+        count.unit = count.unit or first.unit
 
 
 def _options_by_tree(count: Count, counts: list[Count], cues: list[tuple[Cue, list[Token]]],

@@ -12,7 +12,9 @@ from functools import cache
 
 from eventwire.lexicons import lines, rows
 
-WORD_START = r"(?<!\w)(?=\w)"
+WORD_START = r"(?<!\w)(?=\w|\s(?<=\s\s))"  # a word, or the space a lost ligature left ("to  ee" for "to flee")
+LIGATURE = re.compile(r"ff[il]|f[fil]")  # letter pairs PDF text often loses to a space ("con ict", "to  ee")
+BROKEN_LINE = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")  # "home-\nless": a word broken over two lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +37,19 @@ def _word_regex(word: str) -> str:
     options = []
     for option in word.split("|"):
         wild = option.endswith("*")
-        options.append(r"\s+".join(re.escape(w) for w in option.rstrip("*").split()) + (r"\w*" if wild else ""))
+        options.append(r"\s+".join(_letters(w) for w in option.rstrip("*").split()) + (r"\w*" if wild else ""))
     return "(?:" + "|".join(options) + ")"
+
+
+def _letters(word: str) -> str:
+    """A word as a regex that also matches it with a ligature lost to a space: "flee" matches " ee"."""
+    parts, last = [], 0
+    for match in LIGATURE.finditer(word):
+        parts.append(re.escape(word[last:match.start()]))
+        parts.append(f"(?:{match.group(0)}|\\s)")
+        last = match.end()
+    parts.append(re.escape(word[last:]))
+    return "".join(parts)
 
 
 def _phrase_regex(pattern: str) -> str:
@@ -86,13 +99,29 @@ def _cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, str, bool], ...]]:
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
-    """Category cues in ``text[start:end]``, with document offsets."""
+    """Category cues in ``text[start:end]``, with document offsets; a word broken over two lines ("home-\nless")
+    is read whole, the text itself unchanged."""
     regex, table = _cue_table()
+    piece, offsets = _joined_lines(text[start:end])
     found = []
-    for match in regex.finditer(text, start, end):
+    for match in regex.finditer(piece):
         category, applies, weak = table[int(match.lastgroup[1:])]
-        found.append(Cue(match.start(), match.end(), category, applies, weak))
+        found.append(Cue(start + offsets[match.start()], start + offsets[match.end() - 1] + 1, category, applies, weak))
     return found
+
+
+def _joined_lines(piece: str) -> tuple[str, list[int]]:
+    """The piece with line-end hyphens removed, and for each of its characters the offset it had."""
+    if "\n" not in piece:
+        return piece, range(len(piece))  # type: ignore[return-value]
+    kept, offsets, last = [], [], 0
+    for match in BROKEN_LINE.finditer(piece):
+        kept.append(piece[last:match.start()])
+        offsets.extend(range(last, match.start()))
+        last = match.end()
+    kept.append(piece[last:])
+    offsets.extend(range(last, len(piece)))
+    return "".join(kept), offsets
 
 
 @cache

@@ -10,20 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from eventwire.extract.numbers.words import attached_scales, fractions, scales, word_value, word_values
 from eventwire.lexicons import rows
 
-SCALES = {
-    "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000, "billion": 1_000_000_000, "mn": 1_000_000,
-    "bn": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
-    "mil": 1_000, "millones": 1_000_000, "millón": 1_000_000, "millon": 1_000_000, "milliers": 1_000,
-    "milhões": 1_000_000, "milhares": 1_000,
-}
-ATTACHED_SCALES = {"m": 1_000_000, "k": 1_000}  # only written onto the digits: "1.2m people", "30k"
-FRACTIONS = {
-    "two-thirds": 2 / 3, "two thirds": 2 / 3, "one-third": 1 / 3, "one third": 1 / 3, "a third": 1 / 3,
-    "half": 1 / 2, "one-half": 1 / 2, "a quarter": 1 / 4, "one-quarter": 1 / 4, "one quarter": 1 / 4,
-    "three-quarters": 3 / 4, "three quarters": 3 / 4,
-}
 RANGE_JOINERS = ("-", "–", "—", "to", "or")
 RANGE_OPENERS = ("between", "from", "entre", "de")
 
@@ -51,19 +40,6 @@ def _alternation(phrases: list[str]) -> str:
 
 
 @cache
-def _word_values() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, bool]]]:
-    """(words that build numbers: value and kind, atoms that are whole amounts: value and approx)."""
-    words: dict[str, tuple[int, str]] = {}
-    atoms: dict[str, tuple[int, bool]] = {}
-    for word, value, kind, *_ in rows("number_words.tsv"):
-        if kind.startswith("atom"):
-            atoms[word.lower()] = (int(value), kind.endswith("approx"))
-        else:
-            words[word.lower()] = (int(value), kind)
-    return words, atoms
-
-
-@cache
 def _vague() -> dict[str, tuple[int, int]]:
     return {phrase.lower(): (int(low), int(high)) for phrase, low, high, *_ in rows("number_vague.tsv")}
 
@@ -75,16 +51,16 @@ def _modifiers() -> dict[str, tuple[str, bool]]:
 
 @cache
 def number_regex() -> re.Pattern[str]:
-    words, atoms = _word_values()
+    words, atoms = word_values()
     word = rf"(?:{_alternation(list(words))})"
-    scale = rf"(?:{_alternation(list(SCALES))})"
+    scale = rf"(?:{_alternation(list(scales()))})"
     digits = (
         r"(?<![\w.,:/])(?:\d{1,3}(?:(?:\.|[ \u00a0\u202f])\d{3})+(?![\d])|\d{2,3}(?:,\s?\d{3})+(?![\d])"
         r"|\d(?:,\d{3})+(?![\d])|\d+(?:[.,]\d+)?(?![\d]))"
     )
     pattern = (
         rf"(?P<vague>\b(?:{_alternation(list(_vague()))})(?!\w))"
-        rf"|(?P<fraction>\b(?:{_alternation(list(FRACTIONS))})\b)"
+        rf"|(?P<fraction>\b(?:{_alternation(list(fractions()))})\b)"
         rf"|(?P<atom>\b(?:{_alternation(list(atoms))})\b)"
         rf"|(?P<digits>{digits}(?:\s*{scale}\b|(?:m|k)\b)?(?![\w:/]))"
         rf"|(?P<words>\b{word}(?:(?:\s+and\s+|\s+|-){word})*\b(?:\s+{scale}\b)?)"
@@ -109,36 +85,13 @@ def parse_digits(raw: str) -> float | int | None:
         value: float = float("".join(groups))
     else:
         value = float(number.replace(" ", "").replace(",", "."))
-    value *= SCALES.get(scale_word, ATTACHED_SCALES.get(scale_word, 1))
+    value *= scales().get(scale_word, attached_scales().get(scale_word, 1))
     return _tidy(value)
 
 
 def parse_words(raw: str) -> int | None:
     """The value of a number written in words: "seventy", "two hundred and fifty", "three million"."""
-    words, _ = _word_values()
-    total = current = 0
-    seen = False
-    for part in re.split(r"[\s-]+", raw.lower()):
-        if part == "and" or not part:
-            continue
-        if part in SCALES and part not in words:
-            scale = SCALES[part]
-            total += max(current, 1) * scale
-            current = 0
-            seen = True
-            continue
-        if part not in words:
-            return None
-        value, kind = words[part]
-        seen = True
-        if kind == "scale" and value == 100:
-            current = max(current, 1) * 100
-        elif kind == "scale":
-            total += max(current, 1) * value
-            current = 0
-        else:
-            current += value
-    return total + current if seen else None
+    return word_value(raw)
 
 
 def _tidy(value: float) -> float | int:
@@ -153,10 +106,10 @@ def _core(match: re.Match[str]) -> NumberMention | None:
         low, high = _vague()[" ".join(low_raw.split())]
         return NumberMention(start, end, start, end, None, low, high, True, "vague", word_form=low_raw)
     if match.group("fraction"):
-        return NumberMention(start, end, start, end, FRACTIONS[" ".join(low_raw.split())], kind="fraction",
+        return NumberMention(start, end, start, end, fractions()[" ".join(low_raw.split())], kind="fraction",
                              word_form=low_raw)
     if match.group("atom"):
-        value, approx = _word_values()[1][" ".join(low_raw.split())]
+        value, approx = word_values()[1][" ".join(low_raw.split())]
         return NumberMention(start, end, start, end, value, approx=approx, word_form=low_raw)
     if match.group("digits"):
         value = parse_digits(raw)
@@ -198,7 +151,7 @@ def _join_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
 
 def _scale_of(raw: str) -> int:
     last = raw.lower().split()[-1] if raw.split() else ""
-    return SCALES.get(last, 1)
+    return scales().get(last, 1)
 
 
 def _apply_modifier(text: str, mention: NumberMention) -> NumberMention:

@@ -6,9 +6,10 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from eventwire.extract.numbers.expressions import NumberMention
+from eventwire.extract.numbers.expressions import NumberMention, number_regex
 from eventwire.lexicons import data
 
+RATIO_IN = re.compile(r"\s+in\s+(?:every\s+)?", re.IGNORECASE)  # "one in four", "1 in every 3"
 AGES = re.compile(r"\b(?:ages?|aged)\s+\d{1,3}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,3})*", re.IGNORECASE)
 
 
@@ -61,6 +62,15 @@ class NonCounts:
         i = bisect_right(self._starts, start) - 1
         return any(s <= start and end <= e for s, e in self._dates[max(0, i - 2):i + 1])
 
+    def in_ratio(self, mention: NumberMention) -> bool:
+        """Either side of a ratio ("one in four villagers", "1 in every 3 homes"): a share, not a count."""
+        joined = RATIO_IN.match(self.text, mention.core_end)
+        if joined and number_regex().match(self.text, joined.end()):
+            return True
+        before = self.text[max(0, mention.core_start - 40):mention.core_start]
+        ratio = re.search(r"(\S+)\s+in\s+(?:every\s+)?$", before, re.IGNORECASE)
+        return bool(ratio) and bool(number_regex().fullmatch(ratio.group(1)))
+
     def is_noncount(self, mention: NumberMention) -> bool:
         """Money, percentages, times, ages, dates and labels; years are left to the caller (``year_like``)."""
         if mention.kind == "fraction":
@@ -68,6 +78,8 @@ class NonCounts:
         before = self.text[max(0, mention.core_start - 24):mention.core_start]
         after = self.text[mention.core_end:mention.core_end + 24]
         if _before_regex().search(before) or _after_regex().match(after):
+            return True
+        if self.in_ratio(mention):
             return True
         if mention.word_form == "one":
             last = before.split()[-1].lower() if before.split() else ""

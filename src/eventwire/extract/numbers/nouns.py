@@ -1,4 +1,4 @@
-"""The noun a number counts ("60 homes", "hundreds of civilians", "IDPs total 122 387"), and the numbers that
+"""The noun a number counts ("60 homes", "hundreds of civilians", "IDPs total 48 120"), and the numbers that
 count nothing: ages ("Eric Vane, 52"), labels ("Gate 7"), parts of names ("Regional One Health"), years."""
 
 from __future__ import annotations
@@ -22,7 +22,11 @@ LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "ADP"}
 FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "ADV", "NUM", "PART"})
 QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?\s*$", re.IGNORECASE)
+DETERMINERS = frozenset({"the", "their", "these", "those", "its", "los", "las", "les"})
+RESTATEMENT = re.compile(
+    r"\s*(?:[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?"
+    r"|,\s*(?:or|i\.e\.|that is)(?:\s+(?:about|around|some))?)\s*$",
+    re.IGNORECASE)
 
 
 def _noun_kind(token: Token) -> tuple[str, UnitNoun | None]:
@@ -44,8 +48,11 @@ def _find_noun(count: Count) -> str:
     end = min(count.sentence.end, i + NOUN_SEARCH)
     if i < end and doc[i].lower_ in ("of", "de", "d'") and (count.mention.kind == "vague" or count.mention.value):
         i += 1
-        if i < end and doc[i].lower_ in ("the", "their", "these", "those", "los", "las", "les"):
+        if i < end and doc[i].lower_ in DETERMINERS:
             i += 1
+        if i < end and doc[i].like_num and count.mention.kind == "exact":  # "18 of the 21 drones"
+            i += 1
+    i, end = _past_quantity_phrase(doc, i, end, count)
     root = span_head(count.tokens)
     while i < end:
         token = doc[i]
@@ -76,6 +83,25 @@ def _find_noun(count: Count) -> str:
     return _find_label_noun(count)
 
 
+def _past_quantity_phrase(doc: Doc, i: int, end: int, count: Count) -> tuple[int, int]:
+    """Past "the total number of" after a number: "brings to 61,000 the total number of people displaced"
+    counts the people. The quantity noun joins the count's nodes, so cues on it reach the count."""
+    j = i
+    if j < end and doc[j].lower_ in DETERMINERS:
+        j += 1
+    nouns = []
+    while j < len(doc) and j < count.sentence.end and (doc[j].lemma_.lower() in QUANTITY_NOUNS or doc[j].pos_ == "ADJ"):
+        nouns.append(doc[j])
+        j += 1
+    if not any(t.lemma_.lower() in QUANTITY_NOUNS for t in nouns) or j >= count.sentence.end or doc[j].lower_ != "of":
+        return i, end
+    j += 1
+    if j < count.sentence.end and doc[j].lower_ in DETERMINERS:
+        j += 1
+    count.quantity_nouns = [t for t in nouns if t.lemma_.lower() in QUANTITY_NOUNS]
+    return j, min(count.sentence.end, j + NOUN_SEARCH)
+
+
 def _plural_looking(token: Token, count: Count) -> bool:
     """A noun that may count people although no lexicon knows it ("miners", "mineros", "35,326 Brus"): plural,
     and not part of a name ("News 5 Investigators")."""
@@ -91,7 +117,7 @@ def _plural_looking(token: Token, count: Count) -> bool:
 
 
 def _find_label_noun(count: Count) -> str:
-    """A bare number closing a label line names its noun before it: "IDPs total 122 387", "Damaged houses: 91"."""
+    """A bare number closing a label line names its noun before it: "IDPs total 48 120", "Damaged houses: 91"."""
     doc = count.sentence.doc
     j = count.tokens[-1].i + 1
     while j < count.sentence.end and doc[j].is_space and "\n" not in doc[j].text:
@@ -151,20 +177,28 @@ def _part_of_name(count: Count) -> bool:
 
 
 def _lift_to_quantity_subject(count: Count, root: Token) -> None:
-    """"The number of displaced families is estimated to be 349": the count speaks through its subject."""
+    """"The number of families displaced now stands at 512": the count speaks through its subject."""
+    if root.dep_ == "appos" and root.head.lemma_.lower() in QUANTITY_NOUNS:  # "the total number of X, 61,000,"
+        _count_through(count, root.head)
+        return
     for ancestor in list(root.ancestors)[:4]:
         subject = next((c for c in ancestor.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             continue
         if subject.lemma_.lower() not in QUANTITY_NOUNS:
             return
-        count.nodes.append(subject)
-        counted = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if counted and _noun_kind(counted[0])[0] == "unit":
-            count.noun, count.noun_info = counted[0], _noun_kind(counted[0])[1]
-            count.unit = count.noun_info.unit
-            count.nodes.append(counted[0])
+        _count_through(count, subject)
         return
+
+
+def _count_through(count: Count, quantity: Token) -> None:
+    """The count says how many of what the quantity noun ("number", "total") is of."""
+    count.nodes.append(quantity)
+    counted = [g for c in quantity.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if counted and _noun_kind(counted[0])[0] == "unit":
+        count.noun, count.noun_info = counted[0], _noun_kind(counted[0])[1]
+        count.unit = count.noun_info.unit
+        count.nodes.append(counted[0])
 
 
 def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], noncounts: NonCounts,
@@ -199,7 +233,7 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
         if counts and RESTATEMENT.fullmatch(text[counts[-1].end:mention.start]):
             count.restates = counts[-1]
         root = span_head(tokens)
-        count.nodes = [root] + ([count.noun] if count.noun is not None else [])
+        count.nodes = [root] + ([count.noun] if count.noun is not None else []) + count.quantity_nouns
         if count.noun is None:
             _lift_to_quantity_subject(count, root)
         counts.append(count)
