@@ -63,8 +63,7 @@ def acled(doc: Parsed, found: Found) -> list[Event]:
         carriers = _carriers(here)
         for event in here:
             event.acled = dict(code) if event in carriers else None
-        if not carriers and seen.main is not None and not _carriers(here, any_status=True) \
-                and not doc.in_boilerplate(seen.main.token.idx, seen.main.token.idx + len(seen.main.token)):
+        if not carriers and seen.main is not None and _needs_event(doc, here, seen):
             new = _new_event(seen, code, doc.text, len(events) + 1)
             events.append(new)
             carriers = [new]
@@ -76,6 +75,18 @@ def _carriers(events: list[Event], any_status: bool = False) -> list[Event]:
     table = rules()
     types, unsure = set(table["carriers"]), set() if any_status else set(table["uncoded_status"])
     return [e for e in events if e.type in types and e.status not in unsure]
+
+
+def _needs_event(doc: Parsed, here: list[Event], seen: Situation) -> bool:
+    """A new event only where no event of the sentence could carry the code, none says it is a threat or
+    did not happen, and the word is not page furniture."""
+    table = rules()
+    if _carriers(here, any_status=True):
+        return False
+    if any(e.type in table["blocking_types"] or e.status in table["uncoded_status"] for e in here):
+        return False
+    token = seen.main.token if seen.main else None
+    return token is not None and not doc.in_boilerplate(token.idx, token.idx + len(token))
 
 
 def _set_kinds(events: list[Event], seen: Situation) -> None:
