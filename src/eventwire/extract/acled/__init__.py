@@ -38,7 +38,7 @@ from spacy.tokens import Span
 
 from eventwire.extract.acled.decide import KIND_NAMES, coding, sub_event_type
 from eventwire.extract.acled.lexicon import rules
-from eventwire.extract.acled.situation import Situation, parties, ref_kind, situation
+from eventwire.extract.acled.situation import STATE, Situation, parties, ref_kind, situation
 from eventwire.extract.base import Found, Parsed, step
 from eventwire.records import ActorRef, Event
 from eventwire.records import Span as TextSpan
@@ -48,11 +48,16 @@ from eventwire.records import Span as TextSpan
 def acled(doc: Parsed, found: Found) -> list[Event]:
     """Sets ``acled`` (and actor kinds) on the events in ``found["events"]``; returns the events it coded."""
     events: list[Event] = found.get("events", [])
-    sectors = {(m.start, m.end): e.sector for e in found.get("entities", []) if e.sector for m in e.mentions}
+    sectors = {(m.start, m.end): e.sector or STATE for e in found.get("entities", [])
+               if e.sector or e.type in ("GPE", "NORP") for m in e.mentions}
     coded: list[Event] = []
-    for sent in doc.sentences:
-        here = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
-        seen = situation(sent, here, sectors)
+    sentences = [(sent, [e for e in events if sent.start_char <= e.trigger.start < sent.end_char])
+                 for sent in doc.sentences]
+    seens = [situation(sent, here, sectors) for sent, here in sentences]
+    doc_tags = set().union(*(s.tags for s in seens))
+    doc_kinds = set().union(*(s.kinds for s in seens))
+    for (_, here), seen in zip(sentences, seens, strict=True):
+        seen.doc_tags, seen.doc_kinds = doc_tags, doc_kinds
         _set_kinds(here, seen)
         sub = sub_event_type(seen)
         if sub is None:

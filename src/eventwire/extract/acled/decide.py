@@ -14,7 +14,8 @@ KIND_NAMES = {1: "state forces", 2: "rebel group", 3: "political militia", 4: "i
 def holds(rule: dict[str, Any], found: Situation) -> bool:
     """Whether every condition of a rule holds for the situation (absent conditions hold)."""
     sets = {"tags": found.tags, "kinds": found.kinds, "actor": found.actor, "recipient": found.recipient,
-            "others": found.others, "families": {h.family for h in found.happenings}}
+            "others": found.others, "families": {h.family for h in found.happenings},
+            "doc_tags": found.doc_tags, "doc_kinds": found.doc_kinds}
     if "family" in rule and found.family not in rule["family"]:
         return False
     if "tags_all" in rule and not set(rule["tags_all"]) <= found.tags:

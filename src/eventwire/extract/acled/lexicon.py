@@ -1,8 +1,9 @@
 """The ACLED lexicons (``lexicons/acled_*``), loaded once per process, and the spaCy Matcher built from them.
 
 Phrase syntax (``acled_cues.json``, ``acled_kinds.tsv``): words separated by spaces; a word may list
-alternatives ``a|b`` and end in ``/POS``; ``*`` is a gap of up to three words. Each phrase becomes two Matcher
-patterns, one on lemmas and one on lower-case forms, so that a lemmatiser's slip ("lobbed") still matches.
+alternatives ``a|b`` and end in ``/POS``; ``*`` is a gap of up to three words; ``!a|b`` any word but those.
+Each phrase becomes two Matcher patterns, one on lemmas and one on lower-case forms, so that a lemmatiser's
+slip ("lobbed") still matches.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def _patterns(phrase: str) -> list[list[dict[str, Any]]]:
         for word in phrase.split():
             if word == "*":
                 pattern.append(dict(GAP))
+                continue
+            if word.startswith("!"):
+                pattern.append({"LOWER": {"NOT_IN": word[1:].lower().split("|")}})
                 continue
             word, _, pos = word.partition("/")
             token: dict[str, Any] = {attr: {"IN": word.lower().split("|")}}

@@ -14,6 +14,7 @@ ACTOR_DEPS = frozenset({"nsubj", "agent", "poss", "compound", "amod"})
 RECIPIENT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 RECIPIENT_PREPS = frozenset({"on", "against", "into", "upon", "targeting"})
 FLAT_DEPS = frozenset({"conj", "compound", "prt", "amod", "xcomp"})
+STATE = "*STATE"  # the sector given to a country or nationality with none of its own
 
 
 @dataclass(slots=True)
@@ -33,6 +34,9 @@ class Situation:
     actor: set[int] = field(default_factory=set)
     recipient: set[int] = field(default_factory=set)
     kinds: set[int] = field(default_factory=set)
+    doc_tags: set[str] = field(default_factory=set)  # the whole document's, filled in by the step
+    doc_kinds: set[int] = field(default_factory=set)
+    sectors: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def main(self) -> Happening | None:
@@ -61,7 +65,7 @@ def depth(token: Token) -> int:
 def situation(sent: Span, events: list[Event], sectors: dict[tuple[int, int], str]) -> Situation:
     """The sentence's happenings (main one first), tags and actor kinds; ``sectors`` maps entity mention
     character spans to their sector, for actors no noun of the kinds lexicon names."""
-    found = Situation(sent)
+    found = Situation(sent, sectors=sectors)
     table = cues()
     doc = sent.doc
     for key, start, end in matcher(doc.vocab)(sent):
@@ -123,7 +127,8 @@ def _parties(found: Situation, events: list[Event], sectors: dict[tuple[int, int
     found.recipient = {k for t in targets if (k := kind_of(t, found, sectors)) is not None}
     event = main.event or next((e for e in events if e.trigger.start <= main.token.idx < e.trigger.end), None)
     if event is not None:
-        found.actor |= {k for r in event.actors if (k := ref_kind(r.text, r.code, found, r.start)) is not None}
+        found.actor |= {k for r in event.actors
+                        if (k := ref_kind(r.text, r.code, found, r.start, doer=True)) is not None}
         found.recipient |= {k for r in event.recipients
                             if (k := ref_kind(r.text, r.code, found, r.start)) is not None} - found.actor
 
@@ -182,18 +187,34 @@ def kind_of(head: Token, found: Situation, sectors: dict[tuple[int, int], str], 
         return at_head[0][2]
     start, end = head.idx, head.idx + len(head.text)
     sector = next((s for (a, b), s in sectors.items() if a <= start and end <= b), None)
+    if sector is None and doer:
+        sector = next((s for (a, b), s in sectors.items()
+                       if s == STATE and head.left_edge.idx <= a and b <= end), None)
+    return _sector_kind(sector, doer)
+
+
+def _sector_kind(sector: str | None, doer: bool) -> int | None:
+    """A sector's inter code; a country named as the doer ("Russia", "a Russian missile") is its state."""
+    if sector == STATE:
+        return 1 if doer else None
     return kinds()[1].get(sector) if sector else None
 
 
-def ref_kind(text: str, code: str | None, found: Situation, start: int) -> int | None:
-    """The inter code of an event's actor reference: a kind noun inside it, else its code's sector."""
+def ref_kind(text: str, code: str | None, found: Situation, start: int, doer: bool = False) -> int | None:
+    """The inter code of an event's actor reference: a kind noun inside it, else its code's sector (a doer
+    named by a weak civilian word only, "a man", has none)."""
     doc = found.sentence.doc
     span = doc.char_span(start, start + len(text), alignment_mode="expand")
     if span is not None:
         inside = [s for s in found.kind_spans if span.start <= s[0] and s[1] <= span.end]
         at_root = [s for s in inside if s[0] <= span.root.i < s[1] and not s[3]]
         strong = at_root or [s for s in inside if not s[3]] or inside
+        if doer and strong and strong[-1][3] and strong[-1][2] == 7:
+            return None
         if strong:
             return strong[-1][2]
     sector = (code or "")[3:6]
-    return kinds()[1].get(sector)
+    if not sector and doer and span is not None:
+        states = [(a, b) for (a, b), s in found.sectors.items() if s == STATE]
+        sector = STATE if any(span.start_char <= a and b <= span.end_char for a, b in states) else ""
+    return _sector_kind(sector or None, doer)
