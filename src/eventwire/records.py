@@ -121,6 +121,8 @@ class ActorRef:
     text: str
     entity: str | None = None
     code: str | None = None
+    kind: str | None = None  # ACLED actor kind: state forces, rebel group, ... civilians (set by the acled step)
+    inter: int | None = None  # its ACLED inter code, 1-8
 
 
 @dataclass(slots=True)
@@ -132,7 +134,7 @@ class Event:
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     cameo: str | None = None
-    acled: dict[str, str] | None = None
+    acled: dict[str, Any] | None = None  # event_type, sub_event_type, inter1, inter2, interaction
     actors: list[ActorRef] = field(default_factory=list)
     recipients: list[ActorRef] = field(default_factory=list)
     place: int | None = None

@@ -33,8 +33,6 @@ def test_shelling_is_an_assault_with_heavy_weapons(code):
     assert event.type == "ASSAULT"
     assert event.mode == "heavy-weapons"
     assert event.cameo == "194"
-    assert event.acled == {"event_type": "Explosions/Remote violence",
-                           "sub_event_type": "Shelling/artillery/missile attack"}
     assert texts(event.actors) == ["Valdorian forces"]
     assert event.trigger.text == "shelled"
     assert event.id == "v1"

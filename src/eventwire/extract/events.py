@@ -10,8 +10,8 @@ Status: ``claimed`` inside reported speech, a quote or "according to" (``source`
 ``denied`` under "deny"; ``negated``; ``hypothetical`` in an if-clause or under could/might; ``threatened`` for
 threats; ``planned`` for intentions, future acts and purposes ("sent troops to repel ..."); else ``asserted``.
 Lexicons: ``event_triggers.tsv`` (words per type, mode, CAMEO, context), ``event_frames.tsv`` (framing verbs),
-``event_rules.json`` (recoding rules), ``event_modes.tsv``, ``event_contexts.tsv``, ``event_acled.tsv``,
-``actor_anaphors.tsv`` ("the group", "the militants" standing for the article's named group).
+``event_rules.json`` (recoding rules), ``event_modes.tsv``, ``event_contexts.tsv``,
+``actor_anaphors.tsv`` ("the group", "the militants" standing for the article's named group). ACLED codes: the acled step.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.base import Found, Parsed, step
 from eventwire.extract.eventcoding.arguments import argument_ranges, phrase
 from eventwire.extract.eventcoding.coder import Draft, actor_heads, code_sentence, recipient_heads, reciprocal
-from eventwire.extract.eventcoding.lexicon import acled_of, context_cues, frame_roles, rules
+from eventwire.extract.eventcoding.lexicon import context_cues, frame_roles
 from eventwire.extract.eventcoding.linking import Linker, is_group_anaphor, is_pronoun
 from eventwire.extract.eventcoding.syntax import lemma
 from eventwire.records import ActorRef, Event
@@ -128,7 +128,6 @@ def _event(draft: Draft, sent: Span, previous: Span | None, index: int, linker: 
         mode=draft.mode,
         context=_contexts(draft, sent),
         cameo=draft.cameo,
-        acled=acled_of(draft.type, draft.mode, _civilian(recipients)),
         actors=actors,
         recipients=recipients,
         place=linker.place_of(sent, draft.anchors[-1], [(a.start, a.end) for a in actors]),
@@ -258,11 +257,6 @@ def _contexts(draft: Draft, sent: Span) -> list[str]:
         if context and context not in contexts:
             contexts.append(context)
     return contexts[:MAX_CONTEXTS]
-
-
-def _civilian(recipients: list[ActorRef]) -> bool:
-    words = rules()["civilian_words"]
-    return any(w.lower().rstrip("s") in words or w.lower() in words for r in recipients for w in r.text.split())
 
 
 def _salience(draft: Draft, event: Event, index: int, published: str | None, main_depth: int = 0) -> tuple:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import fields
 from functools import cache
 
 from eventwire.extract.base import REGISTRY, Found, Parsed, Step
 from eventwire.language import language_of
 from eventwire.records import DocumentRecord, Span
 
-STEP_MODULES = ("entities", "places", "times", "quotes", "figures", "facts", "events")
+# A step whose name is no list of the record (acled) annotates the records of the steps it requires.
+RECORD_LISTS = frozenset(f.name for f in fields(DocumentRecord))
+STEP_MODULES = ("entities", "places", "times", "quotes", "figures", "facts", "events", "acled")
 
 
 @cache
@@ -48,5 +51,5 @@ def extract_document(parsed: Parsed) -> DocumentRecord:
         published=article.published,
         lang=article.lang or language_of(article.text, None, article.title),
         boilerplate=[Span.of(article.text, s, e) for s, e in article.boilerplate],
-        **{name: found.get(name, []) for name in STEP_MODULES},
+        **{name: found.get(name, []) for name in STEP_MODULES if name in RECORD_LISTS},
     )

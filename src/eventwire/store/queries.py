@@ -235,8 +235,10 @@ def _item_base(row) -> dict:
 def _event_dict(row) -> dict:
     record = orjson.loads(row.record)
     day = row.date or (row.published[:10] if row.published else None)
+    acled = record.get("acled") or {}
     return record | _item_base(row) | {"id": row.event, "when": day, "place_name": row.place,
-                                       "lat": row.lat, "lon": row.lon}
+                                       "lat": row.lat, "lon": row.lon} | {
+        key: acled.get(key) for key in ("event_type", "sub_event_type", "inter1", "inter2", "interaction")}
 
 
 def quotes(conn: Connection, f: Filters) -> list[dict]:

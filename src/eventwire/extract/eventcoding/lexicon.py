@@ -105,18 +105,3 @@ def mode_cues() -> dict[str, tuple[tuple[str, str], ...]]:
 @cache
 def context_cues() -> dict[str, str]:
     return {cue.lower(): context for cue, context, *_ in lexicons.rows("event_contexts.tsv")}
-
-
-@cache
-def acled_table() -> tuple[tuple[str, str, str, str], ...]:
-    return tuple((t, m, e, s) for t, m, e, s, *_ in lexicons.rows("event_acled.tsv"))
-
-
-def acled_of(type_: str, mode: str | None, civilian_target: bool) -> dict[str, str] | None:
-    """ACLED event and sub-event type for a PLOVER type and mode, where one applies."""
-    for t, m, event_type, sub_event_type in acled_table():
-        if t != type_:
-            continue
-        if m == mode or m == "*" or (m == "civilian" and civilian_target):
-            return {"event_type": event_type, "sub_event_type": sub_event_type}
-    return None
