@@ -11,7 +11,8 @@ Status: ``claimed`` inside reported speech, a quote or "according to" (``source`
 threats; ``planned`` for intentions, future acts and purposes ("sent troops to repel ..."); else ``asserted``.
 Lexicons: ``event_triggers.tsv`` (words per type, mode, CAMEO, context), ``event_frames.tsv`` (framing verbs),
 ``event_rules.json`` (recoding rules), ``event_modes.tsv``, ``event_contexts.tsv``,
-``actor_anaphors.tsv`` ("the group", "the militants" standing for the article's named group). ACLED codes: the acled step.
+``actor_anaphors.tsv`` ("the group", "the militants" standing for the article's named group).
+ACLED codes: the acled step.
 """
 
 from __future__ import annotations
