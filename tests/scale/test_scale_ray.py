@@ -45,7 +45,7 @@ def test_ray_records_and_error_lines_equal_the_local_engine(corpus, tmp_path):
 def test_ray_writes_parquet_shards(corpus, tmp_path):
     import ray
 
-    from eventwire.scale.ray_engine import extract_with_ray
+    from eventwire.engine.ray_data import extract_with_ray
 
     shards = tmp_path / "shards"
     try:

@@ -1,16 +1,14 @@
-"""The ``report`` and ``serve`` commands."""
+"""The ``report`` and ``serve`` commands: the dossier of a selection, and the HTTP API with its web page."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from eventwire.cli.options import Bbox, Db, Output, Since, Until, check_directory, fail
 from eventwire.errors import EventwireError
-
-Db = Annotated[str | None, typer.Option("--db", help="Database URL (default: $EVENTWIRE_DB or ./eventwire.db).")]
 
 
 def register(app: typer.Typer) -> None:
@@ -22,14 +20,13 @@ def report(
     db: Db = None,
     story: Annotated[str | None, typer.Option(help="One story's id.")] = None,
     query: Annotated[str | None, typer.Option(help="Documents matching this text.")] = None,
-    since: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD.")] = None,
-    bbox: Annotated[str | None, typer.Option(help="west,south,east,north in degrees.")] = None,
+    since: Since = None,
+    until: Until = None,
+    bbox: Bbox = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Output = None,
 ) -> None:
     """The dossier of a crisis: factbox, timeline, actors, who-said-what, figures, map and sources."""
-    from eventwire.cli import fail
     from eventwire.config import database_url
     from eventwire.report import FORMATS, render, source_url_links
     from eventwire.report.collect import dossier_from_store
@@ -39,8 +36,7 @@ def report(
         fail(f"unknown format {fmt!r}: choose md, html or json")
     since, until = _day(since, "--since"), _day(until, "--until")
     box = _bbox(bbox) if bbox else None
-    if output is not None and not (output.parent if str(output.parent) else Path(".")).is_dir():
-        fail(f"output directory does not exist: {output.parent}")
+    check_directory(output)
     store = Store.open(database_url(db))
     try:
         dossier = dossier_from_store(store, story=story, query=query, since=since, until=until, bbox=box)
@@ -71,7 +67,6 @@ def serve(
 
     from eventwire.api.app import Settings, guarded, is_loopback
     from eventwire.api.guard import Limits
-    from eventwire.cli import fail
     from eventwire.config import database_url
     from eventwire.store import Store
 
@@ -106,7 +101,6 @@ def url_for_display(url: str) -> str:
 def _day(value: str | None, option: str) -> str | None:
     from datetime import date
 
-    from eventwire.cli import fail
 
     if not value:
         return None
@@ -118,7 +112,6 @@ def _day(value: str | None, option: str) -> str | None:
 
 
 def _bbox(value: str) -> tuple[float, float, float, float]:
-    from eventwire.cli import fail
 
     try:
         west, south, east, north = (float(x) for x in value.split(","))
