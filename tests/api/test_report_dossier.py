@@ -97,8 +97,8 @@ def test_article_text_is_escaped_in_every_format(hostile):
     dossier = assemble([hostile])
     page = render(dossier, "html")
     assert "<script" not in page and "<img" not in page and "<b>" not in page
-    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in page
-    assert "onerror=alert(&#x27;text&#x27;)" in page  # shown as text, inert
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page  # Jinja2's autoescape: ' is &#39;
+    assert "onerror=alert(&#39;text&#39;)" in page  # shown as text, inert
     md = render(dossier, "md")
     assert "<script" not in md and "<img" not in md
     assert "&lt;img src=x onerror=alert('text')&gt;" in md

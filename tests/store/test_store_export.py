@@ -20,7 +20,8 @@ CLI = [sys.executable, "-m", "eventwire.cli"]
 
 
 def reports(count: int) -> list[dict]:
-    return [make_record(f"d{n}", f"Gunmen shot two guards at the Varnek depot on day {n}; one was killed and one wounded.",
+    return [make_record(f"d{n}", f"Gunmen shot two guards at the Varnek depot on day {n}; one was killed and one "
+                        "wounded.",
                         f"2031-04-{n % 27 + 1:02d}", f"Depot attack {n}", place=("Varnek", "Osterby", 45.0, 21.0),
                         event="shot", killed=1, injured=1) for n in range(count)]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from eventwire.report.worldmap import view_box
+from eventwire.report.worldmap import drawing, view_box
 
 MAX_TIMELINE = 300
 MAX_QUOTES_PER_SPEAKER = 12
@@ -147,7 +147,8 @@ def _map(places: list[dict], docs: list[Doc], incidents: list[dict]) -> dict[str
                            "type": incident.get("type"), "lat": place["lat"], "lon": place["lon"],
                            "count": len(incident.get("documents") or []), "incident": incident.get("incident"),
                            "document": (incident.get("documents") or [None])[0], "span": None})
-    return {"points": points, "view_box": list(view_box(_focus(points)))}
+    shown = {"points": points, "view_box": list(view_box(_focus(points)))}
+    return shown | {"drawing": drawing(shown)}
 
 
 def _focus(points: list[dict], reach: float = 12.0) -> list[tuple[float, float]]:
