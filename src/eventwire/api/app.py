@@ -24,6 +24,8 @@ from fastapi.staticfiles import StaticFiles
 from eventwire.api.guard import CSP, Guard, Limits
 from eventwire.api.pages import document_page, not_found_page
 from eventwire.api.worker import Busy, IngestWorker
+from eventwire.checks import parse_bbox as checked_bbox
+from eventwire.errors import EventwireError
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
@@ -83,12 +85,9 @@ def filters(
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
     try:
-        west, south, east, north = (float(x) for x in value.split(","))
-    except ValueError:
-        raise HTTPException(422, "bbox must be four numbers: west,south,east,north") from None
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise HTTPException(422, "bbox out of range: longitudes in [-180, 180], latitudes in [-90, 90], south <= north")
-    return west, south, east, north
+        return checked_bbox(value)
+    except EventwireError as err:
+        raise HTTPException(422, str(err)) from None
 
 
 Filters = Annotated[dict, Depends(filters)]

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from eventwire.checks import parse_bbox, parse_day
 from eventwire.cli.options import Bbox, Db, Output, Since, Until, check_directory, fail
 from eventwire.errors import EventwireError
 
@@ -99,24 +100,16 @@ def url_for_display(url: str) -> str:
 
 
 def _day(value: str | None, option: str) -> str | None:
-    from datetime import date
-
-
     if not value:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        fail(f"{option} must be a date like 2008-08-07, got {value!r}")
-    return None
+        return parse_day(value, option)
+    except EventwireError as err:
+        fail(str(err))
 
 
 def _bbox(value: str) -> tuple[float, float, float, float]:
-
     try:
-        west, south, east, north = (float(x) for x in value.split(","))
-    except ValueError:
-        fail(f"--bbox must be four numbers west,south,east,north, got {value!r}")
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        fail(f"--bbox out of range: {value!r}")
-    return west, south, east, north
+        return parse_bbox(value, "--bbox")
+    except EventwireError as err:
+        fail(str(err))

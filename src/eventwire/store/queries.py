@@ -13,7 +13,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from eventwire.errors import EventwireError
+from eventwire.checks import date_filter, parse_bbox
 from eventwire.store import schema as s
 
 MAX_LIMIT = 10_000
@@ -29,9 +29,9 @@ class Filters:
                  bbox: tuple[float, float, float, float] | None = None, actor: str | None = None,
                  type: str | None = None, story: str | None = None, query: str | None = None,
                  limit: int | None = 50, offset: int = 0, incident: str | None = None) -> None:
-        self.since = _date_filter(since, "since")
-        self.until = _date_filter(until, "until")
-        self.bbox = _bbox(bbox)
+        self.since = date_filter(since, "since")
+        self.until = date_filter(until, "until")
+        self.bbox = None if bbox is None else parse_bbox(bbox)
         self.actor = _clean(actor, str.lower)
         self.type = _clean(type, str.upper)
         self.story = _clean(story)
@@ -47,26 +47,6 @@ def _clean(value: Any, case=None) -> str | None:
         return None
     value = value.replace("\x00", "").strip()[:500]
     return (case(value) if case else value) or None
-
-
-def _date_filter(value: Any, name: str) -> str | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.+\-Z]*)?", value):
-        raise EventwireError(f"{name} must be an ISO date such as 2008-08-07, not {value!r}")
-    return value[:10]
-
-
-def _bbox(value: Any) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        min_lon, min_lat, max_lon, max_lat = (float(v) for v in value)
-    except (TypeError, ValueError):
-        raise EventwireError("bbox must be four numbers: min_lon, min_lat, max_lon, max_lat") from None
-    if not (min_lon <= max_lon and min_lat <= max_lat):
-        raise EventwireError("bbox must be min_lon, min_lat, max_lon, max_lat with min <= max")
-    return min_lon, min_lat, max_lon, max_lat
 
 
 # ---------------------------------------------------------------- shared clauses
@@ -207,15 +187,20 @@ def _item_select(table: sa.Table):
             .join(d, d.c.seq == table.c.doc))
 
 
-def _events_query(conn: Connection, f: Filters):
-    e = s.events
-    when = sa.func.coalesce(e.c.date, d.c.published)
-    clauses = _document_clauses(conn, f, date_column=None) + _between_dates(when, f) + _in_bbox(e.c.lat, e.c.lon, f)
+def _dated_items_query(conn: Connection, f: Filters, table: sa.Table):
+    """Events or figures: each has its own date, place and actors; ``type`` is the event's, or its document's."""
+    when = sa.func.coalesce(table.c.date, d.c.published)
+    clauses = (_document_clauses(conn, f, date_column=None) + _between_dates(when, f)
+               + _in_bbox(table.c.lat, table.c.lon, f))
     if f.actor:
-        clauses.append(_actor_column_matches(sa.func.coalesce(e.c.actors, ""), f))
+        clauses.append(_actor_column_matches(sa.func.coalesce(table.c.actors, ""), f))
     if f.type:
-        clauses.append(e.c.type == f.type)
-    return _item_select(e).where(*clauses), when, e
+        clauses.append(table.c.type == f.type if table is s.events else _document_has_type(table.c.doc, f))
+    return _item_select(table).where(*clauses), when, table
+
+
+def _events_query(conn: Connection, f: Filters):
+    return _dated_items_query(conn, f, s.events)
 
 
 def _item_order(when, table: sa.Table) -> tuple:
@@ -259,14 +244,7 @@ def _quote_dict(row) -> dict:
 
 
 def _figures_query(conn: Connection, f: Filters):
-    g = s.figures
-    when = sa.func.coalesce(g.c.date, d.c.published)
-    clauses = _document_clauses(conn, f, date_column=None) + _between_dates(when, f) + _in_bbox(g.c.lat, g.c.lon, f)
-    if f.actor:
-        clauses.append(_actor_column_matches(sa.func.coalesce(g.c.actors, ""), f))
-    if f.type:
-        clauses.append(_document_has_type(g.c.doc, f))
-    return _item_select(g).where(*clauses), when, g
+    return _dated_items_query(conn, f, s.figures)
 
 
 def _figure_dict(row) -> dict:
