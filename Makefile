@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= sqlite:///demo.db
 
-.PHONY: demo setup system test lint bench clean
+.PHONY: demo setup system check-system test lint bench clean
 
 demo: setup
 	$(BIN)/eventwire ingest examples/sample --db $(DEMO_DB)
@@ -28,7 +28,15 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(BIN)/pip install -q --no-deps -e .
 	touch $(STAMP)
 
-test: setup
+# The tests need the real components: a missing one is a failure, never a skip (tests/components.py).
+check-system: setup
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing="$$missing postgresql"; \
+	command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	$(BIN)/python -c "import ray, playwright" 2>/dev/null || missing="$$missing ray/playwright(pip)"; \
+	if [ -n "$$missing" ]; then echo "make test: missing:$$missing (run make system as root)" >&2; exit 1; fi
+
+test: check-system
 	$(BIN)/python -m pytest
 
 lint: setup

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from components import COMPONENTS, require  # noqa: E402
 from helpers import extract_text, parse_text  # noqa: E402
 from pgserver import PostgresServer, postgres_bin  # noqa: E402
 
@@ -29,15 +29,24 @@ def parsed():
     return parse_text
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Tests that start a PostgreSQL server carry the ``postgres`` marker, so ``-m "not postgres"`` selects."""
+    for item in items:
+        if "postgres_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
+def pytest_runtest_setup(item) -> None:
+    for component in COMPONENTS:
+        if item.get_closest_marker(component) is not None:
+            require(component)
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
-    """One real PostgreSQL server for the whole session; skipped without the binaries, except in CI (fails)."""
+    """One real PostgreSQL server for the whole session (a test using it is marked ``postgres``)."""
+    require("postgres")
     bin_dir = postgres_bin()
-    if bin_dir is None:
-        message = "PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
     server = PostgresServer(bin_dir)
     try:
         server.start()

@@ -12,7 +12,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "seed" / "articles.jsonl"
+from components import shared_data
+
+SEED = (shared_data() or Path("/nonexistent")) / "seed" / "articles.jsonl"
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="shared/data/seed is not beside the repository")
 

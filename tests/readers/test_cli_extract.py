@@ -47,7 +47,9 @@ def test_mixed_file_gives_good_records_and_one_line_per_bad_one(tmp_path):
     assert done.returncode == 1
     assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["r1", "r2"]
     errors = done.stderr.strip().splitlines()
-    assert errors == [f"{source}:2: " + errors[0].split(": ", 1)[1], f"{source}:3: no 'text' or 'html' field"]
+    assert len(errors) == 2, errors
+    assert errors[0].startswith(f"{source}:2: malformed JSON (") and errors[0].endswith(")")
+    assert errors[1] == f"{source}:3: no 'text' or 'html' field"
     assert "Traceback" not in done.stderr
 
 

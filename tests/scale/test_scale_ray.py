@@ -9,7 +9,7 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-ray = pytest.importorskip("ray")
+pytestmark = pytest.mark.ray  # tests/conftest.py fails these when Ray is missing
 
 REPORTS = [
     {"id": f"r{i}", "published": "2031-06-01",
@@ -43,7 +43,9 @@ def test_ray_records_and_error_lines_equal_the_local_engine(corpus, tmp_path):
 
 
 def test_ray_writes_parquet_shards(corpus, tmp_path):
-    from eventwire.scale.ray_engine import extract_with_ray
+    import ray
+
+    from eventwire.engine.ray_data import extract_with_ray
 
     shards = tmp_path / "shards"
     try:

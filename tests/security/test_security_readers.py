@@ -44,7 +44,12 @@ def test_a_warc_with_a_wrong_length_gives_one_line_errors_and_nothing_else_on_st
     path = tmp_path / "short.warc"
     path.write_bytes(short_warc())
     items = list(read_inputs([str(path)]))
-    assert all("\n" not in str(i) and "\r" not in str(i) for i in items if isinstance(i, ReadError))
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert len(errors) == 1, items
+    assert errors[0].origin.startswith(f"{path}:") and "damaged or truncated WARC" in str(errors[0])
+    assert "\n" not in str(errors[0]) and "\r" not in str(errors[0])
+    pages = [i for i in items if isinstance(i, Article)]
+    assert len(pages) == 1 and pages[0].text.startswith("Artillery hit the depot at Varnek overnight.")
     assert capfd.readouterr().err == ""
 
 
@@ -54,5 +59,7 @@ def test_a_feed_entry_with_an_unclosed_title_is_one_error_line_and_the_next_file
     good = tmp_path / "b.txt"
     good.write_text("Talks resumed in Varnek.")
     items = list(read_inputs([str(feed), str(good)]))
-    assert all(isinstance(i, Article | ReadError) for i in items)
-    assert isinstance(items[-1], Article) and items[-1].text == "Talks resumed in Varnek."
+    assert len(items) == 2, items
+    assert isinstance(items[0], ReadError) and items[0].origin.startswith(f"{feed}:")
+    assert "\n" not in str(items[0])
+    assert isinstance(items[1], Article) and items[1].text == "Talks resumed in Varnek."

@@ -8,7 +8,6 @@ store as typed values, never as SQL text.
 from __future__ import annotations
 
 import hmac
-import io
 import ipaddress
 import threading
 from contextlib import asynccontextmanager
@@ -24,6 +23,9 @@ from fastapi.staticfiles import StaticFiles
 
 from eventwire.api.guard import CSP, Guard, Limits
 from eventwire.api.pages import document_page, not_found_page
+from eventwire.api.worker import Busy, IngestWorker
+from eventwire.checks import parse_bbox as checked_bbox
+from eventwire.errors import EventwireError
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
@@ -83,12 +85,9 @@ def filters(
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
     try:
-        west, south, east, north = (float(x) for x in value.split(","))
-    except ValueError:
-        raise HTTPException(422, "bbox must be four numbers: west,south,east,north") from None
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise HTTPException(422, "bbox out of range: longitudes in [-180, 180], latitudes in [-90, 90], south <= north")
-    return west, south, east, north
+        return checked_bbox(value)
+    except EventwireError as err:
+        raise HTTPException(422, str(err)) from None
 
 
 Filters = Annotated[dict, Depends(filters)]
@@ -120,9 +119,11 @@ def create_app(settings: Settings) -> FastAPI:
         from eventwire.store import Store
 
         app.state.store = Store.open(settings.db_url)
+        app.state.ingest_worker = IngestWorker(settings.db_url)
         try:
             yield
         finally:
+            app.state.ingest_worker.close()
             app.state.store.close()
 
     app = FastAPI(title="eventwire", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -130,7 +131,6 @@ def create_app(settings: Settings) -> FastAPI:
                   description="Structured, source-linked records of crisis news: documents, events, incidents, "
                               "quotes and figures, each pointing at the text it came from.")
     app.state.settings = settings
-    app.state.ingest_lock = threading.Lock()
     app.state.report_gate = threading.BoundedSemaphore(REPORTS_AT_ONCE)
     if settings.cors_origins:  # off unless asked for: the page is served from the same origin
         from fastapi.middleware.cors import CORSMiddleware
@@ -187,13 +187,10 @@ def _routes(app: FastAPI) -> None:
         """Extract, store and link articles: one SPEC §1 article object or a list of them."""
         _check_write_access(request)
         articles = _articles(body)
-        lock = request.app.state.ingest_lock
-        if not lock.acquire(timeout=60):
-            raise HTTPException(503, "another ingest is running; retry shortly")
         try:
-            stored, ids, errors = _ingest(_store(request), articles)
-        finally:
-            lock.release()
+            stored, ids, errors = request.app.state.ingest_worker.ingest(articles)
+        except Busy as err:
+            raise HTTPException(503, str(err)) from None
         status = 201 if stored or not errors else 422
         return JSONResponse({"stored": stored, "documents": ids, "errors": errors}, status_code=status)
 
@@ -292,23 +289,3 @@ def _articles(body: bytes) -> list[Any]:
     if len(articles) > MAX_ARTICLES_PER_POST:
         raise HTTPException(413, f"at most {MAX_ARTICLES_PER_POST} articles per request")
     return articles
-
-
-def _ingest(store, articles: list[Any]) -> tuple[int, list[str], list[str]]:
-    """Read each article as a JSON line would be read, extract, store; errors name the item."""
-    from eventwire.engine import Extracted, extract_items
-    from eventwire.read.article import Limits as ReadLimits
-    from eventwire.read.jsonl import read_jsonl
-    from eventwire.read.sources import within_limits
-
-    lines = b"".join(orjson.dumps(a) + b"\n" for a in articles)
-    limits = ReadLimits.from_environment()  # the same limits as `eventwire ingest`, text length included
-    read = within_limits(read_jsonl(io.BytesIO(lines), "article", limits), limits)
-    records, errors = [], []
-    for result in extract_items(read):
-        if isinstance(result, Extracted):
-            records.append(orjson.loads(result.line))
-        else:
-            errors.append(str(result).replace("article:", "article ", 1))
-    stored = store.add_records(records) if records else 0
-    return stored, [r["id"] for r in records], errors

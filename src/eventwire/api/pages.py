@@ -1,14 +1,17 @@
 """The source document page: the article with its evidence spans highlighted, rendered on the server.
 
-Every piece of article text passes through ``html.escape``; the page carries no inline script or style.
+The page is the template ``templates/document.html.j2`` (Jinja2, autoescaped); the highlighted text is built
+here, every piece of article text through ``markupsafe.escape``. The page carries no inline script or style.
 """
 
 from __future__ import annotations
 
-from html import escape
+from functools import cache
 from typing import Any
 from urllib.parse import quote as url_quote
 from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
 
 KINDS = ("event", "quote", "figure", "place")
 
@@ -87,51 +90,38 @@ def safe_url(url: Any) -> str | None:
     return url if scheme in ("http", "https") else None
 
 
+@cache
+def _templates():
+    from jinja2 import Environment, PackageLoader
+
+    return Environment(loader=PackageLoader("eventwire.api", "templates"), autoescape=True, trim_blocks=True,
+                       lstrip_blocks=True)
+
+
 def document_page(record: dict[str, Any], span: str | None = None) -> str:
     text = record.get("text") or ""
     focus = parse_span(span, len(text))
     spans = evidence_spans(record)
-    title = record.get("title") or record.get("id") or "document"
-    url = safe_url(record.get("url"))
-    meta = [escape(str(record.get("published") or "undated")), f"id {escape(str(record.get('id')))}"]
-    if record.get("story"):
-        meta.append(f"story {escape(str(record['story']))}")
-    if url:
-        meta.append(f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">original</a>')
-    counts = ", ".join(f"{sum(1 for s in spans if s[2] == kind)} {kind}s" for kind in KINDS)
-    focus_note = (f'<p class="focus-note">Highlighted: characters {focus[0]}–{focus[1]}. '
-                  f'<a href="#focus">Jump to it</a></p>') if focus else ""
-    return "\n".join([
-        "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width,initial-scale=1">',
-        f"<title>{escape(str(title))} · eventwire</title>",
-        '<link rel="stylesheet" href="/static/style.css">',
-        '<script src="/static/document.js" defer></script>',
-        '</head><body class="document-page">',
-        '<header><a href="/">← eventwire</a></header>',
-        f'<main><h1 id="doc-title">{escape(str(title))}</h1>',
-        f'<p class="meta">{" · ".join(meta)}</p>',
-        f'<p class="legend"><mark class="hl event">event</mark> <mark class="hl quote">quote</mark> '
-        f'<mark class="hl figure">figure</mark> <mark class="hl place">place</mark> <span>{counts}</span></p>',
-        focus_note,
-        f'<article id="doc-text" class="text">{highlighted(text, spans, focus)}</article>',
-        _item_lists(record),
-        "</main></body></html>",
-    ]) + "\n"
+    page = _templates().get_template("document.html.j2").render(
+        title=str(record.get("title") or record.get("id") or "document"),
+        published=str(record.get("published") or "undated"), doc_id=str(record.get("id")),
+        story=str(record["story"]) if record.get("story") else None, url=safe_url(record.get("url")),
+        counts=", ".join(f"{sum(1 for s in spans if s[2] == kind)} {kind}s" for kind in KINDS), focus=focus,
+        text=Markup(highlighted(text, spans, focus)), sections=_item_lists(record),
+        link_id=url_quote(str(record.get("id")), safe=""))
+    return page.rstrip("\n") + "\n"
 
 
-def _item_lists(record: dict[str, Any]) -> str:
-    """What was found in the article, each item linking to its span in the text above."""
-    doc_id = url_quote(str(record.get("id")), safe="")
+def _item_lists(record: dict[str, Any]) -> list[tuple[str, list[tuple[str, tuple[int, int] | None]]]]:
+    """What was found in the article: (heading, [(label, span in the text or None)]) for the template."""
     text = record.get("text") or ""
     names = {e.get("id"): e.get("name") for e in record.get("entities") or []}
 
-    def item(label: str, where: dict | None) -> str:
+    def item(label: str, where: dict | None) -> tuple[str, tuple[int, int] | None]:
         start, end = (where or {}).get("start"), (where or {}).get("end")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-            return f"<li>{escape(label)}</li>"
-        return f'<li><a href="/documents/{escape(doc_id)}?span={start}-{end}#focus">{escape(label)}</a></li>'
+            return label, None
+        return label, (start, end)
 
     def words(where: dict | None, limit: int = 160) -> str:
         start, end = (where or {}).get("start"), (where or {}).get("end")
@@ -152,13 +142,9 @@ def _item_lists(record: dict[str, Any]) -> str:
         claimant = names.get(figure.get("claimant"))
         label = f"{figure.get('text')} ({figure.get('category') or 'count'}{', ' + claimant if claimant else ''})"
         figures.append(item(label, figure))
-    sections = [f'<h2>{title}</h2><ul class="items">{"".join(items)}</ul>'
-                for title, items in (("Events", events), ("Quotes", quotes), ("Figures", figures)) if items]
-    return f'<section class="found">{"".join(sections)}</section>' if sections else ""
+    return [(heading, items) for heading, items in (("Events", events), ("Quotes", quotes), ("Figures", figures))
+            if items]
 
 
 def not_found_page(doc_id: str) -> str:
-    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found · eventwire</title>"
-            '<link rel="stylesheet" href="/static/style.css"></head><body class="document-page">'
-            f'<header><a href="/">← eventwire</a></header><main><h1>No document {escape(doc_id)}</h1></main>'
-            "</body></html>\n")
+    return _templates().get_template("not_found.html.j2").render(doc_id=doc_id).rstrip("\n") + "\n"

@@ -7,70 +7,21 @@ statement stays one click from its source.
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from eventwire.report.worldmap import view_box
+from eventwire.report.doc import Doc, day
+from eventwire.report.figures import key_figures
+from eventwire.report.worldmap import drawing, view_box
 
 MAX_TIMELINE = 300
 MAX_QUOTES_PER_SPEAKER = 12
-MAX_CLAIMS = 25
 BACKGROUND_DAYS = 60  # events dated this long before the first report are background, not the crisis
 MAX_ACTORS = 40
-EXCERPT_CHARS = 280
 STATUS_KEYS = ("status", "situation", "state")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}
-FACT_CATEGORIES = {
-    "population": "population", "inhabitants": "population", "residents": "population",
-    "killed": "killed", "dead": "killed", "deaths": "killed", "death toll": "killed", "casualties": "killed",
-    "injured": "injured", "wounded": "injured", "missing": "missing",
-    "displaced": "displaced", "refugees": "refugees", "evacuated": "evacuated", "troops": "deployed",
-}
-NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|thousand|billion)?", re.IGNORECASE)
-APPROX = re.compile(r"\b(about|approximately|around|some|nearly|almost|roughly|estimated|up to|over|more than)\b",
-                    re.IGNORECASE)
-DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
-MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-
-
-@dataclass
-class Doc:
-    """One document record with the lookups every section needs."""
-
-    record: dict[str, Any]
-    entities: dict[str, dict] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.entities = {e.get("id"): e for e in self.record.get("entities") or [] if isinstance(e, dict)}
-
-    @property
-    def id(self) -> str:
-        return str(self.record.get("id"))
-
-    @property
-    def text(self) -> str:
-        return self.record.get("text") or ""
-
-    def cut(self, start: Any, end: Any, limit: int = EXCERPT_CHARS) -> str:
-        """The text of a span, one line, shortened to ``limit`` characters."""
-        if not isinstance(start, int) or not isinstance(end, int) or end <= start:
-            return ""
-        piece = " ".join(self.text[start:end].split())
-        return piece if len(piece) <= limit else piece[: limit - 1].rstrip() + "…"
-
-    def entity_name(self, entity_id: Any) -> str | None:
-        entity = self.entities.get(entity_id)
-        return entity.get("name") if entity else None
-
-    def item(self, index: Any, key: str) -> dict | None:
-        items = self.record.get(key) or []
-        return items[index] if isinstance(index, int) and 0 <= index < len(items) else None
-
-
 def assemble(documents: Iterable[dict], incidents: Iterable[dict] = (), title: str | None = None,
              scope: dict[str, Any] | None = None, window: tuple[str | None, str | None] = (None, None),
              types: set[str] | None = None) -> dict[str, Any]:
@@ -83,7 +34,7 @@ def assemble(documents: Iterable[dict], incidents: Iterable[dict] = (), title: s
     incident_list = [i for i in incidents if isinstance(i, dict)]
     actors = _actors(docs)
     timeline = [e for e in _timeline(docs, incident_list) if _wanted(e, window, types)]
-    figures = _key_figures(docs)
+    figures = key_figures(docs)
     places = _places(docs, incident_list)
     return {
         "title": title or _title(places, docs),
@@ -147,7 +98,8 @@ def _map(places: list[dict], docs: list[Doc], incidents: list[dict]) -> dict[str
                            "type": incident.get("type"), "lat": place["lat"], "lon": place["lon"],
                            "count": len(incident.get("documents") or []), "incident": incident.get("incident"),
                            "document": (incident.get("documents") or [None])[0], "span": None})
-    return {"points": points, "view_box": list(view_box(_focus(points)))}
+    shown = {"points": points, "view_box": list(view_box(_focus(points)))}
+    return shown | {"drawing": drawing(shown)}
 
 
 def _focus(points: list[dict], reach: float = 12.0) -> list[tuple[float, float]]:
@@ -256,7 +208,7 @@ def _wanted(entry: dict, window: tuple[str | None, str | None], types: set[str] 
 def _incident_entry(incident: dict) -> dict:
     place = incident.get("place") or {}
     documents = incident.get("documents") or []
-    return {"kind": "incident", "date": _day(incident.get("date")), "type": incident.get("type"),
+    return {"kind": "incident", "date": day(incident.get("date")), "type": incident.get("type"),
             "incident": incident.get("incident"), "place": place.get("name"),
             "killed": incident.get("killed"), "injured": incident.get("injured"),
             "actors": list(incident.get("actors") or []), "documents": documents,
@@ -279,11 +231,11 @@ def _incident_text(incident: dict) -> str:
 def _event_entry(doc: Doc, event: dict, order: int) -> dict:
     time = doc.item(event.get("time"), "times")
     place = doc.item(event.get("place"), "places")
-    date = _day(event.get("date")) or _day((time or {}).get("value"))
+    date = day(event.get("date")) or day((time or {}).get("value"))
     evidence = event.get("evidence") or event.get("trigger") or {}
     trigger = event.get("trigger") or {}
     return {
-        "kind": "event", "date": date or _day(doc.record.get("published")), "reported": date is None,
+        "kind": "event", "date": date or day(doc.record.get("published")), "reported": date is None,
         "type": event.get("type"), "status": event.get("status"), "order": order,
         "trigger": trigger.get("text") or doc.cut(trigger.get("start"), trigger.get("end")),
         "actors": [_ref_name(doc, r) for r in event.get("actors") or []],
@@ -301,12 +253,6 @@ def _ref_name(doc: Doc, ref: dict) -> str:
     return doc.entity_name(ref.get("entity")) or ref.get("text") or ""
 
 
-def _day(value: Any) -> str | None:
-    """The calendar part of an ISO or TIMEX3 value ('2008-08-07TNI' -> '2008-08-07'), else None."""
-    if not isinstance(value, str):
-        return None
-    match = DATE_PREFIX.match(value)
-    return match.group(0) if match and "X" not in match.group(0) else None
 
 
 # --- who said what ---
@@ -342,108 +288,6 @@ def _speaker_name(doc: Doc, quote: dict) -> str | None:
     return text if text and text.casefold() not in PRONOUNS else None
 
 
-# --- figures ---
-
-
-def _key_figures(docs: list[Doc]) -> list[dict]:
-    """Figures grouped by what they count, with the range, every claim and who made it."""
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for doc in docs:
-        claims = [_figure_claim(doc, f) for f in doc.record.get("figures") or []]
-        claims += _fact_claims(doc, claims)
-        for claim in claims:
-            if claim["low"] is not None:
-                groups[(claim.pop("category"), claim.pop("unit"))].append(claim)
-    result = [_figure_group(category, unit, claims) for (category, unit), claims in groups.items()]
-    result.sort(key=lambda g: (g["category"] == "other", -len(g["claims"]), g["category"]))
-    return result
-
-
-def _figure_claim(doc: Doc, figure: dict) -> dict:
-    quantity = figure.get("quantity") or {}
-    value = quantity.get("value")
-    low = value if value is not None else quantity.get("low")
-    high = value if value is not None else quantity.get("high", low)
-    place = doc.item(figure.get("place"), "places") or {}
-    time = doc.item(figure.get("time"), "times") or {}
-    return {
-        "category": figure.get("category") or "other", "unit": figure.get("unit") or "people",
-        "text": figure.get("text") or doc.cut(figure.get("start"), figure.get("end")),
-        "value": value, "low": low, "high": high if high is not None else low,
-        "approx": bool(quantity.get("approx")), "hedged": bool(figure.get("hedged")),
-        "claimant": doc.entity_name(figure.get("claimant")), "place": place.get("name") or place.get("text"),
-        "when": time.get("text"), "date": _day(time.get("value")) or _day(doc.record.get("published")),
-        "document": doc.id, "span": [figure.get("start"), figure.get("end")],
-    }
-
-
-def _fact_claims(doc: Doc, figure_claims: list[dict]) -> list[dict]:
-    """Factbox lines such as "Population: about 70,000 (1989 census)" as claims by their source.
-
-    A figure already found inside the line is kept and only gains the line's source as its claimant.
-    """
-    claims = []
-    for fact in doc.record.get("facts") or []:
-        category = FACT_CATEGORIES.get(str(fact.get("key") or "").strip().casefold())
-        if not category:
-            continue
-        start, end = fact.get("start"), fact.get("end")
-        inside = [c for c in figure_claims if _within(c["span"], start, end)]
-        if inside:
-            for claim in inside:
-                claim["claimant"] = claim["claimant"] or fact.get("source")
-            continue
-        value, approx = _number(str(fact.get("value") or ""))
-        if value is None:
-            continue
-        claims.append({"category": category, "unit": "people", "text": f"{fact.get('key')}: {fact.get('value')}",
-                       "value": value, "low": value, "high": value, "approx": approx, "hedged": False,
-                       "claimant": fact.get("source"), "place": None, "when": None,
-                       "date": _day(doc.record.get("published")), "document": doc.id, "span": [start, end]})
-    return claims
-
-
-def _within(span: list, start: Any, end: Any) -> bool:
-    return all(isinstance(x, int) for x in (*span, start, end)) and start <= span[0] and span[1] <= end
-
-
-def _number(text: str) -> tuple[float | int | None, bool]:
-    match = NUMBER.search(text)
-    if not match:
-        return None, False
-    number = float(match.group(1).replace(",", ""))
-    number *= MULTIPLIERS.get((match.group(2) or "").casefold(), 1)
-    return (int(number) if number.is_integer() else number), bool(APPROX.search(text[: match.start() + 1]))
-
-
-def _figure_group(category: str, unit: str, claims: list[dict]) -> dict:
-    lows = [c["low"] for c in claims]
-    highs = [c["high"] for c in claims]
-    distinct = {(c["low"], c["high"]) for c in claims}
-    return {
-        "category": category, "unit": unit, "low": min(lows), "high": max(highs),
-        "claims": _same_claims_once(claims)[:MAX_CLAIMS], "claimants": sorted({c["claimant"] for c in claims
-                                                                               if c["claimant"]}),
-        "disagreement": len(distinct) > 1,
-    }
-
-
-def _same_claims_once(claims: list[dict]) -> list[dict]:
-    """One entry per distinct claim (same words, same claimant), counting the reports that carry it.
-
-    ``documents`` lists the claim's first few sources; ``reports`` counts them all."""
-    merged: dict[tuple, dict] = {}
-    sources: dict[tuple, set] = defaultdict(set)
-    for claim in claims:
-        key = (" ".join(str(claim["text"]).split()).casefold(), claim["claimant"], claim["low"], claim["high"])
-        entry = merged.setdefault(key, {**claim, "mentions": 0, "reports": 0, "documents": []})
-        entry["mentions"] += 1
-        if claim["document"] not in sources[key]:
-            sources[key].add(claim["document"])
-            entry["reports"] += 1
-            if len(entry["documents"]) < 10:
-                entry["documents"].append(claim["document"])
-    return sorted(merged.values(), key=lambda c: (-c["reports"], -c["mentions"]))
 
 
 # --- factbox and sources ---

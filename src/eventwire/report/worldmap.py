@@ -1,4 +1,8 @@
-"""The offline world outline behind every map, and the projection both maps share.
+"""The offline world outline behind every map, and the one place where a map is laid out.
+
+``drawing(map)`` turns a dossier's points and viewBox into what both maps draw (the dossier's inline SVG
+and the web page's): which countries are in view, each point's circle and the first labels, in SVG units,
+and the area shown in degrees. Neither the HTML template nor app.js projects or measures anything.
 
 The outline ships as ``eventwire/api/web/world.json``: one SVG path per country in plain
 equirectangular coordinates (x = longitude, y = -latitude), so an SVG ``viewBox`` zooms it and
@@ -43,12 +47,45 @@ def view_box(points: list[tuple[float, float]], margin: float = 0.35) -> tuple[f
     return (round(cx - width / 2, 3), round(-cy - height / 2, 3), round(width, 3), round(height, 3))
 
 
-def countries_in(box: tuple[float, float, float, float]) -> list[dict[str, Any]]:
-    """The countries whose bounding box meets the viewBox, so an inline map carries only what it shows."""
+def countries_in(box: tuple[float, float, float, float], indexes: bool = False) -> list:
+    """The countries whose bounding box meets the viewBox (or their indexes in world.json)."""
     x, y, w, h = box
     west, east, north, south = x, x + w, -y, -(y + h)
-    return [c for c in world() if c["bbox"][0] <= east and c["bbox"][2] >= west
+    return [i if indexes else c for i, c in enumerate(world()) if c["bbox"][0] <= east and c["bbox"][2] >= west
             and c["bbox"][1] <= north and c["bbox"][3] >= south]
+
+
+MAX_LABELS = 12
+
+
+def drawing(map_data: dict[str, Any]) -> dict[str, Any]:
+    """The map laid out: countries in view (indexes into world.json), circles (the first few with a label, drawn
+    right after it), the area shown in degrees."""
+    x, y, w, h = map_data["view_box"]
+    radius = w / 110
+    circles, labelled = [], set()
+    for point in sorted(map_data["points"], key=lambda p: p["kind"] != "place"):  # places underneath
+        circle = {"kind": point["kind"], "cx": round(point["lon"], 4), "cy": round(-point["lat"], 4),
+                  "title": f"{point['name']} · {point['kind']}" + (f" {point['type']}" if point.get("type") else ""),
+                  "document": point.get("document"), "span": point.get("span"), "label": None}
+        if point["name"] and point["name"] not in labelled and len(labelled) < MAX_LABELS:
+            labelled.add(point["name"])
+            circle["label"] = {"x": round(point["lon"] + radius * 1.4, 4), "y": round(-point["lat"] + radius / 2, 4),
+                               "text": point["name"]}
+        circles.append(circle)
+    return {"view_box": [x, y, w, h], "countries": countries_in((x, y, w, h), indexes=True),
+            "radius": round(radius, 4), "font_size": round(w / 45, 4), "circles": circles,
+            "area": area((x, y, w, h))}
+
+
+def area(box: tuple[float, float, float, float]) -> str:
+    """A viewBox back in degrees, as a ``bbox`` filter: ``west,south,east,north`` (y is -latitude)."""
+    x, y, w, h = box
+
+    def clamp(value: float, limit: float) -> str:
+        return f"{max(-limit, min(limit, value)):.2f}"
+
+    return ",".join((clamp(x, 180), clamp(-(y + h), 90), clamp(x + w, 180), clamp(-y, 90)))
 
 
 # --- building world.json from a TopoJSON file (run once, by hand; the result is committed) ---

@@ -114,37 +114,32 @@ class Store:
 
     # ------------------------------------------------------------ export
 
-    def iter_documents(self, **filters: Any) -> Iterator[dict]:
+    def iter_documents(self, page: int = 500, **filters: Any) -> Iterator[dict]:
         """Every stored SPEC §2 record (story, incident filled in), in the order they were stored."""
-        filters.setdefault("limit", None)
-        with self.engine.connect() as conn:
-            yield from queries.iter_documents(conn, Filters(**filters))
+        return self._pages(lambda conn, f, after: queries.document_page(conn, f, after or 0, page), filters)
 
-    def iter_incidents(self, **filters: Any) -> Iterator[dict]:
-        filters.setdefault("limit", None)
-        with self.engine.connect() as conn:
-            yield from queries.iter_incidents(conn, Filters(**filters))
+    def iter_incidents(self, page: int = 500, **filters: Any) -> Iterator[dict]:
+        """Every incident record (SPEC §3), oldest first."""
+        return self._pages(lambda conn, f, after: queries.incident_page(conn, f, after or 0, page), filters)
 
-    def iter_items(self, what: str, chunk: int = 1000, **filters: Any) -> Iterator[dict]:
-        """Every event, quote or figure (as the list queries give them), read a chunk at a time."""
-        query = {"events": queries.events, "quotes": queries.quotes, "figures": queries.figures}[what]
-        offset = 0
+    def iter_items(self, what: str, page: int = 1000, **filters: Any) -> Iterator[dict]:
+        """Every event, quote or figure (as the list queries give them), in storage order."""
+        return self._pages(lambda conn, f, after: queries.item_page(conn, what, f, after, page), filters)
+
+    def _pages(self, read_page, filters: dict[str, Any]) -> Iterator[dict]:
+        """Page after page by key (never OFFSET), each on a short connection, so memory and time stay linear."""
+        f = Filters(**filters, limit=None)
+        after = None
         while True:
-            with self.engine.connect() as conn:
-                page = query(conn, Filters(**filters, limit=chunk, offset=offset, storage_order=True))
-            yield from page
-            if len(page) < chunk:
+            with database_errors(), self.engine.connect() as conn:
+                rows, after = read_page(conn, f, after)
+            yield from rows
+            if after is None:
                 return
-            offset += chunk
 
-    def stored_ids(self) -> set[str]:
-        """The ids of every stored document (so a rerun extracts only what is missing)."""
-        import sqlalchemy as sa
-
-        from eventwire.store.schema import documents
-
-        with self.engine.connect() as conn:
-            return set(conn.execute(sa.select(documents.c.id)).scalars())
+    def stored_ids(self) -> StoredIds:
+        """The ids stored now, asked of the database one at a time (a rerun extracts only what is missing)."""
+        return StoredIds(self.engine)
 
     def count(self) -> int:
         import sqlalchemy as sa
@@ -160,3 +155,36 @@ def _lock_writers(conn, meta) -> None:
     import sqlalchemy as sa
 
     conn.execute(sa.update(meta).where(meta.c.key == "writer").values(value=meta.c.value))
+
+
+class StoredIds:
+    """``id in stored`` and ``len(stored)`` for the documents stored when it was made, without loading the ids."""
+
+    def __init__(self, engine: Engine) -> None:
+        import sqlalchemy as sa
+
+        from eventwire.store.schema import documents
+
+        self.engine, self._documents = engine, documents
+        with engine.connect() as conn:
+            self._count, self._last = conn.execute(
+                sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(documents.c.seq), 0))).one()
+
+    def __contains__(self, doc_id: object) -> bool:
+        import sqlalchemy as sa
+
+        if not isinstance(doc_id, str) or not self._count:
+            return False
+        d = self._documents
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(d.c.seq).where(d.c.id == doc_id, d.c.seq <= self._last)).first() is not None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[str]:
+        import sqlalchemy as sa
+
+        d = self._documents
+        with self.engine.connect() as conn:
+            yield from conn.execute(sa.select(d.c.id).where(d.c.seq <= self._last).order_by(d.c.seq)).scalars()

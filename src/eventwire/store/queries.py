@@ -7,14 +7,13 @@ clause, which differs between SQLite (FTS5) and PostgreSQL (tsvector) and binds 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from eventwire.errors import EventwireError
+from eventwire.checks import date_filter, parse_bbox
 from eventwire.store import schema as s
 
 MAX_LIMIT = 10_000
@@ -29,11 +28,10 @@ class Filters:
     def __init__(self, since: str | None = None, until: str | None = None,
                  bbox: tuple[float, float, float, float] | None = None, actor: str | None = None,
                  type: str | None = None, story: str | None = None, query: str | None = None,
-                 limit: int | None = 50, offset: int = 0, incident: str | None = None,
-                 storage_order: bool = False) -> None:
-        self.since = _date_filter(since, "since")
-        self.until = _date_filter(until, "until")
-        self.bbox = _bbox(bbox)
+                 limit: int | None = 50, offset: int = 0, incident: str | None = None) -> None:
+        self.since = date_filter(since, "since")
+        self.until = date_filter(until, "until")
+        self.bbox = None if bbox is None else parse_bbox(bbox)
         self.actor = _clean(actor, str.lower)
         self.type = _clean(type, str.upper)
         self.story = _clean(story)
@@ -41,7 +39,6 @@ class Filters:
         self.query = _clean(query)
         self.limit = None if limit is None else max(0, min(int(limit), MAX_LIMIT))
         self.offset = max(0, int(offset or 0))
-        self.storage_order = storage_order  # export: documents in the order they were stored, items in place
 
 
 def _clean(value: Any, case=None) -> str | None:
@@ -50,26 +47,6 @@ def _clean(value: Any, case=None) -> str | None:
         return None
     value = value.replace("\x00", "").strip()[:500]
     return (case(value) if case else value) or None
-
-
-def _date_filter(value: Any, name: str) -> str | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.+\-Z]*)?", value):
-        raise EventwireError(f"{name} must be an ISO date such as 2008-08-07, not {value!r}")
-    return value[:10]
-
-
-def _bbox(value: Any) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        min_lon, min_lat, max_lon, max_lat = (float(v) for v in value)
-    except (TypeError, ValueError):
-        raise EventwireError("bbox must be four numbers: min_lon, min_lat, max_lon, max_lat") from None
-    if not (min_lon <= max_lon and min_lat <= max_lat):
-        raise EventwireError("bbox must be min_lon, min_lat, max_lon, max_lat with min <= max")
-    return min_lon, min_lat, max_lon, max_lat
 
 
 # ---------------------------------------------------------------- shared clauses
@@ -188,11 +165,12 @@ def _document_summary(row) -> dict:
             "story": row.story, "incident": row.incident, "junk": bool(row.junk), "snippet": row.snippet}
 
 
-def iter_documents(conn: Connection, f: Filters) -> Iterator[dict]:
-    """Full SPEC §2 records, in storage order (for export)."""
-    query = sa.select(d.c.record, d.c.story, d.c.incident).where(*_documents_query(conn, f)).order_by(d.c.seq)
-    for row in conn.execution_options(yield_per=200).execute(_page(query, f)):
-        yield document_record(row)
+def document_page(conn: Connection, f: Filters, after: int, size: int) -> tuple[list[dict], int | None]:
+    """Up to ``size`` full SPEC §2 records in storage order after seq ``after`` (keyset paging), and the last seq."""
+    query = (sa.select(d.c.seq, d.c.record, d.c.story, d.c.incident).where(*_documents_query(conn, f), d.c.seq > after)
+             .order_by(d.c.seq).limit(size))
+    rows = conn.execute(query).all()
+    return [document_record(row) for row in rows], (rows[-1].seq if rows else None)
 
 
 def search(conn: Connection, q: str, f: Filters) -> list[dict]:
@@ -209,22 +187,31 @@ def _item_select(table: sa.Table):
             .join(d, d.c.seq == table.c.doc))
 
 
-def events(conn: Connection, f: Filters) -> list[dict]:
-    e = s.events
-    when = sa.func.coalesce(e.c.date, d.c.published)
-    clauses = _document_clauses(conn, f, date_column=None) + _between_dates(when, f) + _in_bbox(e.c.lat, e.c.lon, f)
+def _dated_items_query(conn: Connection, f: Filters, table: sa.Table):
+    """Events or figures: each has its own date, place and actors; ``type`` is the event's, or its document's."""
+    when = sa.func.coalesce(table.c.date, d.c.published)
+    clauses = (_document_clauses(conn, f, date_column=None) + _between_dates(when, f)
+               + _in_bbox(table.c.lat, table.c.lon, f))
     if f.actor:
-        clauses.append(_actor_column_matches(sa.func.coalesce(e.c.actors, ""), f))
+        clauses.append(_actor_column_matches(sa.func.coalesce(table.c.actors, ""), f))
     if f.type:
-        clauses.append(e.c.type == f.type)
-    query = _item_select(e).where(*clauses).order_by(*_item_order(f, when, e))
-    return [_event_dict(row) for row in conn.execute(_page(query, f))]
+        clauses.append(table.c.type == f.type if table is s.events else _document_has_type(table.c.doc, f))
+    return _item_select(table).where(*clauses), when, table
 
 
-def _item_order(f: Filters, when, table: sa.Table) -> tuple:
-    if f.storage_order:
-        return table.c.doc, table.c.position
+def _events_query(conn: Connection, f: Filters):
+    return _dated_items_query(conn, f, s.events)
+
+
+def _item_order(when, table: sa.Table) -> tuple:
     return when.desc().nulls_last(), table.c.doc, table.c.position
+
+
+# the keys every event, quote and figure row adds to its SPEC §2 item (export headers are built from these)
+ITEM_KEYS = ("document", "published", "story", "incident", "document_title")
+EVENT_KEYS = ("id", "when", "place_name", "lat", "lon")
+QUOTE_KEYS = ("speaker_name", "text")
+FIGURE_KEYS = ("when", "place_name", "lat", "lon")
 
 
 def _item_base(row) -> dict:
@@ -241,7 +228,7 @@ def _event_dict(row) -> dict:
         key: acled.get(key) for key in ("event_type", "sub_event_type", "inter1", "inter2", "interaction")}
 
 
-def quotes(conn: Connection, f: Filters) -> list[dict]:
+def _quotes_query(conn: Connection, f: Filters):
     q = s.quotes
     clauses = _document_clauses(conn, f)
     if f.actor:
@@ -251,23 +238,55 @@ def quotes(conn: Connection, f: Filters) -> list[dict]:
     if f.bbox:
         p = s.places
         clauses.append(sa.exists().where(p.c.doc == q.c.doc, *_in_bbox(p.c.lat, p.c.lon, f)))
-    query = _item_select(q).where(*clauses).order_by(*_item_order(f, d.c.published, q))
-    return [orjson.loads(row.record) | _item_base(row) | {"speaker_name": row.speaker, "text": row.content}
-            for row in conn.execute(_page(query, f))]
+    return _item_select(q).where(*clauses), d.c.published, q
+
+
+def _quote_dict(row) -> dict:
+    return orjson.loads(row.record) | _item_base(row) | {"speaker_name": row.speaker, "text": row.content}
+
+
+def _figures_query(conn: Connection, f: Filters):
+    return _dated_items_query(conn, f, s.figures)
+
+
+def _figure_dict(row) -> dict:
+    return orjson.loads(row.record) | _item_base(row) | {
+        "when": row.date or (row.published[:10] if row.published else None), "place_name": row.place,
+        "lat": row.lat, "lon": row.lon}
+
+
+ITEMS = {"events": (_events_query, _event_dict), "quotes": (_quotes_query, _quote_dict),
+         "figures": (_figures_query, _figure_dict)}
+
+
+def _items(conn: Connection, what: str, f: Filters) -> list[dict]:
+    build, as_dict = ITEMS[what]
+    query, when, table = build(conn, f)
+    return [as_dict(row) for row in conn.execute(_page(query.order_by(*_item_order(when, table)), f))]
+
+
+def events(conn: Connection, f: Filters) -> list[dict]:
+    return _items(conn, "events", f)
+
+
+def quotes(conn: Connection, f: Filters) -> list[dict]:
+    return _items(conn, "quotes", f)
 
 
 def figures(conn: Connection, f: Filters) -> list[dict]:
-    g = s.figures
-    when = sa.func.coalesce(g.c.date, d.c.published)
-    clauses = _document_clauses(conn, f, date_column=None) + _between_dates(when, f) + _in_bbox(g.c.lat, g.c.lon, f)
-    if f.actor:
-        clauses.append(_actor_column_matches(sa.func.coalesce(g.c.actors, ""), f))
-    if f.type:
-        clauses.append(_document_has_type(g.c.doc, f))
-    query = _item_select(g).where(*clauses).order_by(*_item_order(f, when, g))
-    return [orjson.loads(row.record) | _item_base(row) | {
-        "when": row.date or (row.published[:10] if row.published else None), "place_name": row.place,
-        "lat": row.lat, "lon": row.lon} for row in conn.execute(_page(query, f))]
+    return _items(conn, "figures", f)
+
+
+def item_page(conn: Connection, what: str, f: Filters, after: tuple[int, int] | None,
+              size: int) -> tuple[list[dict], tuple[int, int] | None]:
+    """Up to ``size`` items in storage order after the key ``after`` (keyset paging: no OFFSET), and the last key."""
+    build, as_dict = ITEMS[what]
+    query, _, table = build(conn, f)
+    if after is not None:
+        doc, position = after
+        query = query.where(sa.or_(table.c.doc > doc, sa.and_(table.c.doc == doc, table.c.position > position)))
+    rows = conn.execute(query.order_by(table.c.doc, table.c.position).limit(size)).all()
+    return [as_dict(row) for row in rows], ((rows[-1].doc, rows[-1].position) if rows else None)
 
 
 # ---------------------------------------------------------------- incidents and stories
@@ -294,17 +313,11 @@ def incidents(conn: Connection, f: Filters) -> list[dict]:
     return incident_records(conn, conn.execute(_page(query, f)).all())
 
 
-def iter_incidents(conn: Connection, f: Filters, chunk: int = 500) -> Iterator[dict]:
-    """Every incident record, oldest first (for export), read in chunks."""
+def incident_page(conn: Connection, f: Filters, after: int, size: int) -> tuple[list[dict], int | None]:
+    """Up to ``size`` incident records, oldest first, after seq ``after`` (keyset paging), and the last seq."""
     i = s.incidents
-    last = 0
-    while True:
-        query = _incidents_query(conn, f).where(i.c.seq > last).order_by(i.c.seq).limit(chunk)
-        rows = conn.execute(query).all()
-        if not rows:
-            return
-        yield from incident_records(conn, rows)
-        last = rows[-1].seq
+    rows = conn.execute(_incidents_query(conn, f).where(i.c.seq > after).order_by(i.c.seq).limit(size)).all()
+    return incident_records(conn, rows), (rows[-1].seq if rows else None)
 
 
 def incident_records(conn: Connection, rows: list) -> list[dict]:

@@ -136,50 +136,45 @@ async function loadWorld() {
   return world;
 }
 
-// --- map: x = longitude, y = -latitude, zoomed by the viewBox ---
+// --- map: laid out by the server (eventwire/report/worldmap.py drawing()); drawn here as it is given ---
+
+let mapShown = "";
 
 function drawMap(map) {
   const root = document.getElementById("map");
   root.replaceChildren();
-  const [x, y, w, h] = map.view_box;
-  root.setAttribute("viewBox", `${x} ${y} ${w} ${h}`);
+  const layout = map.drawing;
+  root.setAttribute("viewBox", layout.view_box.join(" "));
+  mapShown = layout.area;
   const land = svg("g", { class: "land" });
-  for (const country of world) {
-    const [west, south, east, north] = country.bbox;
-    if (west > x + w || east < x || south > -y || north < -(y + h)) continue;
+  for (const index of layout.countries) {
+    const country = world[index];
     const path = svg("path", { d: country.d });
     path.append(svg("title"));
     path.firstChild.textContent = country.name;
     land.append(path);
   }
   root.append(land);
-  const radius = w / 110;
-  const labelled = new Set();
-  // places first, so events and incidents at the same spot are drawn on top of them
-  const ordered = [...map.points].sort((a, b) => (b.kind === "place") - (a.kind === "place"));
-  for (const point of ordered) {
+  for (const point of layout.circles) {
     const href = docLink(point.document, point.span);
     const group = href ? svg("a", { href }) : svg("g");
-    const circle = svg("circle", { class: `point ${point.kind}`, cx: point.lon, cy: -point.lat, r: radius });
+    const circle = svg("circle", { class: `point ${point.kind}`, cx: point.cx, cy: point.cy, r: layout.radius });
     const title = svg("title");
-    title.textContent = `${point.name} · ${point.kind}${point.type ? " " + point.type : ""}`;
+    title.textContent = point.title;
     circle.append(title);
     group.append(circle);
     root.append(group);
-    if (point.name && !labelled.has(point.name) && labelled.size < 12) {
-      labelled.add(point.name);
-      const label = svg("text", { x: point.lon + radius * 1.4, y: -point.lat + radius / 2, "font-size": w / 45 });
-      label.textContent = point.name;
-      root.append(label);
+    if (point.label) {
+      const text = svg("text", { x: point.label.x, y: point.label.y, "font-size": layout.font_size });
+      text.textContent = point.label.text;
+      root.append(text);
     }
   }
 }
 
 function mapArea() {
-  // the viewBox back in degrees: west, south, east, north (y is -latitude)
-  const [x, y, w, h] = document.getElementById("map").getAttribute("viewBox").split(" ").map(Number);
-  const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v));
-  return [clamp(x, 180), clamp(-(y + h), 90), clamp(x + w, 180), clamp(-y, 90)].map((v) => v.toFixed(2)).join(",");
+  // the area shown, in degrees (west,south,east,north), as the server computed it
+  return mapShown;
 }
 
 // --- timeline ---

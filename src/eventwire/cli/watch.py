@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-Db = Annotated[str | None, typer.Option("--db", help="Database URL (default: $EVENTWIRE_DB or ./eventwire.db).")]
+from eventwire.cli.options import Db
 
 
 def register(app: typer.Typer) -> None:

@@ -1,10 +1,8 @@
-"""The command line: thin wrappers that parse options, call the library and print."""
+"""The ``extract`` and ``info`` commands: document records as JSON lines, and what this installation uses."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Annotated
@@ -13,34 +11,14 @@ import orjson
 import typer
 
 from eventwire import __version__
-from eventwire.errors import EventwireError
-
-app = typer.Typer(
-    name="eventwire",
-    help="Structured, source-linked knowledge from crisis news: events, actors, places, times, quotes, figures.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-
-Inputs = Annotated[list[str], typer.Argument(help="Files, directories, or - for JSON lines on standard input.")]
-Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes (or Ray actors) that extract.")]
-Engine = Annotated[str, typer.Option("--engine", help="local (one machine) or ray (Ray Data; see README).")]
-RayAddress = Annotated[str | None, typer.Option("--ray-address", help="An existing Ray cluster (default: $RAY_ADDRESS "
-                                                "or a local instance).")]
+from eventwire.cli.options import Engine, Inputs, RayAddress, Workers, fail, output_to, report_error
 
 
-def fail(message: str, code: int = 2) -> None:
-    """One clear line on standard error, then exit."""
-    typer.echo(f"eventwire: error: {message}", err=True)
-    raise typer.Exit(code)
+def register(app: typer.Typer) -> None:
+    app.command()(extract)
+    app.command()(info)
 
 
-def report_error(error: object) -> None:
-    typer.echo(f"{error}", err=True)
-
-
-@app.command()
 def extract(
     inputs: Inputs,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="JSON lines file (default: stdout).")] = None,
@@ -62,7 +40,7 @@ def extract(
     rejected = 0
     counts: Counter = Counter()
     results = extract_inputs(inputs, engine, workers, batch_size, ray_address, shards, shard_format)
-    with _output(output) as sink:
+    with output_to(output) as sink:
         for result in tracked(results, "extracting"):
             if isinstance(result, Extracted):
                 sink.write(result.line + b"\n")
@@ -74,34 +52,6 @@ def extract(
     if summary:
         _print_summary(counts, rejected)
     raise typer.Exit(1 if rejected else 0)
-
-
-class _output:
-    """Standard output, or a file written under a temporary name and renamed when complete."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-
-    def __enter__(self):
-        if self.path is None or str(self.path) == "-":
-            self.stream = sys.stdout.buffer
-            return self.stream
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        if not directory.is_dir():
-            fail(f"output directory does not exist: {directory}")
-        fd, self.tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".part")
-        self.stream = os.fdopen(fd, "wb")
-        return self.stream
-
-    def __exit__(self, kind, value, tb) -> None:
-        if self.path is None or str(self.path) == "-":
-            self.stream.flush()
-            return
-        self.stream.close()
-        if kind is None or issubclass(kind, typer.Exit):
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
 
 
 def _count(counts: Counter, line: bytes) -> None:
@@ -128,7 +78,6 @@ def _print_summary(counts: Counter, rejected: int) -> None:
     Console(stderr=True).print(table)
 
 
-@app.command()
 def info(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
     """Version, spaCy model, gazetteer and default database."""
     from eventwire.config import database_url
@@ -155,45 +104,3 @@ def _gazetteer_name() -> str:
     except ImportError:
         return "none"
     return describe()
-
-
-# Command groups live next to the code they drive; each module has ``register(app)``.
-COMMAND_MODULES = ("eventwire.store.commands", "eventwire.api.commands", "eventwire.gazetteer.commands",
-                   "eventwire.watch.commands")
-
-
-def _register_commands() -> None:
-    import importlib
-
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name != name:
-                raise
-            continue
-        module.register(app)
-
-
-_register_commands()
-
-
-def main() -> None:
-    """Entry point: never a traceback, always one line and a non-zero status on failure."""
-    try:
-        app()
-    except EventwireError as err:
-        typer.echo(f"eventwire: error: {err}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        typer.echo("eventwire: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(1)
-    except Exception as err:  # the promise is one line, whatever went wrong
-        typer.echo(f"eventwire: error: {type(err).__name__}: {err}", err=True)
-        sys.exit(2)
-
-
-if __name__ == "__main__":
-    main()

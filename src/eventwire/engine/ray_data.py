@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 import pickle
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from eventwire.engine import Extracted, process_batch
+from eventwire.engine.batch import Extracted, process_batch, warm_up
 from eventwire.read.article import Article, Limits, ReadError
 from eventwire.read.sources import kind_of, read_file, read_stream, walk_inputs, within_limits
 
@@ -73,11 +73,7 @@ class _Extractor:
     """One per actor: loads the model and the lexicons once, then extracts batch after batch."""
 
     def __init__(self, shards: str | None = None, shard_format: str = "jsonl") -> None:
-        from eventwire.extract.pipeline import ordered_steps
-        from eventwire.parse import load_nlp
-
-        load_nlp()
-        ordered_steps()
+        warm_up()
         self.shards, self.shard_format = shards, shard_format
 
     def __call__(self, batch: dict) -> dict:
@@ -115,6 +111,22 @@ def _quiet_ray() -> None:
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", module=r"ray(\..*)?")
+
+
+class RayEngine:
+    """A Ray cluster (or a local Ray instance): the same records as the local engine, in the same order."""
+
+    def __init__(self, workers: int = 2, batch_size: int = 32, address: str | None = None, shards: str | None = None,
+                 shard_format: str = "jsonl") -> None:
+        self.workers, self.batch_size, self.address = workers, batch_size, address
+        self.shards, self.shard_format = shards, shard_format
+
+    def extract(self, inputs: list[str], skip: Collection[str] = ()) -> Iterator[Extracted | ReadError]:
+        """The actors do not know the store: results for ids in ``skip`` are dropped as they come back."""
+        for result in extract_with_ray(inputs, self.workers, self.batch_size, self.address, self.shards,
+                                       self.shard_format):
+            if not (skip and isinstance(result, Extracted) and result.id in skip):
+                yield result
 
 
 def extract_with_ray(inputs: list[str], workers: int = 2, batch_size: int = 32, address: str | None = None,

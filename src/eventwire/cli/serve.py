@@ -1,16 +1,15 @@
-"""The ``report`` and ``serve`` commands."""
+"""The ``report`` and ``serve`` commands: the dossier of a selection, and the HTTP API with its web page."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from eventwire.checks import parse_bbox, parse_day
+from eventwire.cli.options import Bbox, Db, Output, Since, Until, check_directory, fail
 from eventwire.errors import EventwireError
-
-Db = Annotated[str | None, typer.Option("--db", help="Database URL (default: $EVENTWIRE_DB or ./eventwire.db).")]
 
 
 def register(app: typer.Typer) -> None:
@@ -22,14 +21,13 @@ def report(
     db: Db = None,
     story: Annotated[str | None, typer.Option(help="One story's id.")] = None,
     query: Annotated[str | None, typer.Option(help="Documents matching this text.")] = None,
-    since: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD.")] = None,
-    bbox: Annotated[str | None, typer.Option(help="west,south,east,north in degrees.")] = None,
+    since: Since = None,
+    until: Until = None,
+    bbox: Bbox = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Output = None,
 ) -> None:
     """The dossier of a crisis: factbox, timeline, actors, who-said-what, figures, map and sources."""
-    from eventwire.cli import fail
     from eventwire.config import database_url
     from eventwire.report import FORMATS, render, source_url_links
     from eventwire.report.collect import dossier_from_store
@@ -39,8 +37,7 @@ def report(
         fail(f"unknown format {fmt!r}: choose md, html or json")
     since, until = _day(since, "--since"), _day(until, "--until")
     box = _bbox(bbox) if bbox else None
-    if output is not None and not (output.parent if str(output.parent) else Path(".")).is_dir():
-        fail(f"output directory does not exist: {output.parent}")
+    check_directory(output)
     store = Store.open(database_url(db))
     try:
         dossier = dossier_from_store(store, story=story, query=query, since=since, until=until, bbox=box)
@@ -71,7 +68,6 @@ def serve(
 
     from eventwire.api.app import Settings, guarded, is_loopback
     from eventwire.api.guard import Limits
-    from eventwire.cli import fail
     from eventwire.config import database_url
     from eventwire.store import Store
 
@@ -104,26 +100,16 @@ def url_for_display(url: str) -> str:
 
 
 def _day(value: str | None, option: str) -> str | None:
-    from datetime import date
-
-    from eventwire.cli import fail
-
     if not value:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        fail(f"{option} must be a date like 2008-08-07, got {value!r}")
-    return None
+        return parse_day(value, option)
+    except EventwireError as err:
+        fail(str(err))
 
 
 def _bbox(value: str) -> tuple[float, float, float, float]:
-    from eventwire.cli import fail
-
     try:
-        west, south, east, north = (float(x) for x in value.split(","))
-    except ValueError:
-        fail(f"--bbox must be four numbers west,south,east,north, got {value!r}")
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        fail(f"--bbox out of range: {value!r}")
-    return west, south, east, north
+        return parse_bbox(value, "--bbox")
+    except EventwireError as err:
+        fail(str(err))
