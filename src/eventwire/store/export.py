@@ -15,7 +15,7 @@ import orjson
 
 from eventwire.errors import EventwireError
 from eventwire.records import DocumentRecord, Event, Figure, Incident, Quote
-from eventwire.store.queries import EVENT_KEYS, FIGURE_KEYS, ITEM_KEYS, QUOTE_KEYS
+from eventwire.store.queries import ACLED_KEYS, EVENT_KEYS, FIGURE_KEYS, ITEM_KEYS, QUOTE_KEYS
 
 WHAT = ("documents", "events", "incidents", "quotes", "figures")
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
@@ -37,7 +37,7 @@ _DOCUMENT = _declared(DocumentRecord)
 SCHEMAS: dict[str, dict[str, str]] = {
     "documents": {name: _DOCUMENT[name] for name in DocumentRecord(id="", text="").to_json()},
     "incidents": _declared(Incident),
-    "events": _declared(Event) | {k: _COORDINATES.get(k, "str | None") for k in (*ITEM_KEYS, *EVENT_KEYS)},
+    "events": _declared(Event) | {k: _COORDINATES.get(k, "str | None") for k in (*ITEM_KEYS, *EVENT_KEYS, *ACLED_KEYS)},
     "quotes": _declared(Quote) | {k: "str | None" for k in (*ITEM_KEYS, *QUOTE_KEYS)},
     "figures": _declared(Figure) | {k: _COORDINATES.get(k, "str | None") for k in (*ITEM_KEYS, *FIGURE_KEYS)},
 }

@@ -210,6 +210,7 @@ def _item_order(when, table: sa.Table) -> tuple:
 # the keys every event, quote and figure row adds to its SPEC §2 item (export headers are built from these)
 ITEM_KEYS = ("document", "published", "story", "incident", "document_title")
 EVENT_KEYS = ("id", "when", "place_name", "lat", "lon")
+ACLED_KEYS = ("event_type", "sub_event_type", "inter1", "inter2", "interaction")  # flattened from `acled`
 QUOTE_KEYS = ("speaker_name", "text")
 FIGURE_KEYS = ("when", "place_name", "lat", "lon")
 
@@ -225,7 +226,7 @@ def _event_dict(row) -> dict:
     acled = record.get("acled") or {}
     return record | _item_base(row) | {"id": row.event, "when": day, "place_name": row.place,
                                        "lat": row.lat, "lon": row.lon} | {
-        key: acled.get(key) for key in ("event_type", "sub_event_type", "inter1", "inter2", "interaction")}
+        key: acled.get(key) for key in ACLED_KEYS}
 
 
 def _quotes_query(conn: Connection, f: Filters):

@@ -88,6 +88,8 @@ def _needs_event(doc: Parsed, here: list[Event], seen: Situation) -> bool:
     table = rules()
     if _carriers(here, any_status=True):
         return False
+    if seen.main is not None and seen.main.family in table["events_step_families"]:
+        return False
     if any(e.type in table["blocking_types"] or e.status in table["uncoded_status"] for e in here):
         return False
     token = seen.main.token if seen.main else None
