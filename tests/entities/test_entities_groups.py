@@ -12,7 +12,7 @@ TEXT = (
     "Armenian forces later pulled back, according to the commander of the Turkish peacekeeping force.\n"
     "Separatists in the hills said their positions held. Police arrested 40 protesters in the capital.\n"
     "The International Committee of the Red Cross said hundreds of refugees had reached Kars.\n"
-    "The Organization for Security and Cooperation in Europe (OSCE) urged both sides to stop. The OSCE "
+    "The International Organization for Migration (IOM) urged both sides to stop. The IOM "
     "sent monitors.\n"
     "Azerbaijan accused Armenia of breaking the truce. Kurdish civilians fled toward Iran.\n"
 )
@@ -59,10 +59,10 @@ def test_bare_groups_take_their_sector(found, word, sector):
 def test_international_bodies(found):
     red_cross = named(found, "International Committee of the Red Cross")
     assert (red_cross.type, red_cross.country, red_cross.sector, red_cross.code) == ("ORG", None, "NGO", "NGO")
-    osce = [e for e in found if any(m.text == "OSCE" for m in e.mentions)]
-    assert len(osce) == 1
-    assert len(osce[0].mentions) == 3
-    assert osce[0].sector == "IGO"
+    iom = [e for e in found if any(m.text == "IOM" for m in e.mentions)]
+    assert len(iom) == 1
+    assert len(iom[0].mentions) == 3
+    assert iom[0].sector == "IGO"
 
 
 def test_states_acting_are_government(found):

@@ -163,7 +163,7 @@ def test_ceasefire_imposed_is_a_concession(code):
 
 
 def test_cutting_air_links_is_a_sanction_on_the_partner(code):
-    event = code("Brelia also announced it will cut all air links with Ostria from midnight.")[0]
+    event = code("Brelia said on Monday that it would halt every flight to Ostria from midnight.")[0]
     assert event.type == "SANCTION"
     assert texts(event.recipients) == ["Ostria"]
 

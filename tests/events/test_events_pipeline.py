@@ -7,7 +7,7 @@ STORY = (
     "Both sides accuse each other of starting the clashes.\n"
     "Chilean Defence Minister Ana Robles said Peruvian jets bombed a bridge near Tacna on Thursday.\n"
     'President Tomas Ortega said Chile would "not allow the killing of our soldiers to go unpunished."\n'
-    "Chile also announced it will cut all air links with Peru from midnight.\n"
+    "Chile said on Monday that it would halt every flight to Peru from midnight.\n"
     "Watch: rebels attack a convoy near Tacna\n"
     "The two countries fought a war over the region in the early 1990s.\n"
 )

@@ -1,4 +1,4 @@
-"""Key-value fact lines, as in a factbox ("Capital: Tskhinvali", "Population: about 70,000 (1989 census)").
+"""Key-value fact lines, as in a factbox ("Capital: Velmar", "Population: about 40,000 (2002 count)").
 
 A "Key: value" line is a fact when its key names a property, not a speaker ("Lavrov: we ..."), a heading
 ("Northland: Timeline Of A Crisis") or page furniture ("Share this: Facebook"), and when it either uses a
@@ -90,7 +90,7 @@ def _names_a_person(doc: Parsed, match: re.Match[str]) -> bool:
 
 
 def _value_and_source(raw: str) -> tuple[str, str | None]:
-    """Split "Approximately 70,000 (according to the 1989 census, ...)" into value and source."""
+    """Split "Roughly 40,000 (per the 2002 count, ...)" into value and source."""
     found = SOURCE.search(raw)
     if not found:
         return raw.strip(), None

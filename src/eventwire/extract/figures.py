@@ -108,7 +108,7 @@ def _figures_of(count: Count, links: _Links, text: str, hedged: bool) -> list[Fi
 
 
 def _each_from_targets(count: Count) -> list[tuple[int, int]]:
-    """"500 peacekeepers each from Russia, Georgia and North Ossetia": one span per place the count comes from."""
+    """"300 monitors each from Ghana, Chile and Nepal": one span per place the count comes from."""
     if count.noun is None:
         return []
     text = count.text

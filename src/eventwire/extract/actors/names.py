@@ -302,7 +302,7 @@ class _CapitalLines:
 
 
 def _link_acronyms(doc: Doc, names: list[Name]) -> None:
-    """"Organization for Security and Cooperation in Europe (OSCE)": the acronym names the same body."""
+    """"International Committee of the Red Cross (ICRC)": the acronym in brackets names the same body."""
     by_start = {n.start: n for n in names}
     canonical_of: dict[str, str] = {}
     for name in names:
