@@ -157,7 +157,8 @@ def _gazetteer_name() -> str:
 
 
 # Command groups live next to the code they drive; each module has ``register(app)``.
-COMMAND_MODULES = ("eventwire.store.commands", "eventwire.api.commands", "eventwire.gazetteer.commands")
+COMMAND_MODULES = ("eventwire.ingest_commands", "eventwire.store.commands", "eventwire.api.commands",
+                   "eventwire.gazetteer.commands")
 
 
 def _register_commands() -> None:

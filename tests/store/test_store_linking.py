@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from store_records import make_record
 
+from eventwire.ingest import add_records
 from eventwire.link.casualties import casualty_counts, people_shot
 from eventwire.link.features import age_keys, document_features, name_keys, parse_day, prose, site_of
 from eventwire.link.incidents import Rarity, similarity
@@ -65,7 +66,7 @@ def reports() -> list[dict]:
 def linked(db_url):
     with Store.open(db_url) as store:
         for record in reports():  # one at a time, as a feed delivers them
-            store.add_records([record])
+            add_records(store, [record])
         yield store
 
 
@@ -105,9 +106,9 @@ def test_incident_estimates_follow_the_majority_and_keep_every_claim(linked):
 def test_new_reports_never_renumber_incidents(db_url):
     records = reports()
     with Store.open(db_url) as store:
-        store.add_records(records[:27])
+        add_records(store, records[:27])
         before = {doc: incident_of(store, doc) for doc in ("first", "other", "cookies-1", "news-3")}
-        store.add_records(records[27:])
+        add_records(store, records[27:])
         assert {doc: incident_of(store, doc) for doc in before} == before
         assert incident_of(store, "third") == before["first"]
 
@@ -125,10 +126,10 @@ def test_reports_of_one_happening_share_a_story(linked):
 def test_linking_is_the_same_in_one_batch_or_many(db_url, tmp_path):
     with Store.open(db_url) as one_by_one:
         for record in reports():
-            one_by_one.add_records([record])
+            add_records(one_by_one, [record])
         separate = {r["id"]: incident_of(one_by_one, r["id"]) for r in reports()}
     with Store.open(f"sqlite:///{tmp_path / 'batch.db'}") as batch:
-        batch.add_records(reports())
+        add_records(batch, reports())
         together = {r["id"]: incident_of(batch, r["id"]) for r in reports()}
     assert together == separate
 
@@ -180,7 +181,7 @@ def test_a_headline_without_a_body_joins_the_incident_it_names(db_url):
                                 "Corwin Aldemere named as man killed outside Gildenmoor Tavern on Vesperline Road")
     with Store.open(db_url) as store:
         for record in [*town_news(), reports()[24], headline_only]:
-            store.add_records([record])
+            add_records(store, [record])
         assert incident_of(store, "headline") == incident_of(store, "first")
 
 

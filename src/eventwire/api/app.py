@@ -289,6 +289,7 @@ def _articles(body: bytes) -> list[Any]:
 def _ingest(store, articles: list[Any]) -> tuple[int, list[str], list[str]]:
     """Read each article as a JSON line would be read, extract, store; errors name the item."""
     from eventwire.engine import Extracted, extract_items
+    from eventwire.ingest import add_records
     from eventwire.read.article import Limits as ReadLimits
     from eventwire.read.jsonl import read_jsonl
     from eventwire.read.sources import within_limits
@@ -302,5 +303,5 @@ def _ingest(store, articles: list[Any]) -> tuple[int, list[str], list[str]]:
             records.append(orjson.loads(result.line))
         else:
             errors.append(str(result).replace("article:", "article ", 1))
-    stored = store.add_records(records) if records else 0
+    stored = add_records(store, records) if records else 0
     return stored, [r["id"] for r in records], errors
