@@ -9,8 +9,10 @@ death in the headline or lead counts one killed (a headline over a cookie wall s
 and a word of wounding one injured when nobody died (with a death
 reported, words of wounding most often describe the one who died, unless "another" was hurt). A report with
 words of harm but no count of deaths says none died (0); one that says nothing of the wounded leaves them
-unknown (None), and a report with no words of harm says nothing (None). A report that says none outright ("No one was hurt", "there were no casualties", but not "no one
-else was hurt") counts 0 of that kind whatever a figure says (``casualty_none.tsv``).
+unknown (None), and a report with no words of harm says nothing (None). A report that says none outright
+("No one was hurt", "there were no casualties", but not "no one else was hurt") counts 0 of that kind
+whatever a figure says (``casualty_none.tsv``); beside two or more dead, "a cook was wounded" is one
+survivor.
 
 ``toll_claims`` keeps every count with its claimant, for best estimates that show disputes.
 """

@@ -10,10 +10,10 @@ writes the decision; nothing here reads or writes a database.
 Similarity of two reports: two cosines of rarity-weighted keys (eventwire.link.keys), one over names, one over
 content words, mixed by ``NAME_SHARE``; then multiplied by how well they agree:
 
-- their happenings (eventwire.link.happenings): the best pairing of one report's happenings with the other's.
-  Only anchored happenings pair (eventwire.link.happenings). A pairing is ruled out when the kinds differ (a protest is never a shelling) or the places disagree at city
-  precision (two towns ``CITY_KM`` apart); modes that differ (drone, shelling) halve it. Reports that both
-  describe happenings but share no compatible pair never join; a report of a happening and a page that
+- their happenings (eventwire.link.happenings): the best pairing of one report's anchored happenings with
+  the other's. A pairing is cut down when the kinds differ (a protest is not a shelling), the places
+  disagree at city precision (two towns ``CITY_KM`` apart) or modes of one type differ (drone, shelling). A report's further happening that pairs files the report under that happening's incident. Reports that both
+  describe happenings but share no pair join only on a strong likeness; a report of a happening and a page that
   reports none join less easily (``ONE_SIDED_EVENTS``);
 - their days: the main happenings' day spans (``GAP_FACTORS``: reports a day or a week apart must share more);
 - one outlet's reports days apart (``SAME_OUTLET``: they share staff, style and beat more than a happening),
@@ -37,10 +37,10 @@ from dataclasses import dataclass, field
 from eventwire.link.happenings import compatible, days_apart, places_agree
 
 JOIN_SCORE = 0.07
-MERGE_SCORE = 0.14
+MERGE_SCORE = 0.25
 # reports of happenings days apart must share more to join: (days between the day spans, factor)
 WINDOW_DAYS = 30
-GAP_FACTORS = ((0, 1.0), (1, 0.6), (3, 0.45), (7, 0.35), (WINDOW_DAYS, 0.2))
+GAP_FACTORS = ((0, 1.0), (1, 0.85), (3, 0.75), (7, 0.5), (WINDOW_DAYS, 0.2))
 PRIOR_DOCUMENTS = 200  # smooths key rarity while the store is still small
 COMMON_SHARE = 0.05  # keys on more than this share of documents never find candidates on their own
 LOOKUP_KEYS = 60  # the rarest keys of a document find its candidates; all keys count in the score

@@ -19,7 +19,8 @@ MIN_NEWS_CHARS = 150  # a two-sentence brief is news; a wall's stray sentence is
 
 
 def is_junk(text: str) -> bool:
-    """True when the text has too little article prose: under ``MIN_NEWS_CHARS`` characters of sentences outside junk lines."""
+    """True when the text has too little article prose: under ``MIN_NEWS_CHARS`` characters of sentences
+    outside junk lines."""
     prose = 0
     for line in text.splitlines():
         line = line.strip()
