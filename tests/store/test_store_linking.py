@@ -19,7 +19,7 @@ FIRST = ("Two men were shot late Friday outside the Gildenmoor Tavern on Vesperl
 SECOND = ("Police in Ostrava Falls on Saturday named Corwin Aldemere as the man killed in the shooting outside the "
           "Gildenmoor Tavern. Another man was wounded in the Vesperline Road shooting and is recovering at Saint "
           "Ilvane Hospital. Investigators asked anyone who was near Brackwater Park late Friday to come forward.")
-THIRD = ("An arrest has been made in the fatal shooting of Corwin Aldemere outside the Gildenmoor Tavern on "
+THIRD = ("Detectives arrested a suspect in the deadly shooting of Corwin Aldemere outside the Gildenmoor Tavern on "
          "Vesperline Road. Ostrava Falls detectives charged Halden Ruskvale, 27, with murder on Monday. Aldemere was "
          "killed and one other man was wounded in the attack, which happened late Friday.")
 OTHER = ("A woman was wounded on Thursday when shots were fired into her car on Pemberlow Avenue in Ostrava Falls. "

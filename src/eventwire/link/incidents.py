@@ -12,9 +12,9 @@ content words, mixed by ``NAME_SHARE``; then multiplied by how well they agree:
 
 - their happenings (eventwire.link.happenings): the best pairing of one report's anchored happenings with
   the other's. A pairing is cut down when the kinds differ (a protest is not a shelling), the places
-  disagree at city precision (two towns ``CITY_KM`` apart) or modes of one type differ (drone, shelling). A report's further happening that pairs files the report under that happening's incident. Reports that both
-  describe happenings but share no pair join only on a strong likeness; a report of a happening and a page that
-  reports none join less easily (``ONE_SIDED_EVENTS``);
+  disagree at city precision (two towns ``CITY_KM`` apart) or modes of one type differ (drone, shelling).
+  A report's further happening that pairs files the report under that happening's incident. A report of a
+  happening and a page that reports none join less easily (``ONE_SIDED_EVENTS``);
 - their days: the main happenings' day spans (``GAP_FACTORS``: reports a day or a week apart must share more);
 - one outlet's reports days apart (``SAME_OUTLET``: they share staff, style and beat more than a happening),
   and one report of deaths against one of none (``DEATHS_DISAGREE``).
