@@ -41,10 +41,6 @@ MODE_MISMATCH = 0.5  # a drone attack and a shelling on one day in one city are 
 # of reports of one shooting name places the gazetteer put far apart (a neighbourhood, a second Atlanta)
 # and 7 % carry events of another family; on war-dev two towns 100 km apart must stay apart.
 PLACE_MISMATCH = 0.25
-# Two towns of one region (Kharkiv and a town 100 km east) are two places. Further apart than this inside
-# one country, on gva-even one of the two is most often a name the gazetteer resolved to the wrong town
-# (a second Atlanta, a street taken for a city), so distance alone no longer tells happenings apart there.
-REGION_KM = 300.0
 FAMILY_MISMATCH = 0.5
 
 
@@ -114,7 +110,7 @@ def places_agree(mine: dict | None, theirs: dict | None) -> bool:
         km = distance_km(mine, theirs)
         if km is None or _same_name(mine, theirs):
             return True  # without coordinates a name says too little; one name twice is a gazetteer's doubt
-        return km <= CITY_KM or km > REGION_KM
+        return km <= CITY_KM
     if "country" in levels:
         return True  # same country (checked above) or a country without a code
     if "region" in levels and "city" in levels or levels == ("region", "region"):
