@@ -49,7 +49,8 @@ def candidates(conn: Connection, seq: int, day: int | None, lookup: list[str], w
                         s.link_keys.c.doc != seq))
         for doc, key in conn.execute(query):
             hits[doc] += weights.get(key, 0.0)
-    top = [doc for doc, _ in hits.most_common(MAX_CANDIDATES)]
+    # ties go to the older document, whatever order the database returns rows in
+    top = [doc for doc, _ in sorted(hits.items(), key=lambda hit: (-round(hit[1], 9), hit[0]))[:MAX_CANDIDATES]]
     if cells:
         query = (sa.select(s.link_keys.c.doc).where(s.link_keys.c.key.in_(cells), s.link_keys.c.doc != seq)
                  .distinct().order_by(s.link_keys.c.doc.desc()).limit(MAX_CANDIDATES))
@@ -60,7 +61,7 @@ def candidates(conn: Connection, seq: int, day: int | None, lookup: list[str], w
     columns = (s.documents.c.seq, s.documents.c.incident, s.documents.c.story, s.documents.c.features, i.c.seq)
     found = []
     query = (sa.select(*columns).outerjoin(i, i.c.id == s.documents.c.incident)
-             .where(s.documents.c.seq.in_(top), s.documents.c.incident.is_not(None)))
+             .where(s.documents.c.seq.in_(top), s.documents.c.incident.is_not(None)).order_by(s.documents.c.seq))
     r = s.incident_reports
     filed: dict[int, dict[int, str]] = {}
     for doc, happening, incident in conn.execute(sa.select(r.c.doc, r.c.happening, r.c.incident)
