@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 from eventwire.extract.acled.decide import interaction
+from eventwire.ingest import add_records
 from eventwire.store import Store
 
 
@@ -63,7 +64,7 @@ def test_events_export_has_acled_columns(extract, tmp_path):
     record = extract("Police fired live rounds at protesters in the square of Bela, killing three.", "2031-06-15")
     url = f"sqlite:///{tmp_path / 'acled.db'}"
     with Store.open(url) as store:
-        store.add_records([record.to_json()])
+        add_records(store, [record.to_json()])
     done = subprocess.run([sys.executable, "-m", "eventwire.cli", "export", "--db", url, "--what", "events",
                            "--format", "csv"], capture_output=True, timeout=300, check=True)
     rows = list(csv.DictReader(io.StringIO(done.stdout.decode())))

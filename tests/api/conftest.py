@@ -185,12 +185,13 @@ def hostile() -> dict:
 @pytest.fixture(scope="session")
 def crisis_db(tmp_path_factory) -> str:
     """An SQLite store holding the invented crisis and the hostile article."""
+    from eventwire.ingest import add_records
     from eventwire.store import Store
 
     url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'crisis.db'}"
     store = Store.open(url)
     try:
-        store.add_records([shelling_record(), convoy_record(), hostile_record()])
+        add_records(store, [shelling_record(), convoy_record(), hostile_record()])
     finally:
         store.close()
     return url

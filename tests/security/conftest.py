@@ -22,6 +22,7 @@ from served import ServedProcess  # noqa: E402
 
 def small_store(url: str) -> list[str]:
     """Three invented reports, stored directly; their ids."""
+    from eventwire.ingest import add_records
     from eventwire.store import Store
 
     texts = [
@@ -37,7 +38,7 @@ def small_store(url: str) -> list[str]:
                            killed=2 if event else None)
                for doc_id, text, published, title, persons, event in texts]
     with Store.open(url) as store:
-        store.add_records(records)
+        add_records(store, records)
     return [r["id"] for r in records]
 
 

@@ -22,6 +22,7 @@ from collections import Counter
 import pytest
 import sqlalchemy as sa
 
+from eventwire.ingest import add_records
 from eventwire.store import Store
 from eventwire.store.database import create_engine, normalise_url
 
@@ -158,5 +159,5 @@ def test_sigkilled_ingest_rerun_leaves_each_document_once_and_incidents_consiste
     clean_url = f"sqlite:///{tmp_path / 'clean.db'}"
     with Store.open(clean_url) as store:  # the same records, in the same batches, never interrupted
         for start in range(0, len(records), BATCH):
-            store.add_records(records[start:start + BATCH])
+            add_records(store, records[start:start + BATCH])
     assert interrupted == state(clean_url)

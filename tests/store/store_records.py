@@ -45,3 +45,38 @@ def make_record(doc_id: str, text: str, published: str | None = None, title: str
             "figures": figures, "events": events, "facts": [], "story": None, "incident": None,
             "boilerplate": []}
 
+
+
+def war_report(doc_id: str, text: str, published: str, title: str, *, places: tuple = (), times: tuple = (),
+               events: tuple = (), tolls: tuple = (), url: str | None = None) -> dict:
+    """A SPEC §2 record for a war report written for the tests, items pointing at the words they name.
+
+    ``places``: (name, country, lat, lon, feature); ``times``: (text, TIMEX3 value); ``events``: dicts with
+    ``trigger``, ``type``, ``mode``, ``place`` and ``time`` (indexes), ``killed``, ``injured``; ``tolls``:
+    (category, value, the words of the figure, the claimant's name as the text gives it)."""
+    record = make_record(doc_id, text, published, title)
+    record["url"] = url or f"https://wire.example/{doc_id}"
+    record["places"] = [span(text, name) | {"name": name, "admin1": None, "country": country, "lat": lat,
+                                            "lon": lon, "feature": feature, "geonameid": None, "entity": None}
+                        for name, country, lat, lon, feature in places]
+    record["times"] = [span(text, words) | {"type": "DATE", "value": value} for words, value in times]
+    entities = []
+    for _, _, _, claimant in tolls:
+        if claimant and claimant not in [e["name"] for e in entities]:
+            entities.append({"id": f"e{len(entities) + 1}", "type": "ORG", "name": claimant,
+                             "mentions": [span(text, claimant)], "role": None, "country": None, "sector": None})
+    ids = {e["name"]: e["id"] for e in entities}
+    record["entities"] = entities
+    record["figures"] = [span(text, words) | {"quantity": {"value": value, "low": None, "high": None,
+                                                           "approx": False},
+                                              "unit": "people", "category": category, "claimant": ids.get(claimant),
+                                              "place": None, "time": None, "hedged": False}
+                         for category, value, words, claimant in tolls]
+    record["events"] = [{"id": f"v{n + 1}", "type": e["type"], "mode": e.get("mode"), "context": [], "cameo": None,
+                         "acled": None, "trigger": span(text, e["trigger"]), "actors": [], "recipients": [],
+                         "place": e.get("place"), "time": e.get("time"), "date": None, "status": "asserted",
+                         "source": None, "killed": e.get("killed"), "injured": e.get("injured"),
+                         "evidence": {"start": span(text, e["trigger"])["start"],
+                                      "end": span(text, e["trigger"])["end"]}}
+                        for n, e in enumerate(events)]
+    return record

@@ -12,6 +12,7 @@ import orjson
 import pyarrow.parquet as pq
 from store_records import make_record
 
+from eventwire.ingest import add_records
 from eventwire.store import Store
 from eventwire.store import export as export_module
 from eventwire.store.export import columns, export_rows
@@ -35,7 +36,7 @@ def test_csv_has_every_column_even_when_the_first_row_lacks_some(tmp_path):
         del sparse["events"][0][key]
     full["events"][0] |= {"acled": {"event_type": "Violence against civilians"}, "cameo": "180", "source": "police"}
     with Store.open(url) as store:
-        store.add_records([sparse, full])
+        add_records(store, [sparse, full])
     events = subprocess.run([*CLI, "export", "--db", url, "--what", "events", "--format", "csv"],
                             capture_output=True, text=True, timeout=120)
     assert events.returncode == 0, events.stderr
@@ -57,7 +58,7 @@ def test_keyset_pages_give_every_row_once_in_storage_order(tmp_path):
     url = f"sqlite:///{tmp_path / 'e.db'}"
     records = reports(7)
     with Store.open(url) as store:
-        store.add_records(records)
+        add_records(store, records)
         assert [d["id"] for d in store.iter_documents(page=2)] == [r["id"] for r in records]
         small = [(e["document"], e["id"]) for e in store.iter_items("events", page=2)]
         assert small == [(e["document"], e["id"]) for e in store.iter_items("events")]
@@ -72,7 +73,7 @@ def test_parquet_is_written_in_row_groups_with_the_schema_columns(tmp_path, monk
     url = f"sqlite:///{tmp_path / 'e.db'}"
     records = reports(5)
     with Store.open(url) as store:
-        store.add_records(records)
+        add_records(store, records)
         monkeypatch.setattr(export_module, "ROW_GROUP", 2)
         path = tmp_path / "figures.parquet"
         with path.open("wb") as sink:
@@ -90,9 +91,9 @@ def test_stored_ids_answer_membership_without_a_set_of_every_id(tmp_path):
     url = f"sqlite:///{tmp_path / 'e.db'}"
     with Store.open(url) as store:
         assert len(store.stored_ids()) == 0 and "d0" not in store.stored_ids()
-        store.add_records(reports(3))
+        add_records(store, reports(3))
         stored = store.stored_ids()
-        store.add_records([make_record("later", "Rain fell on Varnek.", "2031-05-01")])
+        add_records(store, [make_record("later", "Rain fell on Varnek.", "2031-05-01")])
         assert not isinstance(stored, set)
         assert len(stored) == 3 and "d1" in stored and "nowhere" not in stored
         assert "later" not in stored  # what it answers is the store as it was when asked

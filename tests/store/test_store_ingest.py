@@ -17,6 +17,7 @@ import pytest
 import sqlalchemy as sa
 from store_records import make_record
 
+from eventwire.ingest import add_records
 from eventwire.store import Store
 
 CLI = [sys.executable, "-m", "eventwire.cli"]
@@ -137,7 +138,7 @@ def test_records_mode_reports_bad_lines_and_keeps_good_ones(tmp_path, sqlite_url
 def test_export_formats(tmp_path, sqlite_url):
     records = synthetic_reports(6)
     with Store.open(sqlite_url) as store:
-        store.add_records(records)
+        add_records(store, records)
     out = tmp_path / "out"
     assert run_cli("export", "--db", sqlite_url, "--what", "documents", "-o", f"{out}.jsonl").returncode == 0
     documents = [json.loads(line) for line in Path(f"{out}.jsonl").read_text().splitlines()]

@@ -1,31 +1,68 @@
-"""How an incident combines its reports' counts of the killed and injured."""
+"""How an incident combines its reports' counts of the killed and injured, and what one report counts."""
 
 from __future__ import annotations
 
-from eventwire.link.incidents import best_estimate
+from store_records import make_record
+
+from eventwire.link.casualties import casualty_counts, none_reported
+from eventwire.link.estimate import best_estimate
 
 
-def test_tied_reports_take_the_larger_death_count_and_the_smaller_injured_count():
-    early = {"killed": 0, "injured": 2, "day": 736000}
-    later = {"killed": 1, "injured": 1, "day": 736001}
-    estimate = best_estimate([early, later])
-    assert (estimate["killed"], estimate["injured"]) == (1, 1)
+def report(published: int, killed=None, injured=None, tolls=()) -> dict:
+    return {"published": published, "killed": killed, "injured": injured, "day": 736000,
+            "tolls": [{"field": f, "value": v, "claimant": c} for f, v, c in tolls]}
 
 
-def test_the_count_most_reports_give_wins():
-    reports = [{"killed": 2, "injured": 0}, {"killed": 1, "injured": 3}, {"killed": 1, "injured": 3}]
+def test_a_rising_toll_takes_the_latest_stated_figure():
+    reports = [report(736002, 7, tolls=[("killed", 7, "rescuers")]), report(736000, 3, tolls=[("killed", 3, "mayor")]),
+               report(736001, 5, tolls=[("killed", 5, "mayor")])]
     estimate = best_estimate(reports)
-    assert (estimate["killed"], estimate["injured"]) == (1, 3)
+    assert (estimate["killed"], estimate["disputed"]) == (7, False)
+
+
+def test_a_count_only_implied_yields_to_a_stated_one():
+    stated = report(736000, 2, tolls=[("killed", 2, None)])
+    implied = report(736003, 1)  # "a man was shot and killed", no figure
+    assert best_estimate([stated, implied])["killed"] == 2
+
+
+def test_a_later_lower_count_from_another_party_is_a_dispute():
+    army = report(736000, 40, tolls=[("killed", 40, "the army")])
+    rebels = report(736001, 3, tolls=[("killed", 3, "the rebels")])
+    estimate = best_estimate([army, rebels])
+    assert (estimate["killed"], estimate["disputed"]) == (3, True)
+    one_report = report(736000, 12, tolls=[("killed", 12, "the ministry"), ("killed", 4, "a local council")])
+    assert best_estimate([one_report])["disputed"] is True
+
+
+def test_silence_is_unknown_and_none_said_is_zero():
+    assert best_estimate([report(736000), report(736001)])["injured"] is None
+    assert best_estimate([report(736000), report(736001, injured=0)])["injured"] == 0
+
+
+def test_a_report_that_says_none_were_hurt_counts_zero():
+    assert none_reported("Nobody was hurt when the shell hit the empty school.") == {"killed", "injured"}
+    assert none_reported("There were no casualties, the mayor said.") == {"killed", "injured"}
+    assert none_reported("No injuries were reported at the depot.") == {"injured"}
+    assert none_reported("Two guards died; no one else was hurt.") == set()
+    sunk = make_record("s", "A drone hit a barge on the river at dawn. No one was injured, the port said.")
+    assert casualty_counts(sunk)["injured"] == 0
+
+
+def test_one_survivor_beside_several_dead_is_counted():
+    record = make_record("c", "Three guards were killed and a cook was wounded when rockets hit the post.", killed=3)
+    assert casualty_counts(record) == {"killed": 3, "injured": 1}
+    mine = make_record("m", "Two deminers were killed and an officer was injured when a mine went off.", killed=2)
+    assert casualty_counts(mine) == {"killed": 2, "injured": 1}
+    # one dead and words of wounding: most often the wounds of the one who died
+    alone = make_record("d", "A farmer was wounded by a stray shell and was killed before help came.")
+    assert casualty_counts(alone) == {"killed": 1, "injured": None}
 
 
 def test_a_headline_over_an_empty_page_still_counts_the_victim():
-    from store_records import make_record
-
-    from eventwire.link.casualties import casualty_counts
-
     wall = make_record("h", "Please confirm your email address to keep reading.", "2016-05-10",
                        title="Girl, 6, wounded in accidental shooting at Marlow home")
     assert casualty_counts(wall) == {"killed": 0, "injured": 1}
-    himself = make_record("g", "Deputies were called to a farm near Tolliver.", "2016-05-10",
+    himself = make_record("g", "Officers were called to a farm near Tolliver.", "2016-05-10",
                           title="Boy, 4, shoots himself with his father's pistol")
     assert casualty_counts(himself) == {"killed": 0, "injured": 1}

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from store_records import make_record
 
 from eventwire.errors import EventwireError
+from eventwire.ingest import add_records
 from eventwire.store import Store
 
 HARBOUR = ("Twelve people were wounded when a gunman opened fire at the Lanterndock ferry terminal in Port Vessany, "
@@ -32,14 +33,14 @@ def corpus() -> list[dict]:
 @pytest.fixture
 def store(db_url):
     with Store.open(db_url) as opened:
-        opened.add_records(corpus())
+        add_records(opened, corpus())
         yield opened
 
 
 def test_adding_the_same_records_twice_changes_nothing(store):
     before = {table: _count(store, table) for table in ("documents", "events", "figures", "quotes", "incidents")}
-    assert store.add_records(corpus()) == 0
-    assert store.add_records(corpus()[:1] + corpus()[:1]) == 0
+    assert add_records(store, corpus()) == 0
+    assert add_records(store, corpus()[:1] + corpus()[:1]) == 0
     assert {table: _count(store, table) for table in before} == before
     assert before["documents"] == 3
 
@@ -73,8 +74,8 @@ def test_actor_ids_are_shared_across_documents(db_url):
     first = make_record("a", "Inspector Mara Velloquin arrived.", "2021-01-01", persons=("Mara Velloquin",))
     second = make_record("b", "Later Mara Velloquin spoke again.", "2021-02-01", persons=("Mara Velloquin",))
     with Store.open(db_url) as store:
-        store.add_records([first])
-        store.add_records([second])
+        add_records(store, [first])
+        add_records(store, [second])
         with store.engine.connect() as conn:
             actors = conn.execute(sa.text("SELECT DISTINCT actor FROM entities")).scalars().all()
         assert len(actors) == 1
@@ -123,7 +124,7 @@ def test_bad_filters_are_one_clear_error(store):
 
 def test_invalid_record_is_refused_and_nothing_is_written(store):
     with pytest.raises(EventwireError, match="no text"):
-        store.add_records([make_record("fresh", "Fine text here.", "2021-01-01"), {"id": "broken"}])
+        add_records(store, [make_record("fresh", "Fine text here.", "2021-01-01"), {"id": "broken"}])
     assert store.document("fresh") is None
 
 
@@ -162,5 +163,5 @@ def test_long_names_and_odd_text_store_on_both_databases(db_url):
     long_name = " ".join(["Verylongcapitalisedword"] * 20)
     text = f"{long_name} said the shooting on Quarry Lane left one man wounded.\x00 Police came."
     with Store.open(db_url) as store:
-        assert store.add_records([make_record("long", text, "2020-02-02", long_name)]) == 1
+        assert add_records(store, [make_record("long", text, "2020-02-02", long_name)]) == 1
         assert store.document("long")["text"] == text.replace("\x00", "\ufffd")

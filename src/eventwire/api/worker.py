@@ -66,6 +66,7 @@ def _start(db_url: str | None) -> None:
 def ingest_articles(articles: list[Any]) -> tuple[int, list[str], list[str]]:
     """In the worker: read each article as a JSON line would be read, extract, store; errors name the item."""
     from eventwire.engine import Extracted, extract_items
+    from eventwire.ingest import add_records
     from eventwire.read.article import Limits as ReadLimits
     from eventwire.read.jsonl import read_jsonl
     from eventwire.read.sources import within_limits
@@ -79,5 +80,5 @@ def ingest_articles(articles: list[Any]) -> tuple[int, list[str], list[str]]:
             records.append(orjson.loads(result.line))
         else:
             errors.append(str(result).replace("article:", "article ", 1))
-    stored = _worker_store.add_records(records) if records else 0
+    stored = add_records(_worker_store, records) if records else 0
     return stored, [r["id"] for r in records], errors

@@ -8,14 +8,21 @@ single victim often give no number ("a man was shot and killed", "a teenager was
 death in the headline or lead counts one killed (a headline over a cookie wall still tells of the harm),
 and a word of wounding one injured when nobody died (with a death
 reported, words of wounding most often describe the one who died, unless "another" was hurt). A report with
-words of harm but no count of a kind says none of that kind (0); a report with no words of harm says nothing
-(None).
+words of harm but no count of deaths says none died (0); one that says nothing of the wounded leaves them
+unknown (None), and a report with no words of harm says nothing (None). A report that says none outright
+("No one was hurt", "there were no casualties", but not "no one else was hurt") counts 0 of that kind
+whatever a figure says (``casualty_none.tsv``); beside two or more dead, "a cook was wounded" is one
+survivor.
+
+``toll_claims`` keeps every count with its claimant, for best estimates that show disputes.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from eventwire.lexicons import rows
 
 ASSERTED = {"asserted", "claimed", None}
 LEAD_CHARS = 1500
@@ -29,6 +36,8 @@ _WOUND = re.compile(r"\b(?:wounded|injured|injuries|hospitali[sz]ed|(?:was|were|
                     r"stable condition|gunshot wounds?|recovering|treated and released|grazed)\b", re.IGNORECASE)
 _ANOTHER_HURT = re.compile(r"\b(?:another|a second|one other|the other|a third)\b[^.]{0,60}?\b(?:wounded|injured|hurt|"
                            r"shot|hospitali[sz]ed|critical|stable|survived)\b", re.IGNORECASE)
+_ONE_HURT = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:was|got)\s+(?:also\s+)?(?:wounded|injured|hurt)\b",
+                       re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:,|-?\s*years?|-year|\)|to \d)", re.IGNORECASE)
 
 
@@ -42,6 +51,8 @@ def casualty_counts(record: dict) -> dict[str, Any]:
     for field, value in _from_events(record).items():
         counts.setdefault(field, value)
     lead = title + "\n" + text[:LEAD_CHARS]  # a headline over a cookie wall still tells of the harm
+    for field in none_reported(lead):
+        counts[field] = 0
     death, wound = bool(_DEATH.search(lead)), bool(_WOUND.search(lead))
     death = death or ("injured" not in counts and bool(_WEAK_DEATH.search(lead)))
     if not (death or wound or counts or _title_shot(title) is not None):
@@ -56,8 +67,10 @@ def casualty_counts(record: dict) -> dict[str, Any]:
             counts["injured"] = max(shot - counts["killed"], 0)
         else:
             # with a death reported, words of wounding most often describe the one who died
-            survivor = wound and (counts["killed"] == 0 or bool(_ANOTHER_HURT.search(lead)))
-            counts["injured"] = 1 if survivor else 0
+            # "three guards died and a cook was hurt": one survivor beside several dead
+            survivor = wound and (counts["killed"] == 0 or bool(_ANOTHER_HURT.search(lead))
+                                  or counts["killed"] >= 2 and bool(_ONE_HURT.search(lead)))
+            counts["injured"] = 1 if survivor else None  # silence about the wounded is not "none"
     return counts
 
 
@@ -156,3 +169,39 @@ def _count(figure: dict, text: str) -> int | None:
     if surface.strip().isdigit() and (_AGE_AFTER.match(text[end : end + 8]) or text[max(0, start - 2) : start] == ", "):
         return None
     return int(value)
+
+
+_NONE = {(word, form): tuple(fields.split(",")) for word, form, fields in rows("casualty_none.tsv")}
+_PARTICIPLES = "|".join(word for word, form in _NONE if form == "participle")
+_NOUNS = "|".join(word for word, form in _NONE if form == "noun")
+_NONE_PATTERN = re.compile(
+    rf"\b(?:no one|no-one|nobody|none)\s+(?:was|were|has been|had been|is|got)\s+(?:reported\s+)?({_PARTICIPLES})\b"
+    rf"|\bno\s+(?:immediate\s+|reported\s+)?({_NOUNS})\b", re.IGNORECASE)
+
+
+def none_reported(text: str) -> set[str]:
+    """The fields (killed, injured) the text says outright that none were: "No one was hurt" sets both."""
+    fields: set[str] = set()
+    for match in _NONE_PATTERN.finditer(text):
+        word = (match.group(1) or match.group(2)).lower()
+        form = "participle" if match.group(1) else "noun"
+        fields.update(_NONE[(word, form)])
+    return fields
+
+
+def toll_claims(record: dict) -> list[dict]:
+    """Every count of killed or injured people the record gives, with its claimant's name: the record of who
+    said what that best estimates and disputes are computed from."""
+    text = record.get("text") or ""
+    names = {e.get("id"): e.get("name") for e in record.get("entities") or [] if isinstance(e, dict)}
+    claims = []
+    for figure in record.get("figures") or []:
+        if not isinstance(figure, dict) or figure.get("category") not in ("killed", "injured"):
+            continue
+        if figure.get("unit", "people") != "people" or figure.get("hedged"):
+            continue
+        value = _count(figure, text)
+        if value is not None:
+            claimant = names.get(figure.get("claimant")) or None
+            claims.append({"field": figure["category"], "value": value, "claimant": claimant})
+    return claims

@@ -15,11 +15,12 @@ _JUNK_LINE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.!?\n]{30,}[.!?]")
-MIN_NEWS_CHARS = 200
+MIN_NEWS_CHARS = 150  # a two-sentence brief is news; a wall's stray sentence is not
 
 
 def is_junk(text: str) -> bool:
-    """True when the text has too little article prose: under 200 characters of sentences outside junk lines."""
+    """True when the text has too little article prose: under ``MIN_NEWS_CHARS`` characters of sentences
+    outside junk lines."""
     prose = 0
     for line in text.splitlines():
         line = line.strip()

@@ -1,8 +1,11 @@
 """The store: document records, their items, and the cross-document links, in SQLite or PostgreSQL.
 
     store = Store.open("sqlite:///eventwire.db")     # or postgresql://user@host/db; None: the default
-    store.add_records(records)                        # one transaction: store, then link; idempotent
+    eventwire.ingest.add_records(store, records)      # one transaction: store, then link; idempotent
     store.incidents(since="2014-01-01", limit=20)     # plain JSON-ready dicts
+
+The store stores and queries; it makes no linking decisions (eventwire.link does, eventwire.ingest runs it
+inside ``Store.writing()``).
 
 Every list query takes the same optional filters: ``since``, ``until`` (ISO dates), ``bbox``
 (min_lon, min_lat, max_lon, max_lat), ``actor`` (actor id or part of a name), ``type`` (event type),
@@ -12,14 +15,15 @@ Every list query takes the same optional filters: ``since``, ``until`` (ISO date
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from eventwire.store import queries
 from eventwire.store.database import connect_checked, create_engine, database_errors, migrate, normalise_url
 from eventwire.store.queries import Filters
-from eventwire.store.writer import insert_documents, record_problem
+from eventwire.store.writer import record_problem
 
 __all__ = ["Store", "record_problem"]
 
@@ -55,21 +59,15 @@ class Store:
 
     # ------------------------------------------------------------ writing
 
-    def add_records(self, records: list[dict]) -> int:
-        """Store document records (SPEC §2) not stored yet and link them, all in one transaction.
-
-        Returns how many were new. A record whose id is already stored is skipped, so adding the same
-        records twice changes nothing. Raises EventwireError for a record that is not a document record.
-        """
-        from eventwire.link import link_documents
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction, writers serialised (SQLite BEGIN IMMEDIATE, a row lock on PostgreSQL)."""
         from eventwire.store.schema import meta
 
         with database_errors(), self.engine.connect() as conn, \
                 conn.execution_options(sqlite_begin="IMMEDIATE").begin():
             _lock_writers(conn, meta)
-            added = insert_documents(conn, records)
-            link_documents(conn, added)
-        return len(added)
+            yield conn
 
     # ------------------------------------------------------------ reading
 

@@ -111,7 +111,7 @@ def _document_clauses(conn: Connection, f: Filters, doc_column=d.c.seq, date_col
     if f.story:
         clauses.append(d.c.story == f.story)
     if f.incident:
-        clauses.append(d.c.incident == f.incident)
+        clauses.append(d.c.incident == _surviving_incident(conn, f.incident))
     if f.query:
         clauses.append(fulltext_match(conn, doc_column, f.query))
     return clauses
@@ -125,10 +125,15 @@ def _page(query, f: Filters):
 
 # ---------------------------------------------------------------- documents
 
-def document_record(row) -> dict:
-    """The SPEC §2 record with story and incident filled in."""
+def document_record(row, conn: Connection | None = None) -> dict:
+    """The SPEC §2 record with story, incident and (given ``conn``) every incident it reports filled in."""
     record = orjson.loads(row.record)
     record["story"], record["incident"] = row.story, row.incident
+    if conn is not None:
+        r = s.incident_reports
+        others = conn.execute(sa.select(r.c.incident).where(r.c.doc == row.seq, r.c.main.is_(False))
+                              .order_by(r.c.happening)).scalars().all()
+        record["incidents"] = [row.incident, *others] if row.incident else list(others)
     return record
 
 
@@ -136,8 +141,8 @@ def document(conn: Connection, doc_id: str) -> dict | None:
     if not isinstance(doc_id, str):
         return None
     doc_id = doc_id.replace("\x00", "\ufffd")
-    row = conn.execute(sa.select(d.c.record, d.c.story, d.c.incident).where(d.c.id == doc_id)).first()
-    return document_record(row) if row else None
+    row = conn.execute(sa.select(d.c.seq, d.c.record, d.c.story, d.c.incident).where(d.c.id == doc_id)).first()
+    return document_record(row, conn) if row else None
 
 
 def _documents_query(conn: Connection, f: Filters):
@@ -170,7 +175,23 @@ def document_page(conn: Connection, f: Filters, after: int, size: int) -> tuple[
     query = (sa.select(d.c.seq, d.c.record, d.c.story, d.c.incident).where(*_documents_query(conn, f), d.c.seq > after)
              .order_by(d.c.seq).limit(size))
     rows = conn.execute(query).all()
-    return [document_record(row) for row in rows], (rows[-1].seq if rows else None)
+    others = _other_incidents(conn, [row.seq for row in rows])
+    records = []
+    for row in rows:
+        record = document_record(row)
+        record["incidents"] = [row.incident, *others.get(row.seq, [])] if row.incident else others.get(row.seq, [])
+        records.append(record)
+    return records, (rows[-1].seq if rows else None)
+
+
+def _other_incidents(conn: Connection, seqs: list[int]) -> dict[int, list[str]]:
+    """The further incidents (beyond the main one) each of these documents reports."""
+    r = s.incident_reports
+    found: dict[int, list[str]] = {}
+    query = sa.select(r.c.doc, r.c.incident).where(r.c.doc.in_(seqs), r.c.main.is_(False)).order_by(r.c.happening)
+    for doc, incident in conn.execute(query):
+        found.setdefault(doc, []).append(incident)
+    return found
 
 
 def search(conn: Connection, q: str, f: Filters) -> list[dict]:
@@ -301,11 +322,20 @@ def _incidents_query(conn: Connection, f: Filters):
     member_clauses = _document_clauses(conn, f, date_column=None)
     if f.actor:
         member_clauses.append(_document_has_actor(d.c.seq, f))
-    if f.incident:
-        clauses.append(i.c.id == f.incident)
+    if f.incident:  # an id merged into another names the survivor
+        clauses.append(i.c.id == _surviving_incident(conn, f.incident))
     if member_clauses:
         clauses.append(sa.exists().where(d.c.incident == i.c.id, *member_clauses))
     return sa.select(i).where(*clauses)
+
+
+def _surviving_incident(conn: Connection, identifier: str) -> str:
+    for _ in range(100):
+        target = conn.execute(sa.select(s.incidents.c.merged_into).where(s.incidents.c.id == identifier)).scalar()
+        if not target:
+            break
+        identifier = target
+    return identifier
 
 
 def incidents(conn: Connection, f: Filters) -> list[dict]:
@@ -331,6 +361,11 @@ def incident_records(conn: Connection, rows: list) -> list[dict]:
                             .order_by(d.c.seq)):
         members[doc.incident].append(doc)
     seqs = {doc.seq: doc.id for docs in members.values() for doc in docs}
+    r = s.incident_reports
+    also: dict[str, list[str]] = {}
+    for incident, doc_id in conn.execute(sa.select(r.c.incident, d.c.id).join(d, d.c.seq == r.c.doc)
+                                         .where(r.c.incident.in_(ids), r.c.main.is_(False)).order_by(d.c.seq)):
+        also.setdefault(incident, []).append(doc_id)
     events_by_doc, claims_by_doc, actors_by_doc = _incident_parts(conn, list(seqs))
     records = []
     for row in rows:
@@ -343,9 +378,11 @@ def incident_records(conn: Connection, rows: list) -> list[dict]:
             "place": orjson.loads(row.place) if row.place else None,
             "killed": row.killed,
             "injured": row.injured,
+            "disputed": bool(row.disputed),
             "actors": _unique(name for doc in docs for name in actors_by_doc.get(doc.seq, [])),
             "events": [f"{doc.id}#{event}" for doc in docs for event in events_by_doc.get(doc.seq, [])],
             "claims": [claim | {"document": doc.id} for doc in docs for claim in claims_by_doc.get(doc.seq, [])],
+            "also_reported_in": also.get(row.id, []),
         }
         records.append(record)
     return records
@@ -397,6 +434,6 @@ def stories(conn: Connection, f: Filters) -> list[dict]:
 
 
 def _iso(day: int | None) -> str | None:
-    from eventwire.link.features import day_string
+    from datetime import date
 
-    return day_string(day)
+    return date.fromordinal(day).isoformat() if day else None

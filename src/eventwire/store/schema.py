@@ -138,6 +138,18 @@ incidents = Table(
     Column("killed", Integer),
     Column("injured", Integer),
     Column("documents", Integer, nullable=False, default=0),
+    Column("disputed", Boolean),  # parties report conflicting tolls (migration 0003)
+)
+
+# Every incident a document reports: its main one (documents.incident) and a roundup's others (migration 0003).
+incident_reports = Table(
+    "incident_reports",
+    metadata,
+    Column("incident", String(40), primary_key=True),
+    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+    Column("main", Boolean, nullable=False),
+    Column("happening", Integer, nullable=False, default=0),  # which of the document's happenings
+    Index("ix_incident_reports_doc", "doc"),
 )
 
 claims = Table(

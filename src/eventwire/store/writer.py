@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -10,9 +11,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from eventwire.errors import EventwireError
-from eventwire.link import actors as actor_linking
-from eventwire.link.features import document_claims, document_features
+from eventwire.store import actors as actor_linking
 from eventwire.store import schema as s
+
+# what the layer above computes from a record before it is stored: its linking features and its claims
+Describe = Callable[[dict], tuple[dict, list[dict]]]
 
 LIST_FIELDS = ("entities", "places", "times", "quotes", "figures", "events")
 
@@ -37,8 +40,13 @@ def content_hash(record: dict) -> str:
     return hashlib.sha256(record["text"].encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def insert_documents(conn: Connection, records: list[dict]) -> list[int]:
-    """Insert the records whose id is not stored yet; returns the new documents' seq, in input order."""
+def _undescribed(record: dict) -> tuple[dict, list[dict]]:
+    return {}, []
+
+
+def insert_documents(conn: Connection, records: list[dict], describe: Describe = _undescribed) -> list[int]:
+    """Insert the records whose id is not stored yet, each with the features and claims ``describe`` gives;
+    returns the new documents' seq, in input order."""
     for record in records:
         if problem := record_problem(record):
             raise EventwireError(problem)
@@ -49,7 +57,7 @@ def insert_documents(conn: Connection, records: list[dict]) -> list[int]:
     added = []
     for doc_id, record in unique.items():
         if doc_id not in existing:
-            added.append(_insert_document(conn, record))
+            added.append(_insert_document(conn, record, *describe(record)))
     return added
 
 
@@ -80,8 +88,7 @@ def _normalised(record: dict) -> dict:
     return record
 
 
-def _insert_document(conn: Connection, record: dict) -> int:
-    features = document_features(record)
+def _insert_document(conn: Connection, record: dict, features: dict, claims: list[dict]) -> int:
     seq = conn.execute(
         sa.insert(s.documents).values(
             id=record["id"],
@@ -92,17 +99,17 @@ def _insert_document(conn: Connection, record: dict) -> int:
             lang=_text(record.get("lang"), 16),
             text=record["text"],
             record=orjson.dumps(record).decode(),
-            junk=features["junk"],
+            junk=bool(features.get("junk")),
             day=features.get("day"),
             features=orjson.dumps(features).decode(),
         )
     ).inserted_primary_key[0]
     entity_actors = actor_linking.assign_actors(conn, seq, record)
-    _insert_items(conn, seq, record, entity_actors)
+    _insert_items(conn, seq, record, entity_actors, claims)
     return seq
 
 
-def _insert_items(conn: Connection, seq: int, record: dict, entity_actors: dict[str, str]) -> None:
+def _insert_items(conn: Connection, seq: int, record: dict, entity_actors: dict[str, str], claims: list[dict]) -> None:
     places = [p for p in record["places"] if isinstance(p, dict)]
     times = [t for t in record["times"] if isinstance(t, dict)]
     names = {e.get("id"): e.get("name") for e in record["entities"] if isinstance(e, dict)}
@@ -114,7 +121,7 @@ def _insert_items(conn: Connection, seq: int, record: dict, entity_actors: dict[
     _insert_many(conn, s.figures, [_figure_row(seq, i, f, places, times, names, entity_actors)
                                    for i, f in enumerate(record["figures"]) if isinstance(f, dict)])
     _insert_many(conn, s.claims, [{"doc": seq, "position": i, **claim}
-                                  for i, claim in enumerate(document_claims(record))])
+                                  for i, claim in enumerate(claims)])
 
 
 def _insert_many(conn: Connection, table: sa.Table, rows: list[dict]) -> None:

@@ -1,7 +1,7 @@
 """The watcher: poll each source when due, read what is new, ingest it batch by batch, alert, deliver.
 
 A batch goes through the same path as ``eventwire ingest``: the local engine extracts it and
-``Store.add_records`` stores and links it in one transaction. Only then are its addresses noted as seen and
+``eventwire.ingest.add_records`` stores and links it in one transaction. Only then are its addresses noted as seen and
 the rules evaluated, each in its own transaction; a crash between the steps is made good on the next start
 (the stored articles are skipped by id, the unevaluated changes are still different from their snapshots).
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import orjson
 
+from eventwire.ingest import add_records
 from eventwire.read import Article, Limits, ReadError
 from eventwire.read.html import page_to_article
 from eventwire.read.sources import read_file, within_limits
@@ -173,7 +174,7 @@ class Watcher:
                 records.append(orjson.loads(result.line))
             else:
                 self.log.event("entry_failed", source=source.key, error=str(result))
-        added = self.store.add_records(records) if records else 0
+        added = add_records(self.store, records) if records else 0
         with outbox.writing(self.store.engine) as conn:
             outbox.mark_seen(conn, batch.seen)
         self.ingested += added

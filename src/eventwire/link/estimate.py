@@ -1,0 +1,115 @@
+"""An incident's best estimates from its reports' features, by rules that keep every claim visible.
+
+- **Tolls** (killed, injured). Each report counts once: its own count (eventwire.link.casualties) and the
+  claims behind it (``tolls``: value and claimant). A toll that rises over time takes the latest report's
+  figure: reports are read in order of publication and the last that states a count wins; a report that
+  only implies one ("a man was shot and killed") yields to reports that state one. When parties dispute a
+  toll, the incident is ``disputed``: one report gives different counts from different claimants (the army's
+  30 against the rebels' 2), or a later report from another claimant gives fewer than an earlier one (tolls
+  do not fall; a lower count from someone else is a rival claim). A disputed toll takes the lowest claimed
+  figure (ACLED's convention: the lowest credible figure). With no report saying anything the toll is None
+  (unknown); 0 only when a report says none.
+- **Date**: the happening's own day, never a later report's publication day: each report's main happening
+  gives a span of days (eventwire.link.happenings); the day inside most spans wins, ties going to the day
+  most reports name exactly, then to the earliest. Reports dated only by their publication day count only
+  when no report dates the happening itself.
+- **Type** the most reported, **place** the most named main place, ties going to a city over a region or
+  country (with coordinates when one has them).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from eventwire.link.happenings import day_string
+
+
+def best_estimate(features: list[dict]) -> dict[str, Any]:
+    """The incident's type, date, place, killed, injured and whether a toll is disputed (module docstring)."""
+    ordered = sorted(features, key=lambda f: (f.get("published") or 0, f.get("seq") or 0))
+    killed, killed_disputed = toll(ordered, "killed")
+    injured, injured_disputed = toll(ordered, "injured")
+    types = Counter(h["type"] for f in features for h in (f.get("happenings") or [])[:1])
+    place = _most_named_place(features)
+    return {
+        "type": min(types, key=lambda name: (-types[name], name)) if types else None,
+        "date": day_string(happening_day(features)),
+        "place": place,
+        "lat": place.get("lat") if place else None,
+        "lon": place.get("lon") if place else None,
+        "killed": killed,
+        "injured": injured,
+        "disputed": killed_disputed or injured_disputed,
+    }
+
+
+def happening_report(features: dict, index: int) -> dict:
+    """What a roundup says about one of its further happenings, as the features of a report of it alone."""
+    found = features.get("happenings") or []
+    happening = found[index] if 0 <= index < len(found) else {}
+    span = happening.get("span")
+    return {"seq": features.get("seq"), "published": features.get("published"), "happenings": [happening],
+            "day": span[0] if span else None, "day_source": "event" if span else "published",
+            "killed": happening.get("killed"), "injured": happening.get("injured"), "tolls": [],
+            "place": {k: v for k, v in (happening.get("place") or {}).items()
+                      if k in ("name", "admin1", "country", "lat", "lon")} or None}
+
+
+def toll(ordered: list[dict], field: str) -> tuple[int | None, bool]:
+    """The incident's count of ``field`` from reports in order of publication, and whether it is disputed."""
+    claims = [[c for c in f.get("tolls") or [] if c.get("field") == field] for f in ordered]
+    seen: list[tuple[int, str | None]] = []
+    disputed = False
+    for report in claims:
+        by_claimant = {(c["value"], c.get("claimant")) for c in report}
+        values = {value for value, _ in by_claimant}
+        claimants = {claimant for _, claimant in by_claimant if claimant}
+        if len(values) > 1 and len(claimants) > 1:
+            disputed = True
+        for value, claimant in by_claimant:
+            if claimant and any(v > value and c and c != claimant for v, c in seen):
+                disputed = True
+        seen.extend(by_claimant)
+    if disputed:
+        return min(value for value, _ in seen), True
+    stated = [f.get(field) for f, report in zip(ordered, claims, strict=True) if report and f.get(field) is not None]
+    counts = stated or [f.get(field) for f in ordered if f.get(field) is not None]
+    return (counts[-1] if counts else None), False
+
+
+def happening_day(features: list[dict]) -> int | None:
+    """The day inside most of the reports' spans; ties to the day most name exactly, then the earliest."""
+    dated = [f for f in features if f.get("day_source") != "published"] or features
+    spans = [_span(f) for f in dated]
+    spans = [s for s in spans if s]
+    if not spans:
+        return None
+    inside: Counter = Counter()
+    exact: Counter = Counter()
+    for low, high in spans:
+        for day in range(low, high + 1):
+            inside[day] += 1
+        if low == high:
+            exact[low] += 1
+    return min(inside, key=lambda d: (-inside[d], -exact[d], d))
+
+
+def _span(features: dict) -> list[int] | None:
+    found = features.get("happenings") or []
+    if found and found[0].get("span"):
+        return found[0]["span"]
+    day = features.get("day")
+    return [day, day] if day is not None else None
+
+
+def _most_named_place(features: list[dict]) -> dict | None:
+    places = [f["place"] for f in features if isinstance(f.get("place"), dict) and f["place"].get("name")]
+    if not places:
+        return None
+    counts = Counter(p["name"] for p in places)
+    precise = {p["name"] for p in places if p.get("level") == "city" and not p.get("guessed")}
+    name = max(counts, key=lambda n: (counts[n], n in precise,
+                                      any(p.get("lat") is not None for p in places if p["name"] == n)))
+    return next((p for p in places if p["name"] == name and p.get("lat") is not None),
+                next(p for p in places if p["name"] == name))
