@@ -134,3 +134,53 @@ def test_alliances_and_parties_are_not_places(extract):
     texts = {p.text for p in record.places}
     assert "NATO" not in texts and "Green Party" not in texts
     assert {"Brussels", "Leeds"} <= texts
+
+
+def _event_place(record, trigger):
+    event = next(e for e in record.events if e.trigger.text == trigger)
+    return record.places[event.place].text if event.place is not None else None
+
+
+def test_a_distance_from_a_city_makes_it_a_reference_point_not_the_event_place(extract):
+    record = extract("Artillery shelled Izium, about 120 kilometres south-east of Kharkiv, on Monday night.")
+    assert _event_place(record, "shelled") == "Izium"
+    record = extract("Gunmen attacked a checkpoint near Kidal, some 300 km north of Gao, killing four soldiers.")
+    assert _event_place(record, "attacked") == "Kidal"
+    record = extract("A car bomb exploded 20 miles from Kabul in the town of Charikar on Friday.")
+    assert _event_place(record, "exploded") == "Charikar"
+
+
+def test_a_reference_point_is_still_the_place_when_the_sentence_names_no_other(extract):
+    record = extract("Rebels ambushed a convoy 40 kilometres west of Goma on Sunday.")
+    assert _event_place(record, "ambushed") == "Goma"
+
+
+def _places_with_second_mention_read_as(text: str, name: str, label: str) -> list[str]:
+    """The places step over a parse whose second mention of ``name`` the parser labelled ``label``."""
+    from spacy.tokens import Span
+
+    from eventwire.extract.base import Found
+    from eventwire.extract.places import places
+    from helpers import parse_text
+
+    parsed = parse_text(text, published="2031-05-15")
+    doc = parsed.doc
+    second = text.index(name, text.index(name) + 1)
+    span = doc.char_span(second, second + len(name))
+    others = [e for e in doc.ents if e.end <= span.start or e.start >= span.end]
+    doc.ents = sorted([*others, Span(doc, span.start, span.end, label=label)], key=lambda e: e.start)
+    return [p.text for p in places(parsed, Found()) if p.start == second]
+
+
+def test_a_name_the_document_places_elsewhere_is_a_place_where_the_parser_misread_it():
+    text = "Two men were killed in Kupiansk. Kupiansk, near the front line, was shelled again at dawn."
+    assert _places_with_second_mention_read_as(text, "Kupiansk", "ORG") == ["Kupiansk"]
+    text = "Protesters gathered in Bamako on Friday. Bamako, the capital, stayed calm overnight."
+    assert _places_with_second_mention_read_as(text, "Bamako", "ORG") == ["Bamako"]
+    text = "Shells fell on Mosul overnight. Mosul, a city of millions, woke to sirens."
+    assert _places_with_second_mention_read_as(text, "Mosul", "PERSON") == ["Mosul"]
+
+
+def test_a_name_the_document_never_places_is_left_alone(extract):
+    record = extract("Marlow said the fund would grow. Marlow, a banker, spoke for an hour.")
+    assert [p.text for p in record.places] == []

@@ -11,7 +11,9 @@ are never placed at them (``most_specific``). "Washington" naming the US governm
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from eventwire import lexicons
 from eventwire.extract.base import Found, Parsed, step
 from eventwire.extract.place_keep import demonyms, is_demonym, strength
 from eventwire.extract.place_spans import LETTER_ROAD, ROAD_NUMBER, STREET, Candidate, candidate_spans, lookup_keys
@@ -29,6 +31,19 @@ FEDERAL = re.compile(r"\b(?:Congress|Capitol|White House|Pentagon|Senate|federal
                      r"State Department|administration|embassy|ambassador|U\.S\.|American)\b")
 LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\b|,\s*[A-Z]")
 CHAIN_GAP = re.compile(r"\s*,\s*|\s*\(\s*")
+
+
+@cache
+def _reference_point() -> re.Pattern[str]:
+    """Text just before a place that makes it a reference point ("100 km east of", "30 miles from")."""
+    words = {kind: "|".join(w.split("|")) for kind, w in lexicons.rows("places_reference_words.tsv")}
+    return re.compile(rf"\b(?:{words['unit']})\s+(?:(?:to the\s+)?(?:{words['direction']})\s+of|(?:away\s+)?from)"
+                      r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_reference_point(place: Place, text: str) -> bool:
+    """Whether the place only measures a distance: in "Velka, 40 km west of Durin" Durin is not the place."""
+    return bool(_reference_point().search(text[max(0, place.start - 60):place.start]))
 SPECIFIC = {"PPLC": 0, "PPLA": 0, "PPL": 0, "ADM2": 1, "ADM1": 2, "RGN": 3, "PCLI": 4, "CONT": 5}
 
 
@@ -66,7 +81,8 @@ def clause_place(places_: list[Place], text: str, sentence: tuple[int, int], cla
                  taken: list[tuple[int, int]]) -> int | None:
     """Index of the place of an event's clause: one the clause names, else the sentence's nearest to ``anchor``.
 
-    Never an actor's own span (``taken``), never a demonym; of a "CITY, REGION" chain the city.
+    Never an actor's own span (``taken``), never a demonym; of a "CITY, REGION" chain the city; a reference point
+    ("40 km west of Durin") only when the sentence names no other place.
     """
     best: tuple[int, int] | None = None
     index = None
@@ -76,7 +92,7 @@ def clause_place(places_: list[Place], text: str, sentence: tuple[int, int], cla
         if any(place.start < e and s < place.end for s, e in taken):
             continue
         inside = clause[0] <= place.start and place.end <= clause[1]
-        rank = (0 if inside else 1, abs(place.start - anchor))
+        rank = (2 if is_reference_point(place, text) else 0 if inside else 1, abs(place.start - anchor))
         if best is None or rank < best:
             best, index = rank, i
     return most_specific(places_, index, text) if index is not None else None
@@ -93,6 +109,7 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
     lookups = index.lookup_many(k for s in spans for k in lookup_keys(s))
     mentions, demonym_spans = [], []
     known: set[tuple[int, int]] = set()
+    judged = []
     for span in spans:
         cands = _candidates(span, lookups)
         if span.key in demonyms() and span.source in ("ner", "as-NORP") and _demonym_alone(span, text):
@@ -100,7 +117,11 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
             continue
         if is_demonym(span, cands):
             continue
-        sure = strength(span, cands, doc, persons)
+        judged.append((span, cands, strength(span, cands, doc, persons)))
+    named = {span.key for span, cands, sure in judged if cands and sure >= 0.8 and span.source == "ner"}
+    for span, cands, sure in judged:
+        if sure <= 0 and span.source != "ner" and cands and span.key in named:
+            sure = 0.8  # one sense per document: the document names this very name as a place elsewhere
         if sure > 0:
             street = span.street or bool(LETTER_ROAD.match(span.text))
             mentions.append(Mention(span.start, span.end, span.text, () if street else cands,
