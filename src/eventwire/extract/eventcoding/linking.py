@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from eventwire import lexicons
 from eventwire.extract.base import Found, Parsed
 from eventwire.extract.eventcoding.lexicon import rules
+from eventwire.extract.places import clause_place
 from eventwire.records import ActorRef, Entity
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{3}X$")
@@ -144,20 +145,7 @@ class Linker:
         """The place the event's clause names, else one its sentence names; never an actor's own span."""
         sub = list(clause.subtree)
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        helper = _helper("places", "clause_place")  # the most specific place, never a demonym
-        if helper is not None:
-            return helper(self.places, self.doc.text, (sent.start_char, sent.end_char), (lo, hi), clause.idx, taken)
-        best: tuple[int, int] | None = None
-        for i, place in enumerate(self.places):
-            if place.start < sent.start_char or place.end > sent.end_char:
-                continue
-            if any(place.start < e and s < place.end for s, e in taken):
-                continue
-            inside = lo <= place.start and place.end <= hi
-            rank = (0 if inside else 1, abs(place.start - clause.idx))
-            if best is None or rank < best:
-                best, index = rank, i
-        return index if best is not None else None
+        return clause_place(self.places, self.doc.text, (sent.start_char, sent.end_char), (lo, hi), clause.idx, taken)
 
     def time_of(self, sent: Span, start: int, end: int) -> tuple[int | None, str | None]:
         """(index into times, calendar date) of the event's clause."""
