@@ -34,11 +34,15 @@ def test_key_figures_keep_every_claimant_and_flag_disagreement(crisis_records):
     assert (figures["fled"]["low"], figures["fled"]["high"]) == (1000, 9999)
 
 
-def test_timeline_is_dated_and_ordered_with_reported_dates_last_on_their_day(crisis_records):
+def test_timeline_lists_happenings_each_with_its_events_below(crisis_records):
     timeline = assemble(crisis_records)["timeline"]
-    assert [(e["date"], e["type"]) for e in timeline] == [
-        ("2031-03-03", "ASSAULT"), ("2031-03-04", "AID"), ("2031-03-04", "REJECT")]
-    assault, aid, reject = timeline
+    assert [(e["kind"], e["date"], e["type"]) for e in timeline] == [
+        ("happening", "2031-03-03", "ASSAULT"), ("event", "2031-03-03", "ASSAULT"), ("event", "2031-03-04", "REJECT"),
+        ("happening", "2031-03-04", "AID"), ("event", "2031-03-04", "AID")]
+    shelling, assault, reject, convoy, aid = timeline
+    assert shelling["text"].startswith("Valdorian army shells Marenburg; 40 civilians killed, according to")
+    assert {e["happening"] for e in (assault, reject)} == {shelling["happening"]}
+    assert aid["happening"] == convoy["happening"] != shelling["happening"]
     assert assault["actors"] == ["Valdorian army"] and assault["recipients"] == ["Marenburg"]
     assert aid["date"] == "2031-03-04" and aid["reported"] is False  # from the time expression "on March 4"
     assert reject["reported"] is True and reject["status"] == "denied" and reject["source"] == "Tomas Brell"
@@ -57,7 +61,7 @@ def test_who_said_what_groups_quotes_by_speaker(crisis_records):
 def test_actors_carry_roles_and_what_they_did(crisis_records):
     actors = {a["name"]: a for a in assemble(crisis_records)["actors"]}
     assert actors["Valdorian army"]["as_actor"] == {"ASSAULT": 1}
-    assert actors["Marenburg"]["as_recipient"] == {"ASSAULT": 1}
+    assert "Marenburg" not in actors  # a town that is only shelled is a place, not an actor
     assert actors["Red Lantern Society"]["as_actor"] == {"AID": 1}
     assert actors["Ilse Varga"]["quotes"] == 2
 
@@ -87,8 +91,10 @@ def test_markdown_html_and_json_show_the_same_dossier(crisis_records):
     assert data["factbox"]["when"]["first"] == "2031-03-03"
     killed = {g["category"]: g for g in data["figures"]}["killed"]
     assert (killed["low"], killed["high"], killed["disagreement"]) == (12, 40, True)
-    assert [(e["date"], e["type"]) for e in data["timeline"]] == [
-        ("2031-03-03", "ASSAULT"), ("2031-03-04", "AID"), ("2031-03-04", "REJECT")]
+    assert [(e["kind"], e["type"]) for e in data["timeline"]] == [
+        ("happening", "ASSAULT"), ("event", "ASSAULT"), ("event", "REJECT"), ("happening", "AID"), ("event", "AID")]
+    headline = data["timeline"][0]["text"]
+    assert headline in md.replace("\\", "") and headline in page
     assert {q["speaker"] for q in data["quotes"]} >= {"Ilse Varga", "Anna Holt"}
     assert "https://news.example/vd-shelling" in {s["url"] for s in data["sources"]}
 
@@ -119,9 +125,14 @@ def test_the_same_claim_in_several_reports_is_listed_once_with_its_count(crisis_
     assert "(in 2 reports)" in render(assemble([*crisis_records, again]), "md")
 
 
-def test_background_events_stay_in_the_timeline_but_not_in_when(crisis_records):
-    old_war = {**crisis_records[0]["events"][0], "id": "v9", "date": "1994", "time": None}
+def test_background_events_have_their_own_section_and_stay_out_of_when(crisis_records):
+    text = crisis_records[0]["text"]
+    start = text.index("The town had")
+    old_war = {**crisis_records[0]["events"][0], "id": "v9", "date": "1994", "time": None,
+               "evidence": {"start": start, "end": text.index("\n", start)}}
     crisis_records[0]["events"].append(old_war)
     dossier = assemble(crisis_records)
-    assert dossier["timeline"][0]["date"] == "1994"
+    assert [e["date"] for e in dossier["background"]] == ["1994"]
+    assert "1994" not in {e["date"] for e in dossier["timeline"]}
     assert dossier["factbox"]["when"]["first"] == "2031-03-03"
+    assert "## Background" in render(dossier, "md") and 'id="background"' in render(dossier, "html")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from eventwire import lexicons
-from eventwire.report.doc import Doc, day
+from eventwire.report.doc import Doc
 from eventwire.report.figures import key_figures
 from eventwire.report.happenings import BACKGROUND_DAYS, own_place
 from eventwire.report.happenings import timeline as build_timeline
@@ -182,10 +182,10 @@ def _is_actor(actor: dict, place_names: set[str]) -> bool:
 
     A place is an actor only when it acts or speaks as a government ("Moscow said"), and then never a person.
     """
-    if actor["type"] in PLACE_TYPES or _name_key(actor["name"]) in place_names:
-        if actor["type"] not in ("ORG", "NORP"):
-            actor["type"] = "GPE" if actor["type"] in ("PERSON", None, "GPE") else actor["type"]
-            return bool(actor["as_actor"] or actor["quotes"])
+    is_place = actor["type"] in PLACE_TYPES or _name_key(actor["name"]) in place_names
+    if is_place and actor["type"] not in ("ORG", "NORP"):
+        actor["type"] = "GPE" if actor["type"] in ("PERSON", None, "GPE") else actor["type"]
+        return bool(actor["as_actor"] or actor["quotes"])
     if actor["as_actor"] or actor["as_recipient"] or actor["quotes"]:
         return True
     return actor["type"] in ("PERSON", "ORG") and bool(actor["roles"] or actor["mentions"] >= 2)

@@ -48,7 +48,8 @@ def _figure_claim(doc: Doc, figure: dict) -> dict:
         "value": value, "low": low, "high": high if high is not None else low,
         "approx": bool(quantity.get("approx")), "hedged": bool(figure.get("hedged")),
         "claimant": doc.entity_name(figure.get("claimant")),
-        "claimant_role": (doc.entities.get(figure.get("claimant")) or {}).get("role"), "place": place.get("name") or place.get("text"),
+        "claimant_role": (doc.entities.get(figure.get("claimant")) or {}).get("role"),
+        "place": place.get("name") or place.get("text"),
         "when": time.get("text"), "date": day(time.get("value")) or day(doc.record.get("published")),
         "document": doc.id, "span": [figure.get("start"), figure.get("end")],
     }

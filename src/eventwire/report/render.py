@@ -234,7 +234,8 @@ def _templates():
     env = Environment(loader=PackageLoader("eventwire.report", "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters.update(place_label=_place_label, who_label=_who_label)
-    env.globals.update(date_range=_date_range, happening_details=happening_details, line_date=_line_date, figure_range=figure_range, event_line=_event_line, reports=_reports,
+    env.globals.update(date_range=_date_range, happening_details=happening_details, line_date=_line_date,
+                       figure_range=figure_range, event_line=_event_line, reports=_reports,
                        counts=_counts)
     return env
 
