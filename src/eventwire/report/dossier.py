@@ -182,9 +182,9 @@ def _is_actor(actor: dict, place_names: set[str]) -> bool:
 
     A place is an actor only when it acts or speaks as a government ("Moscow said"), and then never a person.
     """
-    is_place = actor["type"] in PLACE_TYPES or _name_key(actor["name"]) in place_names
-    if is_place and actor["type"] not in ("ORG", "NORP"):
-        actor["type"] = "GPE" if actor["type"] in ("PERSON", None, "GPE") else actor["type"]
+    if actor["type"] in PLACE_TYPES or _name_key(actor["name"]) in place_names:
+        if actor["type"] in ("PERSON", None):
+            actor["type"] = "GPE"
         return bool(actor["as_actor"] or actor["quotes"])
     if actor["as_actor"] or actor["as_recipient"] or actor["quotes"]:
         return True

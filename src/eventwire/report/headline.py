@@ -13,7 +13,8 @@ from eventwire import lexicons
 
 TOLL_CATEGORIES = ("killed", "injured")
 PREPOSITIONS = frozenset(("with", "on", "against", "to", "for", "of", "at"))
-VERBS = {(row[0], row[1]): row[2:5] for row in lexicons.rows("report_headline_verbs.tsv")}
+VERBS = {(row[0], row[1]): row[2:6] for row in lexicons.rows("report_headline_verbs.tsv")}
+PLURALS = tuple(lexicons.lines("report_plural_words.txt"))
 DEMONYMS = frozenset(row[0].casefold() for row in lexicons.rows("places_demonyms.tsv"))
 COUNT_WORDS = frozenset(row[0] for row in lexicons.rows("number_words.tsv")) | frozenset(
     row[0].split()[0] for row in lexicons.rows("number_vague.tsv"))
@@ -87,17 +88,20 @@ def headline(main: dict | None, kind: str | None, place: str | None, tolls: dict
 
 def _act(main: dict, kind: str | None, place: str | None) -> str:
     kind = main.get("type") or kind or ""
-    singular, plural, noun = VERBS.get((kind, main.get("mode") or "")) or VERBS.get((kind, "")) or ("", "", "")
+    singular, plural, noun, place_object = (VERBS.get((kind, main.get("mode") or "")) or VERBS.get((kind, ""))
+                                            or ("", "", "", "no"))
     actors = [_actor_phrase(a) for a in main.get("actors") or [] if a][:2]
+    where = place or main.get("place")
     target = next((r for r in main.get("recipients") or [] if r), None)
+    if target and where and target.casefold() == where.casefold() and place_object != "yes":
+        target = None  # they meet in Jeddah, not "meet Jeddah"
     if actors:
         many = len(actors) > 1 or _plural(actors[0])
         verb = (plural if many else singular) or kind.lower()
         text = f"{' and '.join(actors)} {verb}"
     else:
         text = noun or f"{kind.lower()} on"
-    where = place or main.get("place")
-    if not target and where and text.rsplit(" ", 1)[-1] not in PREPOSITIONS:
+    if not target and where and place_object == "yes" and text.rsplit(" ", 1)[-1] not in PREPOSITIONS:
         target, where = where, None  # "shell Tskhinvali"
     if target:
         text += f" {target}"
@@ -117,4 +121,4 @@ def _actor_phrase(name: str) -> str:
 
 def _plural(name: str) -> bool:
     last = name.split()[-1].casefold()
-    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return last.endswith(PLURALS) or (last.endswith("s") and not last.endswith(("ss", "us", "is", "as")))
