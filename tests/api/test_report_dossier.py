@@ -136,3 +136,17 @@ def test_background_events_have_their_own_section_and_stay_out_of_when(crisis_re
     assert "1994" not in {e["date"] for e in dossier["timeline"]}
     assert dossier["factbox"]["when"]["first"] == "2031-03-03"
     assert "## Background" in render(dossier, "md") and 'id="background"' in render(dossier, "html")
+
+
+def test_a_place_is_an_actor_only_when_it_acts_as_a_government_and_never_a_person(crisis_records):
+    shelling, convoy = crisis_records
+    # the tagger took the town the residents fled to for a person, named twice: still a place, not an actor
+    convoy["entities"].append({"id": "e9", "type": "PERSON", "name": "Osterby", "mentions": [{}, {}],
+                               "role": None, "country": None, "sector": None})
+    # the town speaks as its government: an actor, typed as a place
+    shelling["quotes"].append({**shelling["quotes"][0], "speaker_entity": "e4"})
+    actors = {a["name"]: a for a in assemble(crisis_records)["actors"]}
+    assert actors["Marenburg"]["type"] == "GPE" and actors["Marenburg"]["quotes"] == 1
+    assert "Osterby" not in actors
+    assert "Osterby" not in {a["name"] for a in assemble(crisis_records)["factbox"]["who"]}
+    assert actors["Tomas Brell"]["type"] == "PERSON"  # left alone: a person who is no place

@@ -101,7 +101,7 @@ def _act(main: dict, kind: str | None, place: str | None) -> str:
         text = f"{' and '.join(actors)} {verb}"
     else:
         text = noun or f"{kind.lower()} on"
-    if not target and where and place_object == "yes" and text.rsplit(" ", 1)[-1] not in PREPOSITIONS:
+    if not target and where and place_object == "yes":
         target, where = where, None  # "shell Tskhinvali"
     if target:
         text += f" {target}"
