@@ -150,3 +150,29 @@ def test_a_place_is_an_actor_only_when_it_acts_as_a_government_and_never_a_perso
     assert "Osterby" not in actors
     assert "Osterby" not in {a["name"] for a in assemble(crisis_records)["factbox"]["who"]}
     assert actors["Tomas Brell"]["type"] == "PERSON"  # left alone: a person who is no place
+
+
+def test_a_place_inside_an_organisations_name_is_no_place_of_the_crisis(crisis_records):
+    convoy = crisis_records[1]
+    text = ("Envoys of the Bank of Osterby, the University of Marenburg and the Forum for Peace in Osterby met "
+            "officials in Osterby.")
+    convoy["text"] += text
+    offset = convoy["text"].index(text)
+    names = ("Bank of Osterby", "University of Marenburg", "Forum for Peace in Osterby", "officials")
+    convoy["entities"] += [{"id": f"o{i}", "type": "ORG", "name": name, "role": None, "country": None,
+                            "sector": None, "mentions": [{"start": offset + text.index(name),
+                                                          "end": offset + text.index(name) + len(name)}]}
+                           for i, name in enumerate(names)]
+    convoy["places"] = [at_place(convoy["text"], "Osterby", n) for n in (1, 2, 3)]
+    convoy["places"].append(at_place(convoy["text"], "Marenburg", 1))
+    places = {p["name"]: p for p in assemble([convoy])["factbox"]["where"]}
+    assert places["Osterby"]["mentions"] == 1  # left alone: "officials in Osterby"
+    assert "Marenburg" not in places
+
+
+def at_place(text: str, name: str, nth: int) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return {"start": start, "end": start + len(name), "text": name, "name": name, "lat": 47.0, "lon": 22.0,
+            "country": "VD", "feature": "PPL"}

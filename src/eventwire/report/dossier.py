@@ -63,9 +63,10 @@ def _places(docs: list[Doc], incidents: list[dict]) -> list[dict]:
     """Places with coordinates, merged by name, most mentioned first."""
     merged: dict[str, dict] = {}
     for doc in docs:
+        inside = _organisation_spans(doc)
         for place in doc.record.get("places") or []:
             name = place.get("name") or place.get("text")
-            if not name:
+            if not name or _within_any(place, inside):
                 continue
             entry = merged.setdefault(name.casefold(), {
                 "name": name, "country": place.get("country"), "feature": place.get("feature"),
@@ -78,16 +79,30 @@ def _places(docs: list[Doc], incidents: list[dict]) -> list[dict]:
     return sorted(merged.values(), key=lambda p: (-p["mentions"], p["name"]))
 
 
+def _organisation_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where the document names an organisation: a place inside its name ("… Co-operation in Europe") is no place."""
+    return [(m["start"], m["end"]) for e in doc.entities.values() if e.get("type") == "ORG"
+            for m in e.get("mentions") or [] if isinstance(m.get("start"), int) and isinstance(m.get("end"), int)]
+
+
+def _within_any(place: dict, spans: list[tuple[int, int]]) -> bool:
+    start, end = place.get("start"), place.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return False
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+
+
 def _map(places: list[dict], docs: list[Doc], incidents: list[dict]) -> dict[str, Any]:
     points = [{"kind": "place", "name": p["name"], "feature": p["feature"], "lat": p["lat"], "lon": p["lon"],
                "count": p["mentions"], "document": p["document"], "span": p["span"]}
               for p in places if _has_coordinates(p)]
     happened: dict[tuple, dict] = {}
     for doc in docs:
+        inside = _organisation_spans(doc)
         for event in doc.record.get("events") or []:
             place = doc.item(event.get("place"), "places")
             actors = [doc.entity_name(r.get("entity")) or r.get("text") for r in event.get("actors") or []]
-            if not place or not _has_coordinates(place) or not own_place(place, actors):
+            if not place or not _has_coordinates(place) or not own_place(place, actors) or _within_any(place, inside):
                 continue
             name = place.get("name") or place.get("text")
             key = (name, place["lat"], place["lon"], event.get("type"))
