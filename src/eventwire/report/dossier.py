@@ -15,7 +15,7 @@ from typing import Any
 from eventwire import lexicons
 from eventwire.report.doc import Doc
 from eventwire.report.figures import key_figures
-from eventwire.report.happenings import BACKGROUND_DAYS, own_place
+from eventwire.report.happenings import BACKGROUND_DAYS, is_vague, own_place
 from eventwire.report.happenings import timeline as build_timeline
 from eventwire.report.worldmap import drawing, view_box
 
@@ -102,8 +102,10 @@ def _map(places: list[dict], docs: list[Doc], incidents: list[dict]) -> dict[str
         for event in doc.record.get("events") or []:
             place = doc.item(event.get("place"), "places")
             actors = [doc.entity_name(r.get("entity")) or r.get("text") for r in event.get("actors") or []]
-            if not place or not _has_coordinates(place) or not own_place(place, actors) or _within_any(place, inside):
-                continue
+            trigger = (event.get("trigger") or {}).get("text")
+            if (not place or not _has_coordinates(place) or not own_place(place, actors) or is_vague(trigger)
+                    or _within_any(place, inside)):
+                continue  # as in the timeline: a vague "violence" is no point of its own
             name = place.get("name") or place.get("text")
             key = (name, place["lat"], place["lon"], event.get("type"))
             if key in happened:
@@ -159,7 +161,7 @@ def _actors(docs: list[Doc]) -> list[dict]:
     for doc in docs:
         for entity in doc.entities.values():
             name = entity.get("name")
-            if not name:
+            if not name or _name_key(name) in PRONOUNS:
                 continue
             entry = merged.setdefault(_name_key(name), {
                 "name": name, "type": entity.get("type"), "roles": [], "country": entity.get("country"),

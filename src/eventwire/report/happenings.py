@@ -155,7 +155,12 @@ def _weight(entry: dict) -> int:
 
 
 def _vague(entry: dict) -> bool:
-    return str(entry.get("trigger") or "").casefold() in VAGUE
+    return is_vague(entry.get("trigger"))
+
+
+def is_vague(trigger: str | None) -> bool:
+    """A nominal event that names no act of its own ("the violence", "the fighting")."""
+    return str(trigger or "").casefold() in VAGUE
 
 
 def _says_more(entry: dict) -> bool:
