@@ -70,6 +70,15 @@ def test_an_event_is_not_placed_in_its_own_actor():
     assert own_place({"name": "Gori"}, ["Russia"]) == "Gori"  # left alone: another place
 
 
+def test_an_event_is_not_placed_in_the_country_of_the_one_who_reports_it():
+    russia = {"name": "Russia", "feature": "PCLI"}
+    assert own_place(russia, [], "Russia's defence ministry") is None  # "… said its forces struck a depot"
+    assert own_place({"name": "Ukraine", "feature": "PCLI"}, [], "Ukraine") is None
+    assert own_place({"name": "Israel", "feature": "PCLI"}, [], "Israel’s army") is None
+    # left alone: a city's own officials report what happened in their city
+    assert own_place({"name": "Kharkiv", "feature": "PPLA"}, [], "Kharkiv officials") == "Kharkiv"
+
+
 def test_vague_events_fold_into_their_sentence_or_drop_when_they_add_nothing():
     seen: set[str] = set()
     mixed = [event(["Army"], ["Gori"], trigger="shelled", text="The army shelled Gori amid the fighting."),

@@ -103,7 +103,8 @@ def _map(places: list[dict], docs: list[Doc], incidents: list[dict]) -> dict[str
             place = doc.item(event.get("place"), "places")
             actors = [doc.entity_name(r.get("entity")) or r.get("text") for r in event.get("actors") or []]
             trigger = (event.get("trigger") or {}).get("text")
-            if (not place or not _has_coordinates(place) or not own_place(place, actors) or is_vague(trigger)
+            source = doc.entity_name(event.get("source"))
+            if (not place or not _has_coordinates(place) or not own_place(place, actors, source) or is_vague(trigger)
                     or _within_any(place, inside)):
                 continue  # as in the timeline: a vague "violence" is no point of its own
             name = place.get("name") or place.get("text")

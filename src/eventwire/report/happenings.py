@@ -181,7 +181,7 @@ def event_entry(doc: Doc, event: dict, order: int) -> dict:
         "trigger": trigger.get("text") or doc.cut(trigger.get("start"), trigger.get("end")),
         "actors": [a for a in actors if a and a.casefold() not in PRONOUNS],
         "recipients": [r for r in (_ref_name(doc, r) for r in event.get("recipients") or []) if r],
-        "place": own_place(place, actors),
+        "place": own_place(place, actors, doc.entity_name(event.get("source"))),
         "when": (time or {}).get("text"),
         "source": doc.entity_name(event.get("source")),
         "killed": event.get("killed"), "injured": event.get("injured"),
@@ -190,10 +190,18 @@ def event_entry(doc: Doc, event: dict, order: int) -> dict:
     }
 
 
-def own_place(place: dict | None, actors: list[str]) -> str | None:
-    """The event's place, unless it is only its actor's own name ("air strikes by Russia" happen elsewhere)."""
+def own_place(place: dict | None, actors: list[str], source: str | None = None) -> str | None:
+    """The event's place, unless it is only its actor's own name ("air strikes by Russia" happen elsewhere),
+    or the country of the one who reports it ("Russia's defence ministry said its forces struck …")."""
     name = (place or {}).get("name") or (place or {}).get("text")
-    return None if name and any(name.casefold() == (a or "").casefold() for a in actors) else name
+    if not name:
+        return None
+    key = name.casefold()
+    if any(key == (a or "").casefold() for a in actors):
+        return None
+    speaker = (source or "").casefold()
+    country = str((place or {}).get("feature") or "").startswith("PCL")
+    return None if country and (speaker == key or speaker.startswith((key + "'s ", key + "’s "))) else name
 
 
 def _ref_name(doc: Doc, ref: dict) -> str:
