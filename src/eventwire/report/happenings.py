@@ -125,7 +125,9 @@ def _actors(events: list[dict]) -> list[str]:
 
 
 def fold(entries: list[dict], seen: set[str], keep_dated: bool) -> list[dict]:
-    """At most one line per sentence, vague events folded in or dropped, no sentence already in ``seen``."""
+    """At most one line per sentence, vague events merged into it or dropped, no sentence already in ``seen``.
+
+    ``also`` names the sentence's other concrete events ("sent troops … to repel": MOBILIZE, also ASSAULT)."""
     sentences: dict[tuple, list[dict]] = {}
     for entry in entries:
         sentences.setdefault((entry["document"], tuple(entry["span"] or ())), []).append(entry)
@@ -141,7 +143,8 @@ def fold(entries: list[dict], seen: set[str], keep_dated: bool) -> list[dict]:
         best = max(concrete or group, key=lambda e: (_weight(e), -group.index(e)))
         line = dict(best)
         line["also"] = list(dict.fromkeys(f"{e['type']} ({e['trigger']})" for e in group if e is not best
-                                          and (e["trigger"], e["type"]) != (best["trigger"], best["type"])))
+                                          and (e["trigger"], e["type"]) != (best["trigger"], best["type"])
+                                          and (not _vague(e) or not concrete)))  # "the violence" merges in
         for key in ("killed", "injured"):
             line[key] = next((e[key] for e in group if e.get(key) is not None), None)
         line.pop("order", None)
