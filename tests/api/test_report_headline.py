@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from eventwire.report.figures import is_share
 from eventwire.report.happenings import fold, own_place
 from eventwire.report.headline import headline, toll
 
@@ -89,3 +90,11 @@ def test_vague_events_fold_into_their_sentence_or_drop_when_they_add_nothing():
     assert [line["trigger"] for line in lines] == ["shelled", "clashes"]
     assert lines[0]["also"] == []  # the fighting is the shelling's, not an act of its own
     assert fold(mixed, seen, keep_dated=False) == []  # a sentence already shown is not shown again
+
+
+def test_a_share_of_a_population_is_never_a_count():
+    assert is_share("two-thirds Valdorian") and is_share("40% of the town") and is_share("half of the residents")
+    assert is_share("one third of the villagers")
+    assert not is_share("20,000 residents") and not is_share("half a million refugees")  # left alone: counts
+    tolls = toll([claim("a third of the fighters", 300, "the army"), claim("90 fighters", 90, "the army")])
+    assert [c["text"] for c in tolls["killed"]["claims"]] == ["90 fighters"]

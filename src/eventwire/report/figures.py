@@ -13,6 +13,9 @@ MAX_CLAIMS = 25
 FACT_CATEGORIES = dict(row[:2] for row in lexicons.rows("report_fact_categories.tsv"))
 MULTIPLIERS = {word: int(value) for word, value in lexicons.rows("report_scales.tsv")}
 NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(" + "|".join(MULTIPLIERS) + ")?", re.IGNORECASE)
+SHARE_WORDS = [row[0] for row in lexicons.rows("number_fractions.tsv")] + list(lexicons.lines("report_share_words.txt"))
+SHARE = re.compile(r"%|\b(" + "|".join(re.escape(w) for w in SHARE_WORDS) + r")\b(?!\s+an?\s)",  # not "half a million"
+                   re.IGNORECASE)
 APPROX = re.compile(r"\b(" + "|".join(re.escape(w) for w in lexicons.lines("report_approx_words.txt")) + r")\b",
                     re.IGNORECASE)
 
@@ -22,11 +25,16 @@ def key_figures(docs: list[Doc]) -> list[dict]:
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for doc in docs:
         for claim in claims_of(doc):
-            if claim["low"] is not None:
+            if claim["low"] is not None and not is_share(claim["text"]):
                 groups[(claim.pop("category"), claim.pop("unit"))].append(claim)
     result = [_figure_group(category, unit, claims) for (category, unit), claims in groups.items()]
     result.sort(key=lambda g: (g["category"] == "other", -len(g["claims"]), g["category"]))
     return result
+
+
+def is_share(text: str | None) -> bool:
+    """A fraction, percentage or ratio ("two-thirds", "40%", "half of"): it qualifies a count, it is none."""
+    return bool(SHARE.search(str(text or "")))
 
 
 def claims_of(doc: Doc) -> list[dict]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire import lexicons
+from eventwire.report.figures import is_share
 
 TOLL_CATEGORIES = ("killed", "injured")
 PREPOSITIONS = frozenset(("with", "on", "against", "to", "for", "of", "at"))
@@ -26,7 +27,7 @@ def toll(claims: list[dict]) -> dict[str, Any]:
     for category in TOLL_CATEGORIES:
         chosen: dict[tuple, dict] = {}
         for claim in claims:
-            if claim.get("category") != category or claim.get("low") is None:
+            if claim.get("category") != category or claim.get("low") is None or is_share(claim.get("text")):
                 continue
             key = (claim.get("unit"), claim["low"], claim["high"], claim.get("claimant"))
             chosen.setdefault(key, {k: claim.get(k) for k in ("text", "unit", "low", "high", "claimant",
