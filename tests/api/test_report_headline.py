@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.report.figures import is_share
-from eventwire.report.happenings import fold, own_place
+from eventwire.report.happenings import fold, own_place, retold_once
 from eventwire.report.headline import headline, toll
 
 
@@ -98,3 +98,22 @@ def test_a_share_of_a_population_is_never_a_count():
     assert not is_share("20,000 residents") and not is_share("half a million refugees")  # left alone: counts
     tolls = toll([claim("a third of the fighters", 300, "the army"), claim("90 fighters", 90, "the army")])
     assert [c["text"] for c in tolls["killed"]["claims"]] == ["90 fighters"]
+
+
+def test_reports_retelling_one_act_of_a_happening_give_one_line():
+    first = event(["Army"], ["Gori"], place="Gori", document="r1", text="The army shelled Gori.")
+    again = event([], ["Gori"], place="Gori", document="r2", text="Gori came under shelling.", trigger="shelling")
+    unnamed = event(["Artillery"], document="r3", span=[5, 9], text="Artillery pounded the town.", trigger="pounded")
+    later = event(["Army"], ["Gori"], place="Gori", document="r4", text="Shells hit Gori.", killed=4)
+    lines = retold_once([first, again, unnamed, later])
+    assert len(lines) == 1
+    assert [r["document"] for r in lines[0]["retold"]] == ["r2", "r3", "r4"]
+    assert lines[0]["killed"] == 4  # a count only the retelling gives is kept
+
+
+def test_acts_elsewhere_or_in_one_report_keep_their_own_lines():
+    first = event(["Army"], ["Gori"], place="Gori", document="r1", text="The army shelled Gori.")
+    same_report = event(["Army"], ["a depot"], document="r1", span=[20, 30], text="It also hit a depot.")
+    elsewhere = event(["Army"], ["Kareli"], place="Kareli", document="r2", text="Shells fell on Kareli.")
+    other_kind = event(["Army"], kind="MOBILIZE", document="r2", span=[40, 60], text="Reservists were called up.")
+    assert len(retold_once([first, same_report, elsewhere, other_kind])) == 4

@@ -39,7 +39,7 @@ def timeline(docs: list[Doc], incidents: list[dict]) -> tuple[list[dict], list[d
         older = [e for e in entries if _is_background(e, cutoff)]
         current = [e for e in entries if e not in older]
         happening = _happening(f"h{number + 1}", incident, members, current, cutoff)
-        lines = fold(current, seen, keep_dated=False)
+        lines = retold_once(fold(current, seen, keep_dated=False))
         for line in lines:
             line["happening"] = happening["happening"]
             line["same_day"] = line["date"] == happening["date"]
@@ -150,6 +150,29 @@ def fold(entries: list[dict], seen: set[str], keep_dated: bool) -> list[dict]:
         line.pop("order", None)
         lines.append(line)
     return lines
+
+
+def retold_once(lines: list[dict]) -> list[dict]:
+    """One line for an act that several reports of the happening retell: the first report's, citing the others.
+
+    A line from a later report merges into the first line of its type that an earlier report gave, when their
+    places agree (the same, or either unnamed): the linker already judged the reports to be of one happening.
+    Lines of one report stay apart (one report may tell two strikes), as do acts in other places.
+    """
+    kept: list[dict] = []
+    for line in lines:
+        into = next((k for k in kept if k["document"] != line["document"] and k["type"] == line["type"]), None)
+        if into is None or not _places_agree(into.get("place"), line.get("place")):
+            kept.append({**line, "retold": []})
+            continue
+        into["retold"].append({"document": line["document"], "span": line["span"], "text": line["text"]})
+        for key in ("killed", "injured"):
+            into[key] = into[key] if into[key] is not None else line.get(key)
+    return kept
+
+
+def _places_agree(one: str | None, other: str | None) -> bool:
+    return not one or not other or one.casefold() == other.casefold()
 
 
 def _weight(entry: dict) -> int:

@@ -131,8 +131,9 @@ def render_markdown(dossier: dict[str, Any], link: Link) -> str:
                        f"{md_escape(happening_details(entry))}{cite(entry)}")
         else:
             shown = _line_date(entry)
+            retold = "".join(cite(r) for r in _retold(entry))
             out.append(f"  - {f'{md_escape(shown)}: ' if shown else ''}{md_escape(_event_line(entry))}"
-                       f"{_md_quote(entry)}{cite(entry)}")
+                       f"{_md_quote(entry)}{cite(entry)}{f'; also told in{retold}' if retold else ''}")
     if not dossier["timeline"]:
         out.append("No dated events.")
     out.append("")
@@ -177,6 +178,14 @@ def render_markdown(dossier: dict[str, Any], link: Link) -> str:
 
 def _md_quote(entry: dict) -> str:
     return f": \"{md_escape(entry['text'])}\"" if entry.get("text") else ""
+
+
+def _retold(entry: dict) -> list[dict]:
+    """The other reports that tell this line's act, one citation each."""
+    seen: dict[str, dict] = {}
+    for told in entry.get("retold") or []:
+        seen.setdefault(told["document"], told)
+    return list(seen.values())
 
 
 def _line_date(entry: dict) -> str:
@@ -235,6 +244,7 @@ def _templates():
                       lstrip_blocks=True)
     env.filters.update(place_label=_place_label, who_label=_who_label)
     env.globals.update(date_range=_date_range, happening_details=happening_details, line_date=_line_date,
+                       retold=_retold,
                        figure_range=figure_range, event_line=_event_line, reports=_reports,
                        counts=_counts)
     return env
