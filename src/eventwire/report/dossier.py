@@ -86,8 +86,9 @@ def _organisation_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _within_any(place: dict, spans: list[tuple[int, int]]) -> bool:
+    """A place named inside an organisation's name; a demonym ("Georgian forces") still points to its country."""
     start, end = place.get("start"), place.get("end")
-    if not isinstance(start, int) or not isinstance(end, int):
+    if not isinstance(start, int) or not isinstance(end, int) or place.get("kind") == "demonym":
         return False
     return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
 
