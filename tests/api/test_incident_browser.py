@@ -106,5 +106,17 @@ def test_the_map_zooms_and_a_markers_popup_opens_its_evidence(page, bombing_serv
 
 
 def test_the_cluster_opens_into_its_markers(page):
-    page.locator("#incident-map .marker-cluster").click()
+    cluster = page.locator("#incident-map .marker-cluster")
+    expect(cluster).to_have_count(1)
+    expect(cluster).to_have_text("4")
+    cluster.click()
     expect(page.locator('#incident-map .leaflet-marker-icon[title="Korvath"]')).to_have_count(4)
+
+
+def test_the_main_page_timeline_leads_to_the_incident_page(page, bombing_server):
+    page.goto(bombing_server.base + "/")
+    link = page.locator(f'#timeline a.unfolded[href="/incidents/{bombing_server.incident}"]')
+    expect(link).to_have_count(1)
+    link.click()
+    page.wait_for_selector("body[data-drawn=yes]")
+    assert page.url == f"{bombing_server.base}/incidents/{bombing_server.incident}"

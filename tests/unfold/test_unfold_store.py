@@ -131,3 +131,11 @@ def test_the_incident_page_escapes_article_text_in_html_and_in_its_json(client, 
     assert [p["value"] for p in parsed["points"] if p["field"] == "killed"] == [6, 9, 9]
     assert {m["name"] for m in parsed["markers"]} == {"Korvath", "Selvan"}
     assert all(m["link"].startswith("/documents/kv-") and "?span=" in m["link"] for m in parsed["markers"])
+
+
+def test_embedded_json_cannot_close_its_script_or_open_a_comment():
+    from eventwire.api.incident_page import embedded_json
+
+    text = str(embedded_json({"title": "</script><!-- & \u2028"}))
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"title": "</script><!-- & \u2028"}

@@ -75,17 +75,17 @@ function drawMap(data) {
   const map = L.map(holder, { worldCopyJump: false, minZoom: 1, maxZoom: 12 });
   const show = () => { holder.dataset.zoom = String(map.getZoom()); };
   map.on("zoomend", show);
-  map.setView([20, 0], 1);
+  const where = data.markers.map((m) => [m.lat, m.lon]);
+  // the view is set before any layer is added, so the clusters are made once, at the zoom shown
+  if (where.length) map.fitBounds(where, { padding: [30, 30], maxZoom: 6, animate: false });
+  else if (data.place && data.place.lat != null) map.setView([data.place.lat, data.place.lon], 5);
+  else map.setView([20, 0], 1);
   drawBasemap(map).then(() => { holder.dataset.basemap = "ready"; });
   const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
-  const where = [];
   for (const m of data.markers) {
     cluster.addLayer(L.marker([m.lat, m.lon], { title: m.name, alt: m.name }).bindPopup(() => popupContent(m)));
-    where.push([m.lat, m.lon]);
   }
   map.addLayer(cluster);
-  if (where.length) map.fitBounds(where, { padding: [30, 30], maxZoom: 6 });
-  else if (data.place && data.place.lat != null) map.setView([data.place.lat, data.place.lon], 5);
   show();
 }
 
