@@ -100,3 +100,9 @@ def test_two_claimants_disagreeing_on_the_latest_day_is_a_dispute_a_rise_is_not(
 
 def test_no_documents_give_no_first_report():
     assert unfold([], []) == {"reports": [], "first_report": None, "figures_over_time": {}, "echoes": []}
+
+
+def test_publication_order_counts_the_offset_of_a_time():
+    documents = [doc("kyiv", "2031-02-07T09:30+02:00", None), doc("utc", "2031-02-07T08:00Z", None),
+                 doc("bare", "2031-02-07", None), doc("next", "2031-02-08", None)]
+    assert [r["document"] for r in unfold(documents, [])["reports"]] == ["bare", "kyiv", "utc", "next"]

@@ -5,14 +5,15 @@ it returns the SPEC §3 fields ``reports``, ``first_report``, ``figures_over_tim
 ``changes`` / ``disputes`` for the dossier. It lives in ``store`` because the store builds incident records
 and layers import downward only; nothing here reads the store.
 
-Order is the reporting document's publication: dated documents by their ``published`` text (ISO, so text
-order is time order), undated ones after them, each group in the order the store received them.
+Order is the reporting document's publication: dated documents by their ``published`` instant (ISO; an
+offset counts), undated ones after them, ties in the order the store received them.
 A claim *echoes* an earlier one when it gives the same field, the same value and the same claimant in a
 later document: ten outlets citing one ministry figure are one source, not ten.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,7 +34,18 @@ def outlet(url: Any) -> str | None:
 
 
 def _when(published: Any) -> tuple[int, str]:
-    return (0, published) if isinstance(published, str) and published else (1, "")
+    """A sort key: dated first, by instant (an offset is turned to UTC; a bare date is its midnight UTC),
+    then undated. A date that does not parse sorts by its text."""
+    if not isinstance(published, str) or not published.strip():
+        return (1, "")
+    text = published.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        return (0, text)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return (0, moment.isoformat())
 
 
 def reports(documents: list[dict]) -> list[dict]:
