@@ -147,13 +147,19 @@ class Event:
 
 
 @dataclass(slots=True)
-class DocumentRecord:
+class Header:
+    """What a source says of a document before it is read: its id and text, and the metadata it gives."""
+
     id: str
     text: str
     title: str | None = None
     url: str | None = None
     published: str | None = None
     lang: str | None = None
+
+
+@dataclass(slots=True)
+class DocumentRecord(Header):
     entities: list[Entity] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
