@@ -17,6 +17,7 @@ from eventwire.report.doc import Doc
 from eventwire.report.figures import key_figures
 from eventwire.report.happenings import BACKGROUND_DAYS, is_vague, own_place
 from eventwire.report.happenings import timeline as build_timeline
+from eventwire.report.unfolded import unfolded
 from eventwire.report.worldmap import drawing, view_box
 
 MAX_TIMELINE = 300
@@ -49,6 +50,7 @@ def assemble(documents: Iterable[dict], incidents: Iterable[dict] = (), title: s
         "figures": figures,
         "timeline": entries,
         "background": older,
+        "unfolded": unfolded(incident_list),
         "actors": actors,
         "quotes": _who_said_what(docs),
         "map": _map(places, docs, incident_list),

@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from eventwire.report.unfolded import markdown_lines as unfolded_lines
 from eventwire.report.worldmap import world
 
 Link = Callable[[str | None, list | None], str | None]
@@ -143,6 +144,8 @@ def render_markdown(dossier: dict[str, Any], link: Link) -> str:
             out.append(f"- **{md_escape(entry['date'] or 'undated')}** — {md_escape(_event_line(entry))}"
                        f"{_md_quote(entry)}{cite(entry)}")
         out.append("")
+
+    out += unfolded_lines(dossier.get("unfolded") or [], cite, md_escape)
 
     out += ["## Actors", "", "| Actor | Type | Role | Mentions | Acts | Targeted |", "|---|---|---|---|---|---|"]
     for actor in dossier["actors"]:
