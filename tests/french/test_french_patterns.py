@@ -111,3 +111,7 @@ def test_an_approximate_count_of_people_or_things_is_no_time(text):
 def test_an_approximate_count_of_days_is_still_a_duration():
     assert any("dizaine de jours" in t or t.startswith("une dizaine") for t in times(
         "Les combats ont duré une dizaine de jours."))
+
+
+def test_a_length_of_time_followed_by_de_stays_a_duration():
+    assert "deux ans" in times("Il a été condamné à deux ans de prison ferme.")
