@@ -89,7 +89,8 @@ def _share(inner: Draft, outer: Draft) -> float:
 
 
 def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | None:
-    pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
+    pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else \
+        "ADP" if token.pos_ == "ADP" else None
     if pos is None:
         return None
     return rules.get((token.lemma_.lower(), pos))

@@ -118,7 +118,9 @@ def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
 
 def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     """The clause around an inserted cue, minus the cue's own phrase when it sits at an edge."""
-    if cue.dep_ not in INSERTED or cue.head is cue:
+    if cue.dep_ == "case" and cue.pos_ == "ADP":
+        return _around_adposition(cue, text)
+    if cue.dep_ not in INSERTED or cue.head.i == cue.i:
         return None
     if cue.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return None  # "..., saying X" holds its own content; only "as X said" is inserted
@@ -135,6 +137,27 @@ def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
         end = own_start
     else:
         return _one_side(text, (start, own_start), (own_end, end), head)
+    return (start, end) if end > start else None
+
+
+def _around_adposition(cue: Token, text: str) -> tuple[int, int] | None:
+    """A cue that is a preposition hung on its speaker (UD parses: "[selon] le ministre, …"): the clause the
+    speaker's phrase sits in, without that phrase."""
+    speaker = cue.head
+    clause = speaker.head
+    if clause.i == speaker.i or speaker.i == cue.i:
+        return None
+    own_start, own_end = cue.idx, speaker.right_edge.idx + len(speaker.right_edge)
+    sentence = sentence_of(cue)
+    start, end = sentence.start_char, sentence.end_char
+    if text[start:own_start].strip(PUNCTUATION) and text[own_end:end].strip(PUNCTUATION):
+        start, end = subtree_range(clause)  # inside its sentence: the clause it hangs from
+    if not text[start:own_start].strip(PUNCTUATION):
+        start = own_end
+    elif not text[own_end:end].strip(PUNCTUATION):
+        end = own_start
+    else:
+        return _one_side(text, (start, own_start), (own_end, end), clause)
     return (start, end) if end > start else None
 
 
@@ -171,12 +194,25 @@ def speaker_of(cue: Token) -> Token | None:
                         owner = _owner_of(grand) if grand.lemma_.lower() in speech_nouns() else None
                         return owner or grand
         return None
+    if cue.pos_ == "ADP" and cue.dep_ == "case":  # "selon le ministre": the phrase the preposition marks
+        return cue.head
     if cue.pos_ in ("NOUN", "PROPN"):
         owner = _owner_of(cue)
         if owner is None and cue.dep_ == "dobj" and cue.head.lemma_.lower() in speech_act_verbs():
             return _subject_of(cue.head)  # "issued a statement", "expressed concern that …"
         return owner
-    return _subject_of(cue) or _name_beside(cue)
+    return _subject_of(cue) or _inverted_subject(cue) or _name_beside(cue)
+
+
+INVERTING_LANGS = frozenset({"fr"})  # an inserted cue puts its subject after it: "« … », a déclaré un élu"
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """The subject of an inserted cue in a language that inverts it, which the parser takes for the object
+    ("« … », a indiqué le maire": obj 'maire'); only when the cue has no subject of its own."""
+    if cue.doc.lang_ not in INVERTING_LANGS or cue.dep_ not in ("parataxis", "ROOT"):
+        return None
+    return next((c for c in cue.children if c.dep_ == "obj" and c.i > cue.i and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _owner_of(noun: Token) -> Token | None:
@@ -203,7 +239,9 @@ def _subject_of(verb: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
-            if child.dep_ == "nsubjpass" and verb.lemma_ not in PASSIVE_ADDRESSEES:
+            if child.dep_ in ("nsubjpass", "nsubj:pass") and verb.lemma_ not in PASSIVE_ADDRESSEES:
+                return child
+            if child.dep_ == "obl:agent":  # UD: "déclaré par [le ministre]"
                 return child
             if child.dep_ == "agent":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -211,7 +249,7 @@ def _subject_of(verb: Token) -> Token | None:
                     return objects[0]
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or token.head.i == token.i:
             return None
         token = token.head.head if token.dep_ == "pcomp" else token.head
     return None
@@ -252,7 +290,7 @@ def sentence_of(token: Token) -> SpacySpan:
 
 def phrase_head(token: Token) -> Token:
     """The last word of a name, which its other words hang on ("Ana Ruiz" gives "Ruiz")."""
-    while token.dep_ in ("compound", "flat") and token.head is not token:
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -286,6 +324,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+HELPER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "nsubj", "punct", "aux:tense", "aux:pass"})
+
+
 def only_speaker_between(cue: Token, offset: int) -> bool:
     """Whether the words from ``offset`` to the cue are the cue's subject, its auxiliaries and punctuation
     ("“…,” Texas delegate Bill Ames, 52, had said")."""
@@ -298,7 +339,7 @@ def only_speaker_between(cue: Token, offset: int) -> bool:
         token = doc[i]
         depth += (token.text == ")") - (token.text == "(")
         inside = subject_range[0] <= i <= subject_range[1] or depth > 0 or token.text == "("
-        helper = token.head is cue and token.dep_ in ("aux", "auxpass", "neg", "advmod", "nsubj", "punct")
+        helper = token.head.i == cue.i and token.dep_ in HELPER_DEPS
         if not (token.is_punct or token.is_space or inside or helper):
             return False
         if token.is_space and "\n" in token.text:

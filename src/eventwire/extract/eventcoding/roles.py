@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.extract.eventcoding.draft import Draft
-from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, rules, trigger_rules
+from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, rules, rules_for, trigger_rules
 from eventwire.extract.eventcoding.syntax import (
     is_passive,
     is_reciprocal,
@@ -58,11 +58,14 @@ def doer_heads(draft: Draft) -> list[Token]:
     return []
 
 
+CLAIMED_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
+
+
 def claimed_by(noun: Token) -> list[Token]:
     """Who owns up to an event noun: "X claimed the attack", "X was behind the bombing"."""
     head = noun.head
-    if noun.dep_ == "dobj" and lemma(head) in rules()["claiming_verbs"]:
-        return subject_heads(head)
+    if noun.dep_ in CLAIMED_DEPS and lemma(head) in rules_for(noun)["claiming_verbs"]:
+        return subject_heads(head)  # active: its subject; passive ("was claimed by X"): its agent
     if noun.dep_ == "pobj" and head.lower_ == "behind" and head.head.pos_ in ("AUX", "VERB") \
             and lemma(head.head) == "be":
         return subject_heads(head.head)
