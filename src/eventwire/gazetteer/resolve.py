@@ -10,6 +10,7 @@ of a mention's candidates become a confidence (softmax share of the winner).
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 from eventwire.gazetteer.index import NAME_ALIAS, NAME_OTHER, NAME_PRIMARY, Candidate
@@ -17,6 +18,7 @@ from eventwire.gazetteer.index import NAME_ALIAS, NAME_OTHER, NAME_PRIMARY, Cand
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 2.0, "RGN": 1.5, "PPLC": 1.5, "ADM2": 0.3}
 KIND_PRIOR = {NAME_ALIAS: -0.3, NAME_OTHER: -2.0}
 AREAS = ("PCLI", "ADM1", "ADM2")
+REGION_FOCUS = 1.5  # weight of the admin1 area most of the names could lie in (geo/lgl: 0 -> 0.887, 1.5 -> 0.899)
 COUNTRY_FOCUS = 3.0  # weight of the document's countries (share of the other mentions' votes)
 
 
@@ -80,12 +82,43 @@ def resolve(mentions: list[Mention], neighbours: dict[str, frozenset[str]] | Non
     if not groups:
         return
     base = {key: g.base_scores() for key, g in groups.items()}
+    _add_common_region(groups, base)
     for key, g in groups.items():  # pass 1: priors and explicit qualifiers only
         g.choose(base[key])
     for _ in range(2):  # then the document's other places as evidence
         context = _Context(list(groups.values()), neighbours or {})
         for key, g in groups.items():
             g.choose([b + context.support(c, g) for b, c in zip(base[key], g.candidates, strict=True)])
+
+
+def _regions(g: _Group) -> set[tuple[str, str]]:
+    """The admin1 areas any reading of a group's name lies in (towns, counties, the area itself)."""
+    return {(c.country, c.admin1) for c in g.candidates
+            if c.admin1 and c.kind != NAME_OTHER and (c.feature.startswith("PPL") or c.feature in ("ADM1", "ADM2"))}
+
+
+def _add_common_region(groups: dict[tuple, _Group], base: dict[tuple, list[float]]) -> None:
+    """The admin1 area that the most names of the document *could* lie in, whatever each one's best reading.
+
+    "Watertown", "Delano", "Plainview" and "Scott County" each name places in many states, but one state has
+    them all: that state is the document's focus. A candidate gets ``REGION_FOCUS`` times the share of the
+    other names (those with any reading inside an admin1 area) that have a reading in its admin1 area.
+    """
+    regions = {key: _regions(g) for key, g in groups.items()}
+    counted = [key for key, r in regions.items() if r]
+    if len(counted) < 3:
+        return
+    votes: dict[tuple[str, str], int] = defaultdict(int)
+    for key in counted:
+        for region in regions[key]:
+            votes[region] += 1
+    for key, g in groups.items():
+        own = regions[key]
+        others = len(counted) - bool(own)
+        for i, c in enumerate(g.candidates):
+            region = (c.country, c.admin1)
+            if region in own and c.feature not in ("PCLI", "CONT"):
+                base[key][i] += REGION_FOCUS * (votes[region] - 1) / others
 
 
 def _group_key(m: Mention) -> tuple:
