@@ -41,6 +41,23 @@ def _reference_point() -> re.Pattern[str]:
                       r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+@cache
+def _town_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words before and after a name that say a town is meant ("the city of X", "X police")."""
+    sides: dict[str, list[str]] = {"before": [], "after": []}
+    for side, words in lexicons.rows("places_town_cues.tsv"):
+        sides[side].append(r"\s+".join(map(re.escape, words.split())))
+    return (re.compile(rf"\b(?:{'|'.join(sides['before'])})\s+(?:the\s+)?$", re.IGNORECASE),
+            re.compile(rf"^\s+(?:{'|'.join(sides['after'])})\b", re.IGNORECASE))
+
+
+def town_word(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name say it is a town: "the city of Saida", "Berea police", "Avon's mayor"."""
+    before, after = _town_cues()
+    return bool(before.search(text[max(0, start - 30):start]) or after.match(text[end:end + 30].replace("'s ", " ")
+                                                                             .replace("’s ", " ")))
+
+
 def is_reference_point(place: Place, text: str) -> bool:
     """Whether the place only measures a distance: in "Velka, 40 km west of Durin" Durin is not the place."""
     return bool(_reference_point().search(text[max(0, place.start - 60):place.start]))
@@ -125,7 +142,8 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
         if sure > 0:
             street = span.street or bool(LETTER_ROAD.match(span.text))
             mentions.append(Mention(span.start, span.end, span.text, () if street else cands,
-                                    admin_word=span.admin_word, strength=sure))
+                                    admin_word=span.admin_word, strength=sure,
+                                    town_word=town_word(text, span.start, span.end)))
             if cands or street:
                 known.add((span.start, span.end))
     mentions = _without_overlaps(mentions, known)

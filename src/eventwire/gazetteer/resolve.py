@@ -31,14 +31,29 @@ class Mention:
     text: str
     candidates: tuple[Candidate, ...] = ()
     admin_word: bool = False  # "County", "Parish", "Province" ... is part of the name
+    town_word: bool = False  # "city of X", "X police", "X City Council": a town is meant
     qualifier: Mention | None = None  # the "Texas" of "Paris, Texas"
     strength: float = 1.0  # how sure recognition is that this is a toponym (weights its vote)
     best: Candidate | None = None
     confidence: float = 0.0
 
 
+def _feature_prior(c: Candidate) -> float:
+    """What being a country, a capital, an admin1 area ... is worth; a small admin1 area less.
+
+    A parish of 20,000 people ("Portland", Jamaica) is rarely what a bare name means where a city of the same
+    name exists; the admin1 bonus grows from a quarter at 30,000 people to all of it at 300,000.
+    """
+    bonus = FEATURE_PRIOR.get(c.feature, 0.0)
+    if c.feature == "ADM1":
+        bonus *= min(1.0, max(0.25, math.log10(c.population + 1) - 4.5))
+    return bonus
+
+
 def prior(c: Candidate, mention: Mention) -> float:
-    score = math.log10(c.population + 10) * 0.8 + FEATURE_PRIOR.get(c.feature, 0.0) + KIND_PRIOR.get(c.kind, 0.0)
+    score = math.log10(c.population + 10) * 0.8 + _feature_prior(c) + KIND_PRIOR.get(c.kind, 0.0)
+    if mention.town_word and c.feature_class != "P":
+        score -= 3.0  # "the city of Saida", "Berea police": a town, not the province of its name
     if c.feature == "ADM2" and not mention.admin_word:
         score -= 1.5
     if c.feature in ("ADM1", "ADM2") and c.kind != NAME_PRIMARY and not mention.admin_word:
