@@ -184,3 +184,34 @@ def test_a_name_the_document_places_elsewhere_is_a_place_where_the_parser_misrea
 def test_a_name_the_document_never_places_is_left_alone(extract):
     record = extract("Marlow said the fund would grow. Marlow, a banker, spoke for an hour.")
     assert [p.text for p in record.places] == []
+
+
+def test_the_state_most_names_could_lie_in_is_the_documents_focus(extract):
+    found = _by_text(extract("Farmers near Salem, Lebanon and Albany lost their crops to the early frost."))
+    assert {found[n].admin1 for n in ("Salem", "Lebanon", "Albany")} == {"Oregon"}
+    found = _by_text(extract("Deputies from Waverly, Clarksville and Dover searched the lake shore."))
+    assert {found[n].admin1 for n in ("Waverly", "Clarksville", "Dover")} == {"Tennessee"}
+    found = _by_text(extract("Ministers met in Paris and Rome to discuss the budget."))  # left alone: capitals
+    assert (found["Paris"].country, found["Rome"].country) == ("FR", "IT")
+
+
+def test_a_small_parish_does_not_outweigh_a_city_of_its_name(extract):
+    assert _by_text(extract("Flooding closed schools in Portland on Tuesday."))["Portland"].country == "US"
+    assert _by_text(extract("Snow fell across St. Paul overnight and buses ran late."))["St. Paul"].admin1 == \
+        "Minnesota"  # "St." spelled out finds the city's own name, not only its alias
+    found = _by_text(extract("She grew up in Portland, Jamaica, before moving to Kingston."))
+    assert found["Portland"].country == "JM"  # left alone: the qualifier names the country
+
+
+def test_town_words_say_a_town_is_meant_not_its_province(extract):
+    assert _by_text(extract("Shells fell on the city of Idlib overnight."))["Idlib"].feature.startswith("PPL")
+    assert _by_text(extract("Rebels returned to the town of Kidal after the talks."))["Kidal"].feature.startswith("PPL")
+    assert _by_text(extract("Idlib police arrested two men at a checkpoint."))["Idlib"].feature.startswith("PPL")
+    found = _by_text(extract("Fighting spread across Idlib as shells fell."))  # left alone: no town word
+    assert found["Idlib"].feature == "ADM1"
+
+
+def test_a_small_border_town_of_a_war_is_in_the_gazetteer(extract):
+    found = _by_text(extract("Gunmen attacked a checkpoint near Bunagana, close to the Ugandan border."))
+    assert found["Bunagana"].country == "CD"
+    assert abs(found["Bunagana"].lat + 1.28) < 0.1 and abs(found["Bunagana"].lon - 29.6) < 0.1

@@ -176,12 +176,12 @@ def _candidates(span: Candidate, lookups: dict[str, tuple[GazetteerPlace, ...]])
     keys = lookup_keys(span)
     if span.city_tail and lookups.get(keys[0]):
         keys = keys[:1]  # "Kansas City" is a city of its own; "Fargo City" is Fargo
-    seen, out = set(), []
-    for key in keys:
+    best: dict[int, GazetteerPlace] = {}  # a place found under two keys keeps its better name kind:
+    for key in keys:                       # "St. Paul" is an alias of Saint Paul, "Saint Paul" its own name
         for c in lookups.get(key, ()):
-            if c.geonameid not in seen:
-                seen.add(c.geonameid)
-                out.append(c)
+            if c.geonameid not in best or c.kind < best[c.geonameid].kind:
+                best[c.geonameid] = c
+    out = list(best.values())
     if span.admin_word:
         areas = [c for c in out if c.feature in AREAS]
         out = areas or out

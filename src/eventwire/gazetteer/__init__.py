@@ -36,7 +36,7 @@ from pathlib import Path
 
 from eventwire.gazetteer.index import SCHEMA_VERSION, Index
 
-BUILDER_VERSION = 3  # bump when the packaged build changes what it writes (3: French country exonyms)
+BUILDER_VERSION = 4  # bump when the packaged build changes what it writes (3: French country exonyms; 4: war towns)
 
 
 def cache_dir() -> Path:

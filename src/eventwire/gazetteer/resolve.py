@@ -18,7 +18,10 @@ from eventwire.gazetteer.index import NAME_ALIAS, NAME_OTHER, NAME_PRIMARY, Cand
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 2.0, "RGN": 1.5, "PPLC": 1.5, "ADM2": 0.3}
 KIND_PRIOR = {NAME_ALIAS: -0.3, NAME_OTHER: -2.0}
 AREAS = ("PCLI", "ADM1", "ADM2")
-REGION_FOCUS = 1.5  # weight of the admin1 area most of the names could lie in (geo/lgl: 0 -> 0.887, 1.5 -> 0.899)
+# Weight of the admin1 area most of the document's names could lie in, and the least a far-fetched reading counts
+# there (geo/lgl acc@161: without 0.887; 1.0 0.897, 1.5 0.900, 2.5 0.898 with the floor at 0.5; floor 1.0: 0.899).
+REGION_FOCUS = 1.5
+REGION_FLOOR = 0.5
 COUNTRY_FOCUS = 3.0  # weight of the document's countries (share of the other mentions' votes)
 
 
@@ -106,10 +109,17 @@ def resolve(mentions: list[Mention], neighbours: dict[str, frozenset[str]] | Non
             g.choose([b + context.support(c, g) for b, c in zip(base[key], g.candidates, strict=True)])
 
 
-def _regions(g: _Group) -> set[tuple[str, str]]:
-    """The admin1 areas any reading of a group's name lies in (towns, counties, the area itself)."""
-    return {(c.country, c.admin1) for c in g.candidates
-            if c.admin1 and c.kind != NAME_OTHER and (c.feature.startswith("PPL") or c.feature in ("ADM1", "ADM2"))}
+def _regions(g: _Group, scores: list[float]) -> dict[tuple[str, str], float]:
+    """The admin1 areas any reading of a group's name lies in (towns, counties, the area itself), each with how
+    plausible its best reading there is beside the group's best reading anywhere (1 for that one, never under
+    ``REGION_FLOOR``): a hamlet's state still counts, a city's more."""
+    out: dict[tuple[str, str], float] = {}
+    peak = max(scores, default=0.0)
+    for c, score in zip(g.candidates, scores, strict=True):
+        if c.admin1 and c.kind != NAME_OTHER and (c.feature.startswith("PPL") or c.feature in ("ADM1", "ADM2")):
+            region = (c.country, c.admin1)
+            out[region] = max(out.get(region, 0.0), REGION_FLOOR + (1 - REGION_FLOOR) * math.exp((score - peak) / 2))
+    return out
 
 
 def _add_common_region(groups: dict[tuple, _Group], base: dict[tuple, list[float]]) -> None:
@@ -119,21 +129,21 @@ def _add_common_region(groups: dict[tuple, _Group], base: dict[tuple, list[float
     them all: that state is the document's focus. A candidate gets ``REGION_FOCUS`` times the share of the
     other names (those with any reading inside an admin1 area) that have a reading in its admin1 area.
     """
-    regions = {key: _regions(g) for key, g in groups.items()}
+    regions = {key: _regions(g, base[key]) for key, g in groups.items()}
     counted = [key for key, r in regions.items() if r]
     if len(counted) < 3:
         return
-    votes: dict[tuple[str, str], int] = defaultdict(int)
+    votes: dict[tuple[str, str], float] = defaultdict(float)
     for key in counted:
-        for region in regions[key]:
-            votes[region] += 1
+        for region, share in regions[key].items():
+            votes[region] += share
     for key, g in groups.items():
         own = regions[key]
         others = len(counted) - bool(own)
         for i, c in enumerate(g.candidates):
             region = (c.country, c.admin1)
             if region in own and c.feature not in ("PCLI", "CONT"):
-                base[key][i] += REGION_FOCUS * (votes[region] - 1) / others
+                base[key][i] += REGION_FOCUS * (votes[region] - own[region]) / others
 
 
 def _group_key(m: Mention) -> tuple:
