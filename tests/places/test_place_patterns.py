@@ -215,3 +215,23 @@ def test_a_small_border_town_of_a_war_is_in_the_gazetteer(extract):
     found = _by_text(extract("Gunmen attacked a checkpoint near Bunagana, close to the Ugandan border."))
     assert found["Bunagana"].country == "CD"
     assert abs(found["Bunagana"].lat + 1.28) < 0.1 and abs(found["Bunagana"].lon - 29.6) < 0.1
+
+
+def test_a_country_in_brackets_constrains_the_town_before_it(extract):
+    found = _by_text(extract("Aid trucks waited at Rafah (Egypt) for a second day."))
+    assert found["Rafah"].country == "EG"  # not the larger Rafah in Gaza
+    found = _by_text(extract("Two soldiers were wounded near Tripoli (Lebanon) on Friday."))
+    assert found["Tripoli"].country == "LB"  # not Libya's capital
+    found = _by_text(extract("Refugees reached Rafah (Gaza) before dawn."))
+    assert found["Rafah"].country == "PS"  # a region of one country qualifies as its country
+    found = _by_text(extract("Protesters marched in Tripoli (and in Benghazi) on Saturday."))
+    assert found["Tripoli"].country == "LY"  # left alone: no area in the brackets
+
+
+def test_a_shop_named_after_its_owner_is_no_place_but_a_towns_mayor_is(extract):
+    assert not extract("Shoppers lined up outside Harrington's before the store opened on Friday.").places
+    assert not extract("The fire started in the kitchen of Dayton's, a diner on the corner.").places
+    found = _by_text(extract("Dayton's mayor said the curfew would end on Monday."))
+    assert found["Dayton"].admin1 == "Ohio"
+    found = _by_text(extract("Berea's police chief resigned on Monday."))
+    assert found["Berea"].country == "US"  # a town, not Lesotho's district of that name

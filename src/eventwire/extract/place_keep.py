@@ -71,6 +71,23 @@ def not_alone() -> frozenset[str]:
     return frozenset(name_key(w) for w in lexicons.lines("places_not_alone.txt"))
 
 
+@cache
+def _town_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words before and after a name that say a town is meant ("the city of X", "X police")."""
+    sides: dict[str, list[str]] = {"before": [], "after": []}
+    for side, words in lexicons.rows("places_town_cues.tsv"):
+        sides[side].append(r"\s+".join(map(re.escape, words.split())))
+    return (re.compile(rf"\b(?:{'|'.join(sides['before'])})\s+(?:the\s+)?$", re.IGNORECASE),
+            re.compile(rf"^\s+(?:{'|'.join(sides['after'])})\b", re.IGNORECASE))
+
+
+def town_word(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name say it is a town: "the city of Saida", "Berea police", "Avon's mayor"."""
+    before, after = _town_cues()
+    return bool(before.search(text[max(0, start - 30):start]) or after.match(text[end:end + 30].replace("'s ", " ")
+                                                                             .replace("’s ", " ")))
+
+
 def is_demonym(span: Candidate, cands: tuple[Place, ...]) -> bool:
     """A people or nationality word: listed, or "-ian"/"-ese"-like and unknown to the gazetteer."""
     if span.key in demonyms() or span.key in not_places():
@@ -117,13 +134,15 @@ def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: se
     if span.source == "tail":  # the known end of an unknown place name
         return float(not FEATURE_NOUN.search(span.text) and any(
             c.population >= 10_000 or (c.feature in ("PCLI", "ADM1") and c.kind == NAME_PRIMARY) for c in good))
-    if span.label in ("ORG", "FAC", "PRODUCT") and span.source.startswith("as-") and SHOP.match(text[span.end:]):
-        return 0.0  # "Alexander's", a shop
+    town = town_word(text, span.start, span.end)
+    if span.label in ("ORG", "FAC", "PRODUCT") and span.source.startswith("as-") and SHOP.match(text[span.end:]) \
+            and not town:
+        return 0.0  # "Alexander's", a shop; not "Dayton's mayor"
     if span.admin_word and any(c.feature in AREAS for c in good):
         return 1.0
     if span.source in ("dateline", "party", "county-list"):
         return 1.0
-    qualified = bool(re.match(r",\s+[A-Z]", text[span.end:span.end + 20]))
+    qualified = bool(re.match(r"(?:,\s+|\s*\(\s*)[A-Z]", text[span.end:span.end + 20]))  # "X, Area", "X (Area)"
     if any(c.feature in ("PCLI", "CONT") and c.kind == NAME_PRIMARY for c in good):
         return 1.0
     if span.text.isupper() and len(span.text) >= 2 and any(c.feature == "PCLI" for c in good):
@@ -132,7 +151,7 @@ def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: se
         return 0.0
     following = text[span.end:span.end + 30].split()
     institution = bool(following) and following[0].strip(".,’'").lower() in institutions()
-    if cue or qualified or institution:
+    if cue or qualified or institution or town:
         return 0.8
     return 0.5 if span.source.startswith("as-") else 0.3
 

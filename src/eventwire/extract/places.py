@@ -15,7 +15,7 @@ from functools import cache
 
 from eventwire import lexicons
 from eventwire.extract.base import Found, Parsed, step
-from eventwire.extract.place_keep import demonyms, is_demonym, strength
+from eventwire.extract.place_keep import demonyms, is_demonym, strength, town_word
 from eventwire.extract.place_spans import LETTER_ROAD, ROAD_NUMBER, STREET, Candidate, candidate_spans, lookup_keys
 from eventwire.gazetteer import load
 from eventwire.gazetteer.index import NAME_PRIMARY, Index
@@ -39,23 +39,6 @@ def _reference_point() -> re.Pattern[str]:
     words = {kind: "|".join(w.split("|")) for kind, w in lexicons.rows("places_reference_words.tsv")}
     return re.compile(rf"\b(?:{words['unit']})\s+(?:(?:to the\s+)?(?:{words['direction']})\s+of|(?:away\s+)?from)"
                       r"\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-@cache
-def _town_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Words before and after a name that say a town is meant ("the city of X", "X police")."""
-    sides: dict[str, list[str]] = {"before": [], "after": []}
-    for side, words in lexicons.rows("places_town_cues.tsv"):
-        sides[side].append(r"\s+".join(map(re.escape, words.split())))
-    return (re.compile(rf"\b(?:{'|'.join(sides['before'])})\s+(?:the\s+)?$", re.IGNORECASE),
-            re.compile(rf"^\s+(?:{'|'.join(sides['after'])})\b", re.IGNORECASE))
-
-
-def town_word(text: str, start: int, end: int) -> bool:
-    """Whether the words around a name say it is a town: "the city of Saida", "Berea police", "Avon's mayor"."""
-    before, after = _town_cues()
-    return bool(before.search(text[max(0, start - 30):start]) or after.match(text[end:end + 30].replace("'s ", " ")
-                                                                             .replace("’s ", " ")))
 
 
 def is_reference_point(place: Place, text: str) -> bool:
@@ -219,11 +202,14 @@ def _agrees(m: Mention, sure: list[Mention]) -> bool:
 
 
 def _link_qualifiers(mentions: list[Mention], text: str) -> None:
-    """"Paris, Texas", "Gori, Georgia", "Rafah (Egypt)": the second names the area the first lies in."""
+    """"Paris, Texas", "Gori, Georgia", "Rafah (Egypt)", "Rafah (Gaza)": the second names the area the first lies in.
+
+    A region of one country (the Gaza Strip, South Ossetia) qualifies as its country does.
+    """
     for a, b in zip(mentions, mentions[1:], strict=False):
         gap = text[a.end:b.start]
         joined = (gap.strip() == "," or re.fullmatch(r"\s*\(\s*", gap)) is not None
-        if joined and any(c.feature in AREAS for c in b.candidates):
+        if joined and any(c.feature in AREAS or (c.feature == "RGN" and c.country) for c in b.candidates):
             a.qualifier = b
 
 

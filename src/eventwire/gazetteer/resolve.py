@@ -70,7 +70,7 @@ def inside(c: Candidate, area: Candidate) -> bool:
     """Whether place ``c`` lies in country/admin1/admin2 ``area`` (or is it)."""
     if c.country != area.country or c is area:
         return c is area
-    if area.feature in ("PCLI", "PCLD"):
+    if area.feature in ("PCLI", "PCLD", "RGN"):  # a region of one country: as far as we know, its country
         return True
     if area.feature == "ADM1":
         return c.admin1 == area.admin1
@@ -188,7 +188,8 @@ def _qualifier(c: Candidate, m: Mention) -> float:
     q = m.qualifier
     if q is None or not q.candidates:
         return 0.0
-    return 6.0 if any(inside(c, area) for area in q.candidates if area.feature in AREAS) else -1.0
+    areas = [a for a in q.candidates if a.feature in AREAS or (a.feature == "RGN" and a.country)]
+    return 6.0 if any(inside(c, area) for area in areas) else -1.0
 
 
 class _Context:
