@@ -235,3 +235,22 @@ def test_a_shop_named_after_its_owner_is_no_place_but_a_towns_mayor_is(extract):
     assert found["Dayton"].admin1 == "Ohio"
     found = _by_text(extract("Berea's police chief resigned on Monday."))
     assert found["Berea"].country == "US"  # a town, not Lesotho's district of that name
+
+
+def test_the_place_after_a_direction_word_inside_an_organisations_name(extract):
+    found = _by_text(extract("She graduated from Northeast Texas Community College in May."))
+    assert found["Texas"].feature == "ADM1"
+    found = _by_text(extract("The Western Pennsylvania Kennel Club met on Sunday."))
+    assert found["Pennsylvania"].feature == "ADM1"
+    found = _by_text(extract("He studied at the University of Kentucky College of Law."))
+    assert found["Kentucky"].feature == "ADM1"
+    assert "Law" not in found  # left alone: the "of" of "College of Law" is part of the name, not a locative
+    assert not extract("Eastern Airlines flights were delayed on Monday.").places
+
+
+def test_a_name_the_document_uses_for_a_person_is_no_town_anywhere_in_it(extract):
+    assert not extract("Police shot Marlow after a chase. Marlow, 19, was taken to the hospital.").places
+    assert not extract("Prosecutors said Harlan fled the state. Harlan's attorney denied it.").places
+    assert not extract("Mr. Corbin testified on Monday. Corbin had lived there for years.").places
+    found = _by_text(extract("Moscow said the talks would resume. Officials in Moscow agreed."))
+    assert found["Moscow"].country == "RU"  # left alone: a capital speaking is its government

@@ -15,7 +15,7 @@ from functools import cache
 
 from eventwire import lexicons
 from eventwire.extract.base import Parsed
-from eventwire.extract.place_spans import LETTER_ROAD, Candidate, letter_road
+from eventwire.extract.place_spans import LETTER_ROAD, Candidate, direction_words, letter_road
 from eventwire.gazetteer.index import NAME_OTHER, NAME_PRIMARY, name_key
 from eventwire.gazetteer.index import Candidate as Place
 from eventwire.gazetteer.resolve import AREAS
@@ -88,6 +88,27 @@ def town_word(text: str, start: int, end: int) -> bool:
                                                                              .replace("’s ", " ")))
 
 
+AGE = re.compile(r"^,\s+\d{1,3},")  # "Marlow, 19, of Elm Street": a person's age
+
+
+@cache
+def _possessed_by_people() -> re.Pattern[str]:
+    nouns = "|".join(r"\s+".join(map(re.escape, w.split())) for w in lexicons.lines("places_person_cues.txt"))
+    return re.compile(rf"^['’]s\s+(?:{nouns})\b", re.IGNORECASE)
+
+
+def used_as_person(span: Candidate, cands: tuple[Place, ...], text: str) -> bool:
+    """A one-word name this mention uses as a person's ("Marlow said", "Mr. Marlow", "Marlow, 19,", "Marlow's
+    lawyer"), and not a country, state, capital or city of 100,000. One use makes the name a person's in the
+    whole document (one sense per discourse): "police shot Marlow" is no town either."""
+    if " " in span.key or _well_known(cands):
+        return False
+    after = text[span.end:span.end + 40]
+    cue = _locative_cue(span, cands, text)
+    return bool((SPEECH.match(after) and not cue) or TITLE.search(text[:span.start][-12:]) or AGE.match(after)
+                or _possessed_by_people().match(after))
+
+
 def is_demonym(span: Candidate, cands: tuple[Place, ...]) -> bool:
     """A people or nationality word: listed, or "-ian"/"-ese"-like and unknown to the gazetteer."""
     if span.key in demonyms() or span.key in not_places():
@@ -118,8 +139,7 @@ def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: se
     if span.street:
         numbered = text[max(0, span.start - 8):span.start].rstrip()[-1:].isdigit()
         return float(span.source in NER_SOURCES and not numbered and span.text[:1].isupper())
-    before = text[max(0, span.start - 25):span.start].split()
-    cue = bool(before) and before[-1].lower().strip(",") in LOCATIVE
+    cue = _locative_cue(span, cands, text)
     personal = (SPEECH.match(text[span.end:span.end + 12]) and not cue) or TITLE.search(text[:span.start][-12:])
     if " " not in span.key and personal and not any(c.feature in ("PCLI", "PPLC") for c in cands):
         return 0.0  # "Petrova said", "Mayor Mullins": a person
@@ -154,6 +174,21 @@ def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: se
     if cue or qualified or institution or town:
         return 0.8
     return 0.5 if span.source.startswith("as-") else 0.3
+
+
+def _locative_cue(span: Candidate, cands: tuple[Place, ...], text: str) -> bool:
+    """A locative word ("in", "near", "north") or a region's opening word ("Western") just before the span.
+
+    Inside an organisation's name "of" is part of the name ("College of Law"): there it is a cue only for a
+    well-known place ("University of Kentucky").
+    """
+    before = text[max(0, span.start - 25):span.start].split()
+    if not before:
+        return False
+    word = before[-1].strip(",")
+    if span.source == "inner" and word.lower() in ("of", "at", "in") and not _well_known(cands):
+        return False
+    return word.lower() in LOCATIVE or word in direction_words()
 
 
 def _well_known(cands: tuple[Place, ...]) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 
 from eventwire import lexicons
 from eventwire.extract.base import Found, Parsed, step
-from eventwire.extract.place_keep import demonyms, is_demonym, strength, town_word
+from eventwire.extract.place_keep import demonyms, is_demonym, strength, town_word, used_as_person
 from eventwire.extract.place_spans import LETTER_ROAD, ROAD_NUMBER, STREET, Candidate, candidate_spans, lookup_keys
 from eventwire.gazetteer import load
 from eventwire.gazetteer.index import NAME_PRIMARY, Index
@@ -110,6 +110,7 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
     mentions, demonym_spans = [], []
     known: set[tuple[int, int]] = set()
     judged = []
+    persons = persons | {span.key for span in spans if used_as_person(span, _candidates(span, lookups), text)}
     for span in spans:
         cands = _candidates(span, lookups)
         if span.key in demonyms() and span.source in ("ner", "as-NORP") and _demonym_alone(span, text):
