@@ -254,3 +254,16 @@ def test_a_name_the_document_uses_for_a_person_is_no_town_anywhere_in_it(extract
     assert not extract("Mr. Corbin testified on Monday. Corbin had lived there for years.").places
     found = _by_text(extract("Moscow said the talks would resume. Officials in Moscow agreed."))
     assert found["Moscow"].country == "RU"  # left alone: a capital speaking is its government
+
+
+def test_a_lake_or_park_the_gazetteer_lacks_is_a_place_without_a_point_not_its_town(extract):
+    for sentence, name in (("Volunteers picked up trash around Lake Dunmore on Saturday.", "Lake Dunmore"),
+                           ("Kids played in Shelby Park until dark.", "Shelby Park"),
+                           ("Fishing boats left for the Gulf of Alaska before the storm.", "Gulf of Alaska")):
+        found = _by_text(extract(sentence))
+        assert found[name].lat is None, sentence  # not Dunmore, Shelby or the state of Alaska
+        assert len(found) == 1, sentence
+    found = _by_text(extract("Rangers patrolled the Kanawha River after the flood."))
+    assert "Kanawha River" in found and found["Kanawha River"].lat is None
+    found = _by_text(extract("The Kensington Fire Department answered the call."))  # left alone: no feature word
+    assert found["Kensington"].lat is not None

@@ -109,6 +109,30 @@ def used_as_person(span: Candidate, cands: tuple[Place, ...], text: str) -> bool
                 or _possessed_by_people().match(after))
 
 
+@cache
+def feature_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.lines("places_feature_words.txt"))
+
+
+def part_of_a_feature(span: Candidate) -> bool:
+    """A known name inside a longer one that ends (or opens) with a word of a natural feature or a park ("Lake
+    Vermont", "Griffith Park", "Gulf of Alaska"): the whole is a place the gazetteer lacks, not this town or state.
+    A feature word inside the longer name ("Texas Forest Service") says nothing."""
+    if not span.org or name_key(span.org) == span.key or span.text not in span.org:
+        return False
+    before, _, after = span.org.partition(span.text)
+    words = [w.lower().strip(".,") for w in (before.split()[:1] + after.split()[-1:])]
+    return any(w in feature_words() for w in words)
+
+
+def names_a_feature(span: Candidate) -> bool:
+    """A capitalised name of two words or more that ends or opens with a feature word ("Kanawha River"), not
+    itself a part of a longer name ("Texas Forest" of the Texas Forest Service)."""
+    words = span.text.split()
+    return len(words) > 1 and not span.org and span.text[:1].isupper() and (
+        words[-1].lower().strip(".,") in feature_words() or words[0].lower() in feature_words())
+
+
 def is_demonym(span: Candidate, cands: tuple[Place, ...]) -> bool:
     """A people or nationality word: listed, or "-ian"/"-ese"-like and unknown to the gazetteer."""
     if span.key in demonyms() or span.key in not_places():
@@ -134,7 +158,7 @@ def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: se
     A span between 0 and 1 stays only when its resolved place lies where the document's sure places are.
     """
     text = doc.text
-    if is_demonym(span, cands) or never_a_place(span, text):
+    if is_demonym(span, cands) or never_a_place(span, text) or part_of_a_feature(span):
         return 0.0
     if span.street:
         numbered = text[max(0, span.start - 8):span.start].rstrip()[-1:].isdigit()
@@ -149,6 +173,8 @@ def strength(span: Candidate, cands: tuple[Place, ...], doc: Parsed, persons: se
         return float(bool(span.key) and not span.key.isdigit())
     # below: spans spaCy did not call places; the gazetteer and the context must agree
     good = [c for c in cands if c.kind != NAME_OTHER]
+    if not good and names_a_feature(span) and span.key not in persons:
+        return 1.0  # a lake, river or park the gazetteer lacks: a place all the same, without a point
     if not good or span.key in persons or span.key in not_alone() or _common_word(span, text):
         return 0.0
     if span.source == "tail":  # the known end of an unknown place name

@@ -225,6 +225,8 @@ def _bare_names(doc: Parsed, taken: list[tuple[int, int]]) -> list[Candidate]:
             for first in starts:
                 for n in range(len(run), first, -1):
                     out.append(Candidate(text, run[first].idx, run[n - 1].idx + len(run[n - 1]), "bare"))
+                    if first or n < len(run):
+                        out[-1].org = text[run[0].idx:run[-1].idx + len(run[-1])]  # a part of the whole run
             run.clear()
 
     for t in doc.doc:
