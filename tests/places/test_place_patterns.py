@@ -267,3 +267,13 @@ def test_a_lake_or_park_the_gazetteer_lacks_is_a_place_without_a_point_not_its_t
     assert "Kanawha River" in found and found["Kanawha River"].lat is None
     found = _by_text(extract("The Kensington Fire Department answered the call."))  # left alone: no feature word
     assert found["Kensington"].lat is not None
+
+
+def test_a_name_after_a_street_address_is_a_town_not_a_country(extract):
+    found = _by_text(extract("The service will be held at 12 Elm St., Lebanon, on Friday."))
+    assert found["Lebanon"].country == "US"
+    for sentence in ("She lived at 400 Oak Ave., Jordan, with her sister.",
+                     "The funeral is at 301 W. Main St., Jordan, on Saturday."):
+        assert _by_text(extract(sentence))["Jordan"].feature.startswith("PPL"), sentence
+    found = _by_text(extract("Troops returned to Lebanon on Friday."))  # left alone: no address
+    assert found["Lebanon"].feature == "PCLI"

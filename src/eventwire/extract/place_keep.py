@@ -81,11 +81,18 @@ def _town_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"^\s+(?:{'|'.join(sides['after'])})\b", re.IGNORECASE))
 
 
-def town_word(text: str, start: int, end: int) -> bool:
-    """Whether the words around a name say it is a town: "the city of Saida", "Berea police", "Avon's mayor"."""
+ADDRESS = re.compile(r"\b\d+\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|"
+                     r"Blvd|Boulevard|Ln|Lane|Ct|Court|Pl|Place|Way|Pike|Hwy|Highway)\.?,\s+$")
+
+
+def town_word(text: str, start: int, end: int) -> int:
+    """How strongly the words around a name say it is a town: 2 after a street address ("12 Elm St., Lebanon"),
+    1 for "the city of Saida", "Berea police", "Avon's mayor", else 0."""
+    if ADDRESS.search(text[max(0, start - 60):start]):
+        return 2
     before, after = _town_cues()
-    return bool(before.search(text[max(0, start - 30):start]) or after.match(text[end:end + 30].replace("'s ", " ")
-                                                                             .replace("’s ", " ")))
+    return int(bool(before.search(text[max(0, start - 30):start]) or after.match(
+        text[end:end + 30].replace("'s ", " ").replace("’s ", " "))))
 
 
 AGE = re.compile(r"^,\s+\d{1,3},")  # "Marlow, 19, of Elm Street": a person's age

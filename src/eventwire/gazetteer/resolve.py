@@ -34,7 +34,7 @@ class Mention:
     text: str
     candidates: tuple[Candidate, ...] = ()
     admin_word: bool = False  # "County", "Parish", "Province" ... is part of the name
-    town_word: bool = False  # "city of X", "X police", "X City Council": a town is meant
+    town_word: int = 0  # "city of X", "X police" (1), "12 Elm St., X" (2): a town is meant
     qualifier: Mention | None = None  # the "Texas" of "Paris, Texas"
     strength: float = 1.0  # how sure recognition is that this is a toponym (weights its vote)
     best: Candidate | None = None
@@ -56,7 +56,7 @@ def _feature_prior(c: Candidate) -> float:
 def prior(c: Candidate, mention: Mention) -> float:
     score = math.log10(c.population + 10) * 0.8 + _feature_prior(c) + KIND_PRIOR.get(c.kind, 0.0)
     if mention.town_word and c.feature_class != "P":
-        score -= 3.0  # "the city of Saida", "Berea police": a town, not the province of its name
+        score -= 3.0 * mention.town_word  # "the city of Saida", "Berea police": a town, not the province of its name
     if c.feature == "ADM2" and not mention.admin_word:
         score -= 1.5
     if c.feature in ("ADM1", "ADM2") and c.kind != NAME_PRIMARY and not mention.admin_word:
