@@ -138,7 +138,7 @@ def _entity_spans(text: str, ent: SpacySpan, persons: set[str]) -> list[Candidat
         span = Candidate(text, s, e, "ner", label)
         if span.street:
             return [span]
-        return _inner(text, ent)
+        return _whole(text, ent) + _inner(text, ent)  # "Sirte", a town the parser took for a building
     if label not in ("ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
         return []
     if label == "PERSON" and len(ent) > 1 and not STREET.search(ent.text):

@@ -30,6 +30,8 @@ GOVERNMENT_BEFORE = re.compile(r"\b(?:with|and|between|to|by|from|against|toward
 FEDERAL = re.compile(r"\b(?:Congress|Capitol|White House|Pentagon|Senate|federal|Obama|Bush|Clinton|Trump|Biden|"
                      r"State Department|administration|embassy|ambassador|U\.S\.|American)\b")
 LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\b|,\s*[A-Z]")
+LIST_BEFORE = re.compile(r"(?:,|,?\s+(?:and|or))\s*$")  # the gap between two names of a list
+LIST_AFTER = re.compile(r"(?:,|,?\s+(?:and|or))\s*")
 CHAIN_GAP = re.compile(r"\s*,\s*|\s*\(\s*")
 
 
@@ -119,6 +121,7 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
         if is_demonym(span, cands):
             continue
         judged.append((span, cands, strength(span, cands, doc, persons)))
+    judged = _listed_with_places(judged, text, persons)
     named = {span.key for span, cands, sure in judged if cands and sure >= 0.8 and span.source == "ner"}
     for span, cands, sure in judged:
         if sure <= 0 and span.source != "ner" and cands and span.key in named:
@@ -139,6 +142,34 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
     _outside_qualifier(mentions, text)
     sure = [m for m in mentions if m.strength >= 0.8]
     return [m for m in mentions if m.strength >= 0.8 or _agrees(m, sure)], _one_per_span(demonym_spans)
+
+
+def _listed_with_places(judged: list, text: str, persons: set[str]) -> list:
+    """A name listed next to a sure toponym ("Kharkiv, Sumy and Izium") is a toponym as surely, and so on down the list.
+
+    An unsure span becomes sure; one the parser took for a person or a building whose only readings are
+    other-language names of a city of 100,000 ("Misrata") is kept too, unless the document names a person so.
+    """
+    for _ in range(3):
+        sure = [(s.start, s.end) for s, c, v in judged if v >= 0.8 and c]
+        starts, ends = {st for st, _ in sure}, {e for _, e in sure}
+        out = []
+        for span, cands, v in judged:
+            if v < 0.8 and cands and span.key not in persons and _listed(span, text, starts, ends):
+                weak = v > 0 or ((span.source == "bare" or span.source.startswith("as-"))
+                                 and max(c.population for c in cands) >= 100_000)
+                v = 0.8 if weak else v
+            out.append((span, cands, v))
+        if out == judged:
+            break
+        judged = out
+    return judged
+
+
+def _listed(span, text: str, starts: set[int], ends: set[int]) -> bool:
+    before = LIST_BEFORE.search(text, max(0, span.start - 8), span.start)
+    after = LIST_AFTER.match(text, span.end)
+    return bool((before and before.start() in ends) or (after and after.end() in starts))
 
 
 def _demonym_alone(span: Candidate, text: str) -> bool:
