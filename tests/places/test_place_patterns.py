@@ -293,3 +293,11 @@ def test_a_name_listed_with_sure_toponyms_is_a_toponym(extract):
 def test_a_town_the_parser_took_for_a_building(extract):
     found = _by_text(extract("Clashes were reported in Tripoli, Misrata and Sirte."))
     assert found["Sirte"].country == "LY"
+
+
+def test_the_documents_demonyms_vote_for_their_country(extract):
+    assert _by_text(extract("Lebanese soldiers patrolled Tripoli after the clashes."))["Tripoli"].country == "LB"
+    assert _by_text(extract("Venezuelan troops were sent to Valencia."))["Valencia"].country == "VE"
+    assert _by_text(extract("Argentine farmers protested in Cordoba."))["Cordoba"].country == "AR"
+    found = _by_text(extract("American tourists visited Paris and Rome."))  # left alone: capitals abroad
+    assert (found["Paris"].country, found["Rome"].country) == ("FR", "IT")

@@ -138,7 +138,8 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
                      if all(s.end <= m.start or m.end <= s.start for m in mentions)]
     _link_qualifiers(mentions, text)
     _capital_for_government(mentions, text)
-    resolve(mentions, index.neighbours)
+    peoples = {area: index.area(area) for _, area in demonym_spans}
+    resolve(mentions, index.neighbours, tuple(a for a in peoples.values() if a is not None))
     _outside_qualifier(mentions, text)
     sure = [m for m in mentions if m.strength >= 0.8]
     return [m for m in mentions if m.strength >= 0.8 or _agrees(m, sure)], _one_per_span(demonym_spans)

@@ -22,6 +22,7 @@ AREAS = ("PCLI", "ADM1", "ADM2")
 # there (geo/lgl acc@161: without 0.887; 1.0 0.897, 1.5 0.900, 2.5 0.898 with the floor at 0.5; floor 1.0: 0.899).
 REGION_FOCUS = 1.5
 REGION_FLOOR = 0.5
+DEMONYM_WEIGHT = 0.5  # a demonym's vote for its country, beside a resolved name's 0.5-1.5 (geo/lgl: 0.9058 -> 0.9066)
 COUNTRY_FOCUS = 3.0  # weight of the document's countries (share of the other mentions' votes)
 
 
@@ -87,11 +88,14 @@ def _town_shadowed(c: Candidate, cands: tuple[Candidate, ...]) -> bool:
                for t in cands)
 
 
-def resolve(mentions: list[Mention], neighbours: dict[str, frozenset[str]] | None = None) -> None:
+def resolve(mentions: list[Mention], neighbours: dict[str, frozenset[str]] | None = None,
+            peoples: tuple[Candidate, ...] = ()) -> None:
     """Set ``best`` and ``confidence`` of every mention with candidates.
 
     Mentions of one name are one group and get one referent (one sense per discourse); a group's
     context is what the *other* groups resolve to, so a name repeated ten times cannot vote for itself.
+    ``peoples`` are the areas the document's demonyms point to ("Ukrainian" -> Ukraine), one each: they
+    vote for their country with ``DEMONYM_WEIGHT`` but are no toponyms to resolve.
     """
     groups: dict[tuple, _Group] = {}
     for m in mentions:
@@ -104,7 +108,7 @@ def resolve(mentions: list[Mention], neighbours: dict[str, frozenset[str]] | Non
     for key, g in groups.items():  # pass 1: priors and explicit qualifiers only
         g.choose(base[key])
     for _ in range(2):  # then the document's other places as evidence
-        context = _Context(list(groups.values()), neighbours or {})
+        context = _Context(list(groups.values()), neighbours or {}, peoples)
         for key, g in groups.items():
             g.choose([b + context.support(c, g) for b, c in zip(base[key], g.candidates, strict=True)])
 
@@ -195,9 +199,11 @@ def _qualifier(c: Candidate, m: Mention) -> float:
 class _Context:
     """What the groups' current choices say: countries, admin1 and admin2 areas, and points."""
 
-    def __init__(self, groups: list[_Group], neighbours: dict[str, frozenset[str]]) -> None:
+    def __init__(self, groups: list[_Group], neighbours: dict[str, frozenset[str]],
+                 peoples: tuple[Candidate, ...] = ()) -> None:
         self.neighbours = neighbours
-        self.votes: list[tuple[_Group, Candidate, float]] = [(g, g.best, g.weight) for g in groups if g.best]
+        self.votes: list[tuple[_Group | None, Candidate, float]] = [(g, g.best, g.weight) for g in groups if g.best]
+        self.votes += [(None, area, DEMONYM_WEIGHT) for area in peoples]
 
     def support(self, c: Candidate, g: _Group) -> float:
         country = admin1 = admin2 = 0.0
