@@ -153,6 +153,13 @@ def _version() -> str:
     return __version__
 
 
+def found(record: dict | None, what: str) -> dict:
+    """The record, or a 404 naming what was asked for."""
+    if record is None:
+        raise HTTPException(404, f"no such {what}")
+    return record
+
+
 def _store(request: Request):
     return request.app.state.store
 
@@ -177,10 +184,7 @@ def _routes(app: FastAPI) -> None:
 
     @app.get("/api/documents/{doc_id:path}", tags=["documents"])
     def one_document(request: Request, doc_id: Annotated[str, Path(max_length=300)]) -> dict:
-        record = _store(request).document(doc_id)
-        if record is None:
-            raise HTTPException(404, "no such document")
-        return record
+        return found(_store(request).document(doc_id), "document")
 
     @app.post("/api/documents", tags=["documents"], status_code=201)
     def ingest(request: Request, body: Annotated[bytes, Depends(_raw_body)]) -> JSONResponse:
@@ -204,10 +208,7 @@ def _routes(app: FastAPI) -> None:
     @app.get("/api/incidents/{incident_id}", tags=["incidents"])
     def one_incident(request: Request, incident_id: Annotated[str, Path(max_length=200)]) -> dict:
         """One incident record (SPEC §3) with its reports, first report, figures over time and echoes."""
-        record = _store(request).incident(incident_id)
-        if record is None:
-            raise HTTPException(404, "no such incident")
-        return record
+        return found(_store(request).incident(incident_id), "incident")
 
     @app.get("/api/search", tags=["documents"])
     def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], f: Filters,

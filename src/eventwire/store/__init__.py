@@ -14,7 +14,7 @@ Every list query takes the same optional filters: ``since``, ``until`` (ISO date
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -73,8 +73,11 @@ class Store:
 
     def document(self, doc_id: str) -> dict | None:
         """The SPEC §2 record with ``story`` and ``incident``, or None."""
+        return self._one(queries.document, doc_id)
+
+    def _one(self, query: Callable[[Connection, str], dict | None], identifier: str) -> dict | None:
         with database_errors(), self.engine.connect() as conn:
-            return queries.document(conn, doc_id)
+            return query(conn, identifier)
 
     def documents(self, **filters: Any) -> list[dict]:
         """Document summaries (id, title, url, published, lang, story, incident, junk, snippet), newest first."""
@@ -91,8 +94,7 @@ class Store:
 
     def incident(self, identifier: str) -> dict | None:
         """One incident record (SPEC §3) by id, or None."""
-        with database_errors(), self.engine.connect() as conn:
-            return incident_queries.incident(conn, identifier)
+        return self._one(incident_queries.incident, identifier)
 
     def quotes(self, **filters: Any) -> list[dict]:
         """Quotes (SPEC §2 fields) with ``document``, ``speaker_name``, ``text`` (the quoted words), ``published``."""

@@ -131,13 +131,7 @@ def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     own_start, own_end = subtree_range(cue)
     if text[start:own_start].rstrip().endswith("("):  # "70,000 (according to the census, …)"
         return start, text.rindex("(", start, own_start)
-    if not text[start:own_start].strip(PUNCTUATION):
-        start = own_end
-    elif not text[own_end:end].strip(PUNCTUATION):
-        end = own_start
-    else:
-        return _one_side(text, (start, own_start), (own_end, end), head)
-    return (start, end) if end > start else None
+    return _without_cue(text, (start, end), (own_start, own_end), head)
 
 
 def _around_adposition(cue: Token, text: str) -> tuple[int, int] | None:
@@ -152,12 +146,18 @@ def _around_adposition(cue: Token, text: str) -> tuple[int, int] | None:
     start, end = sentence.start_char, sentence.end_char
     if text[start:own_start].strip(PUNCTUATION) and text[own_end:end].strip(PUNCTUATION):
         start, end = subtree_range(clause)  # inside its sentence: the clause it hangs from
+    return _without_cue(text, (start, end), (own_start, own_end), clause)
+
+
+def _without_cue(text: str, clause: tuple[int, int], cue: tuple[int, int], head: Token) -> tuple[int, int] | None:
+    """A clause's characters without the cue's phrase: cut at the edge it sits at, else one side of it."""
+    (start, end), (own_start, own_end) = clause, cue
     if not text[start:own_start].strip(PUNCTUATION):
         start = own_end
     elif not text[own_end:end].strip(PUNCTUATION):
         end = own_start
     else:
-        return _one_side(text, (start, own_start), (own_end, end), clause)
+        return _one_side(text, (start, own_start), (own_end, end), head)
     return (start, end) if end > start else None
 
 
