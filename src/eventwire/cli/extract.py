@@ -32,6 +32,9 @@ def extract(
     shard_format: Annotated[str, typer.Option(help="jsonl or parquet, for --shards.")] = "jsonl",
 ) -> None:
     """Read articles and write one document record (SPEC §2) per article, in input order."""
+    from eventwire.language import prefetch
+
+    prefetch()  # the language model loads while spaCy is imported and loaded
     from eventwire.engine import Extracted, extract_inputs
     from eventwire.progress import tracked
 
