@@ -59,7 +59,8 @@ def main(limit: int, workers: tuple[int, ...] = (1,)) -> None:
             if server:
                 server.stop()
     procs = "one process" if workers == (1,) else f"--workers {', '.join(map(str, workers))}"
-    save("ingest", f"Ingest throughput ({limit} news articles of incidents/gva-even, {procs})",
+    name = "ingest" if workers == (1,) else "ingest_workers"
+    save(name, f"Ingest throughput ({limit} news articles of incidents/gva-even, {procs})",
          ["run", "docs/s", "vs extract (same workers)"], rows,
          "Each run is the whole command, model load included; ingest extracts (in N worker processes with "
          "--workers N) and one writer stores and links each batch in one transaction, in input order. The "
