@@ -27,7 +27,7 @@ def ingest(
     ray_address: RayAddress = None,
 ) -> None:
     """Extract, store and link articles, a batch per transaction. Safe to rerun: stored documents are skipped."""
-    if not records:
+    if not records and workers == 1 and engine == "local":  # else the workers detect languages
         from eventwire.language import prefetch
 
         prefetch()  # the language model loads while spaCy is imported and loaded
