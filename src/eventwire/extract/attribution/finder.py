@@ -17,18 +17,23 @@ from eventwire.extract.attribution.colon import colon_clauses, colon_lines
 from eventwire.extract.attribution.draft import Draft
 from eventwire.extract.attribution.frames import (
     MAX_SPEAKER_CHARS,
+    TRAILING_DEPS,
     content_of,
+    experiencer_of,
     only_speaker_between,
     sentence_of,
     speaker_of,
     trim,
     without_trailing_aside,
+    without_trailing_cue,
 )
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns
+from eventwire.extract.attribution.pieces import split_long_glue
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
 from eventwire.extract.attribution.unclaimed import extend_continued, orphans
 
-SPEECH_FRAMES = frozenset({"ccomp", "acl", "quote", "head"})  # frames that hold speech even when nobody is named
+# frames that hold speech, thought or a judgement even when nobody is named
+SPEECH_FRAMES = frozenset({"ccomp", "acl", "quote", "head", "raise"})
 MIN_INTRODUCED_WORDS = 2  # a one-word quotation next to a cue is a label ("called them “rebels”")
 MAX_ADJACENT_GAP = 40  # characters between a cue and a quotation it introduces ("said on Tuesday: “…”")
 
@@ -51,7 +56,7 @@ def find_attributions(
         for token in sentence:
             rule = _rule_for(token, rules)
             if rule is not None:
-                draft = _draft(token, rule, text, marks, introduced)
+                draft = _draft(token, rule, text, marks, introduced, rules)
                 if draft is not None:
                     drafts.append(draft)
     drafts.extend(colon_lines(doc, sentences, text))
@@ -59,7 +64,7 @@ def find_attributions(
     drafts = _dedupe(drafts)
     extend_continued(drafts, marks, text)
     drafts.extend(orphans(drafts, marks, doc, text))
-    drafts = outermost(drafts)
+    drafts = split_long_glue(outermost(drafts), text)
     drafts.sort(key=lambda d: (d.start, -d.end))
     return drafts
 
@@ -76,6 +81,8 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
         if outer is not None and draft.end <= outer.end:
             if outer.cue is None and draft.cue is not None and _share(draft, outer) >= SAME_SHARE:
                 out[-1] = draft
+            elif outer.frame == "raise" and draft.speaker is not None:
+                out[-1] = draft  # "he seems to think …": his thought, not the writer's impression
             continue
         out.append(draft)
     return out
@@ -96,7 +103,8 @@ def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | 
 
 
 def _draft(
-    cue: Token, rule: CueRule, text: str, marks: list[QuoteMarks], introduced: list[QuoteMarks]
+    cue: Token, rule: CueRule, text: str, marks: list[QuoteMarks], introduced: list[QuoteMarks],
+    rules: dict[tuple[str, str], CueRule],
 ) -> Draft | None:
     """The cue's attribution by the first of its frames that fits; ``introduced`` are the quotations long enough
     to be introduced by a cue."""
@@ -108,21 +116,42 @@ def _draft(
         found = _adjacent_quote(cue, cue_span, introduced, text) if frame == "quote" else content_of(cue, frame, text)
         if found is None:
             continue
+        if frame == "raise" and any(m.start < found[1] and found[0] < m.end for m in marks):
+            return None  # a quotation's "seems" is the quoted speaker's, whose attribution holds it
         if frame != "quote":
             found = _within_paragraph(text, cue.idx, *found)
             if found is None:
                 continue
             found = without_trailing_aside(cue.doc, *found)
+            found = without_trailing_cue(cue.doc, *found, lambda t: _rule_for(t, rules) is not None)
         start, end = _snap(*trim(text, *found), marks)
         if not any(m.start == start and m.end == end for m in marks):
             start, end = trim(text, start, end)
-        if end - start < 2 or (start <= cue.idx < end and frame not in ("head", "quote")):
+        if end - start < 2 or (start <= cue.idx < end and frame not in ("head", "quote", "raise")):
             continue
-        speaker = speaker_of(cue)
+        if frame == "raise":  # "the deal seems fair (to me)": the subject is what is judged, not who judges
+            speaker = experiencer_of(cue)
+        else:
+            speaker = _reporting_ancestor_speaker(cue, rules) or speaker_of(cue)
         if speaker is None and frame not in SPEECH_FRAMES:
             return None  # "rejected the plan" by nobody named is no one's claim
         sentence_end = sentence_of(cue).end_char
         return Draft(start, end, cue_span, cue, speaker, rule.weight, frame, sentence_end)
+    return None
+
+
+def _reporting_ancestor_speaker(cue: Token, rules: dict[tuple[str, str], CueRule]) -> Token | None:
+    """The speaker of a reporting verb whose reported clause this subjectless cue closes ("China said it was
+    opposed and warned …", "analysts said X, citing Y"): China, the analysts, not the clause's own subject."""
+    if cue.dep_ not in TRAILING_DEPS or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    token = cue.head
+    for _ in range(4):
+        if token.dep_ == "ccomp" and token.head is not token and _rule_for(token.head, rules) is not None:
+            return speaker_of(token.head)
+        if token.head is token:
+            return None
+        token = token.head
     return None
 
 

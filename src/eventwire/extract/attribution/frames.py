@@ -9,6 +9,7 @@ A frame names one way a cue holds its content:
 - ``acl``: a clause on a cue noun ("the claim [that troops had left]")
 - ``head``: the clause the cue is inserted in ("The town, he said, [had fallen]"; "according to X, [...]")
 - ``quote``: a quotation right next to the cue ("He said: [“...”]")
+- ``raise``: a subject with what it seems to be or do, the cue inside ("[The deal seems likely to fail]")
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
         return _inserted_in(cue, text)
     if frame.startswith("prep:"):
         return _prepositional(cue, frame[5:])
+    if frame == "raise":
+        return _raised(cue)
     if frame in ("ccomp", "xcomp", "dobj", "acl"):
         deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
         fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
@@ -48,6 +51,30 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
         if frame == "ccomp":
             return _object_clause(cue)
     return None
+
+
+RAISED_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "attr"})
+
+
+def _raised(cue: Token) -> tuple[int, int] | None:
+    """A subject and the complement a verb of seeming says it fits: "[the plan seems to work]", "[he appears
+    tired]"; None without either (the cue is then no judgement: "she appeared on television")."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    complements = [c for c in cue.children if c.dep_ in RAISED_COMPLEMENTS and c.i > cue.i]
+    if not subjects or not complements or subjects[0].lower_ in ("there",):
+        return None
+    return subjects[0].left_edge.idx, subtree_range(complements[0])[1]
+
+
+def experiencer_of(cue: Token) -> Token | None:
+    """Whom something seems so to: "it seems unfair [to me]" (the subject of a verb of seeming is no speaker)."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    complements = [c for c in cue.children if c.dep_ in RAISED_COMPLEMENTS]
+    return experiencer_of(complements[0]) if complements and complements[0].pos_ == "ADJ" else None
 
 
 OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp"})
@@ -274,6 +301,29 @@ def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
             before = doc[token.left_edge.i - 1]
             if before.text == "," and token.right_edge.i >= span.end - 2:
                 return start, before.idx
+    return start, end
+
+
+TRAILING_DEPS = frozenset({"advcl", "conj"})
+
+
+def without_trailing_cue(doc, start: int, end: int, is_cue) -> tuple[int, int]:
+    """Cut a closing clause led by a reporting verb of its own, the writer's report of a further act of saying
+    rather than part of the first ("said the levee held, [arguing that …]", "said it was opposed [and warned …]");
+    ``is_cue`` tells a reporting verb. The clause is a record of its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for token in span[1:]:
+        if token.dep_ not in TRAILING_DEPS or token.pos_ != "VERB" or not is_cue(token):
+            continue
+        if token.right_edge.i < span.end - 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue
+        first = token.left_edge
+        while first.i > span.start and doc[first.i - 1].text in (",", "and", ";", "—"):
+            first = doc[first.i - 1]
+        if first.i > span.start and (first.text in (",", "and", ";", "—")):
+            return start, doc[first.i - 1].idx + len(doc[first.i - 1])
     return start, end
 
 

@@ -46,13 +46,13 @@ def extend_continued(drafts: list[Draft], marks: list[QuoteMarks], text: str) ->
         if previous is None:
             continue
         if _resumes_sentence(text, previous, mark):
-            previous.end = mark.end  # "“The town,” he said, “is lost.”": one sentence, one quotation
+            previous.extend_to(mark.start, mark.end)  # "“The town,” he said, “is lost.”": one sentence, one quotation
             continue
         if not (is_speech(text, mark, MIN_CONTINUED_WORDS) or _is_sentence(text, mark)):
             continue
         gap = text[max(previous.outer_end, previous.sentence_end):mark.start]
         if re.fullmatch(r"[\s.,;:!?—–-]*", gap) and gap.count("\n") <= 2:
-            previous.end = mark.end  # one source, one record: the quotation continues the attribution
+            previous.extend_to(mark.start, mark.end)  # one source, one record: the quotation continues it
             previous.sentence_end = max(previous.sentence_end, mark.end)
 
 

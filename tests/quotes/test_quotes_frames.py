@@ -1,0 +1,106 @@
+"""Cue classes and span rules added for recall: what someone wants, plans, knows or backs; what something seems;
+a closing reporting clause cut from the content; a continued quotation split where the writer's words between its
+pieces outweigh them. Our own sentences, invented people and places."""
+
+import pytest
+
+from eventwire.extract.base import Found
+from eventwire.extract.entities import entities
+from eventwire.extract.quotes import quotes
+
+
+def run(parsed, text):
+    doc = parsed(text)
+    found = entities(doc, Found())
+    return [(q.content.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None)
+            for q in quotes(doc, Found(entities=found))]
+
+
+# -- intention: "X wants / plans / intends to …" is X's stated aim
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Governor Ana Ruiz wants to close the mine at Orsk by June.", "to close the mine at Orsk by June",
+     "Governor Ana Ruiz"),
+    ("The Tolvan army plans to reopen the road to Dorn next week.", "to reopen the road to Dorn next week",
+     "The Tolvan army"),
+    ("Tom Vale intends to sue the city over the flooded cellars.", "to sue the city over the flooded cellars",
+     "Tom Vale"),
+])
+def test_an_intention_verb_reports_its_subjects_aim(parsed, text, content, speaker):
+    assert (content, speaker) in [(c, s) for c, s, _ in run(parsed, text)]
+
+
+def test_a_plan_as_a_noun_reports_nothing(parsed):
+    assert run(parsed, "Plans for a new bridge at Orsk were shelved in March.") == []
+
+
+# -- stance and cognition: "X backs / supports Y", "X knows that …"
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The farmers' union backs the new water tax.", "the new water tax", "The farmers' union"),
+    ("Senator Lia Brand supports a ban on diesel cars in Dorn.", "a ban on diesel cars in Dorn", "Senator Lia Brand"),
+    ("Tom Vale knows that the levee at Dorn is too low.", "that the levee at Dorn is too low", "Tom Vale"),
+])
+def test_stance_and_knowledge_verbs_report_their_subjects_position(parsed, text, content, speaker):
+    assert (content, speaker) in [(c, s) for c, s, _ in run(parsed, text)]
+
+
+def test_knowing_a_place_is_no_claim(parsed):
+    assert run(parsed, "Ana Ruiz knows the valley well.") == []
+
+
+# -- seeming: "[X seems to Y]", "[X appears Z]" is a judgement with the cue inside and nobody named
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The ceasefire in Kessa seems likely to collapse.", "The ceasefire in Kessa seems likely to collapse"),
+    ("The governor appears ready to resign.", "The governor appears ready to resign"),
+    ("The new dam seems to have cracked after the storm.", "The new dam seems to have cracked after the storm"),
+])
+def test_a_verb_of_seeming_holds_a_judgement_with_nobody_named(parsed, text, content):
+    assert (content, None) in [(c, s) for c, s, _ in run(parsed, text)]
+
+
+def test_a_verb_of_seeming_inside_a_quotation_stays_the_quoted_speakers(parsed):
+    text = '"The plan seems to be to wait," said Ana Ruiz.'
+    assert [(c, s) for c, s, _ in run(parsed, text)] == [('"The plan seems to be to wait,"', "Ana Ruiz")]
+
+
+def test_appearing_somewhere_is_no_judgement(parsed):
+    assert run(parsed, "The governor appeared on television in Dorn on Monday.") == []
+
+
+# -- a closing reporting clause of its own is cut from the content: ", citing …", "and warned …"
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ana Ruiz said the bridge would stay shut, citing cracks in the pillars.", "the bridge would stay shut"),
+    ("Officials in Dorn said the dam was safe and warned residents to stay calm.", "the dam was safe"),
+    ("Tom Vale said the strike had ended, arguing that the miners had won.", "the strike had ended"),
+])
+def test_a_closing_reporting_clause_is_not_part_of_the_content(parsed, text, content):
+    found = run(parsed, text)
+    assert found[0][0] == content and len(found) == 2 and found[1][1] == found[0][1]
+
+
+def test_a_closing_clause_of_another_verb_stays_in_the_content(parsed):
+    found = run(parsed, "Ana Ruiz said the bridge would stay shut, causing long queues in Dorn.")
+    assert [c for c, _, _ in found] == ["the bridge would stay shut, causing long queues in Dorn"]
+
+
+# -- a continued quotation: one record when the words between are short, one per stretch when they are long
+
+@pytest.mark.parametrize("text", [
+    '"Not now," said Ana Ruiz, an engineer who has run the pumping station at Orsk since 1990 and sits on the boards '
+    'of three water firms. "Never again."',
+    '"It leaks," Tom Vale said of the dam that the army engineers finished in a hurry two winters ago after the '
+    'floods. "Very badly."',
+    '"We wait," the mayor of Dorn told a crowd of several hundred farmers gathered outside the town hall on a cold '
+    'Monday morning. "Then we vote."',
+])
+def test_a_quotation_continued_after_a_long_aside_is_one_record_per_stretch(parsed, text):
+    found = run(parsed, text)
+    assert len(found) == 2 and found[0][1] == found[1][1] and found[1][0].startswith('"') and found[1][2] is None
+
+
+def test_a_quotation_continued_after_a_short_cue_stays_one_record(parsed):
+    text = '"The water is rising fast," Ana Ruiz said. "We are moving everyone to the school."'
+    assert [c for c, _, _ in run(parsed, text)] == [text]
