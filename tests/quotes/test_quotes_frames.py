@@ -104,3 +104,27 @@ def test_a_quotation_continued_after_a_long_aside_is_one_record_per_stretch(pars
 def test_a_quotation_continued_after_a_short_cue_stays_one_record(parsed):
     text = '"The water is rising fast," Ana Ruiz said. "We are moving everyone to the school."'
     assert [c for c, _, _ in run(parsed, text)] == [text]
+
+
+# -- a column of signed quotations: each takes the name after it, not the one that signs the one before
+
+def test_each_signed_quotation_takes_its_own_signature(parsed):
+    text = ("“The river took our house and the school.” ― Ana Ruiz\n"
+            "“Nobody came to help us for three days.”―\xa0Tom Vale\n"
+            "“We will rebuild Orsk with our own hands.” — Lia Brand.")
+    assert [s.split()[-1] for _, s, _ in run(parsed, text)] == ["Ruiz", "Vale", "Brand"]
+
+
+def test_a_dash_after_a_quotation_before_no_name_signs_nothing(parsed):
+    found = run(parsed, "“We will rebuild the whole town this year.” ― and then the crowd went home.")
+    assert [s for _, s, _ in found] == [None]
+
+
+# -- a transcript whose turns each open with a mark: a turn is its own speaker's, not the turn before's
+
+def test_a_transcript_turn_is_not_continued_into_the_next_speakers_turn(parsed):
+    text = ('The interview went as follows:\n\n"VALE: Will the levee at Dorn hold through the spring floods?\n\n'
+            '"RUIZ: It will hold, and we have sandbags for every street in the lower town.\n\n'
+            '"VALE: And the bridge over the Orsk river, the one that cracked last winter?')
+    found = run(parsed, text)
+    assert [(c.split()[0], s) for c, s, _ in found] == [("Will", "VALE"), ("It", "RUIZ"), ("And", "VALE")]
