@@ -128,3 +128,22 @@ def test_a_transcript_turn_is_not_continued_into_the_next_speakers_turn(parsed):
             '"VALE: And the bridge over the Orsk river, the one that cracked last winter?')
     found = run(parsed, text)
     assert [(c.split()[0], s) for c, s, _ in found] == [("Will", "VALE"), ("It", "RUIZ"), ("And", "VALE")]
+
+
+# -- "In a new poll, …", "In her view, …": the clause is the finding or view of the poll, of her
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("In a new poll by the Orsk Tribune, the mayor leads her rival by ten points.",
+     "the mayor leads her rival by ten points", "the Orsk Tribune"),
+    ("In her view, the dam at Dorn will not survive another winter.",
+     "the dam at Dorn will not survive another winter", "her"),
+    ("The governor lost ground among farmers in a survey published on Monday.",
+     "The governor lost ground among farmers", "a survey published on Monday"),
+])
+def test_a_clause_in_a_poll_or_a_view_is_its_finding(parsed, text, content, speaker):
+    assert (content, speaker, "in") in [(c, s, cue.lower()) for c, s, cue in run(parsed, text)]
+
+
+def test_a_clause_in_a_speech_noun_with_its_own_cue_is_the_cues(parsed):
+    found = run(parsed, "In a speech on Monday, Ana Ruiz said the mine would close.")
+    assert [(c, s) for c, s, _ in found] == [("the mine would close", "Ana Ruiz")]

@@ -27,7 +27,7 @@ from eventwire.extract.attribution.frames import (
     without_trailing_aside,
     without_trailing_cue,
 )
-from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns
+from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns, view_nouns
 from eventwire.extract.attribution.pieces import split_long_glue
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
 from eventwire.extract.attribution.unclaimed import extend_continued, orphans
@@ -98,8 +98,30 @@ def _share(inner: Draft, outer: Draft) -> float:
 def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | None:
     pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
     if pos is None:
-        return None
+        return IN_VIEW if token.pos_ == "ADP" and _opens_a_view(token, rules) else None
     return rules.get((token.lemma_.lower(), pos))
+
+
+IN_VIEW = CueRule("in", "ADP", ("head",), 0.5)
+
+
+def _opens_a_view(preposition: Token, rules: dict[tuple[str, str], CueRule]) -> bool:
+    """ "In a new poll, …", "In his view, …", "… in her eyes.": a clause-opening (or -closing) "in" whose object
+    names a finding or a view, on a clause that reports nothing itself ("In a speech, Ana Ruiz said …" is the
+    saying's)."""
+    if preposition.lower_ != "in" or preposition.dep_ != "prep" or preposition.head.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if objects and objects[0].pos_ in ("NUM", "PRON", "DET"):  # "in one of the first polls"
+        objects = [g for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if not objects or objects[0].lemma_.lower() not in view_nouns():
+        return False
+    clause = preposition.head
+    opens = preposition.i == clause.left_edge.i or preposition.doc[preposition.i - 1].text == ","
+    after = preposition.doc[preposition.right_edge.i + 1] if preposition.right_edge.i + 1 < len(preposition.doc) else None
+    set_off = opens and after is not None and after.text == ","
+    closes = preposition.right_edge.i == clause.right_edge.i or (after is not None and after.text in (".", "!", "?"))
+    return (set_off or closes) and rules.get((clause.lemma_.lower(), "VERB")) is None
 
 
 def _draft(

@@ -198,6 +198,9 @@ def speaker_of(cue: Token) -> Token | None:
                         owner = _owner_of(grand) if grand.lemma_.lower() in speech_nouns() else None
                         return owner or grand
         return None
+    if cue.pos_ == "ADP":  # "in his view", "in a new poll": the view's owner, or the poll itself
+        objects = [c for c in cue.children if c.dep_ == "pobj"]
+        return (_owner_of(objects[0]) or objects[0]) if objects else None
     if cue.pos_ in ("NOUN", "PROPN"):
         owner = _owner_of(cue)
         if owner is None and cue.dep_ == "dobj" and cue.head.lemma_.lower() in speech_act_verbs():
