@@ -118,7 +118,8 @@ def _opens_a_view(preposition: Token, rules: dict[tuple[str, str], CueRule]) -> 
         return False
     clause = preposition.head
     opens = preposition.i == clause.left_edge.i or preposition.doc[preposition.i - 1].text == ","
-    after = preposition.doc[preposition.right_edge.i + 1] if preposition.right_edge.i + 1 < len(preposition.doc) else None
+    doc = preposition.doc
+    after = doc[preposition.right_edge.i + 1] if preposition.right_edge.i + 1 < len(doc) else None
     set_off = opens and after is not None and after.text == ","
     closes = preposition.right_edge.i == clause.right_edge.i or (after is not None and after.text in (".", "!", "?"))
     return (set_off or closes) and rules.get((clause.lemma_.lower(), "VERB")) is None
