@@ -147,3 +147,20 @@ def test_a_clause_in_a_poll_or_a_view_is_its_finding(parsed, text, content, spea
 def test_a_clause_in_a_speech_noun_with_its_own_cue_is_the_cues(parsed):
     found = run(parsed, "In a speech on Monday, Ana Ruiz said the mine would close.")
     assert [(c, s) for c, s, _ in found] == [("the mine would close", "Ana Ruiz")]
+
+
+# -- naming: "called X Y" holds what is named with its name; "what she called Y" takes the fronted "what"
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ('Ana Ruiz called the new toll a "tax on the poor" in a radio interview.', 'the new toll a "tax on the poor"',
+     "Ana Ruiz"),
+    ("The mayor of Dorn called the flood barrier a waste of money.", "the flood barrier a waste of money",
+     "The mayor of Dorn"),
+    ('Tom Vale dubbed the deal "a surrender" on Monday.', 'the deal "a surrender"', "Tom Vale"),
+])
+def test_a_naming_verb_holds_what_is_named_and_its_name(parsed, text, content, speaker):
+    assert (content, speaker) in [(c, s) for c, s, _ in run(parsed, text)]
+
+
+def test_calling_a_meeting_names_nothing(parsed):
+    assert run(parsed, "The governor of Tolva called an emergency meeting on Sunday.") == []

@@ -141,6 +141,8 @@ def _draft(
             continue
         if frame == "raise" and any(m.start < found[1] and found[0] < m.end for m in marks):
             return None  # a quotation's "seems" is the quoted speaker's, whose attribution holds it
+        if frame == "name" and any(m.start < cue.idx < m.end for m in marks):
+            return None  # "“When you call it a farce, …”": the quoted speaker's words
         if frame != "quote":
             found = _within_paragraph(text, cue.idx, *found)
             if found is None:
@@ -150,7 +152,7 @@ def _draft(
         start, end = _snap(*trim(text, *found), marks)
         if not any(m.start == start and m.end == end for m in marks):
             start, end = trim(text, start, end)
-        if end - start < 2 or (start <= cue.idx < end and frame not in ("head", "quote", "raise")):
+        if end - start < 2 or (start <= cue.idx < end and frame not in ("head", "quote", "raise", "name")):
             continue
         if frame == "raise":  # "the deal seems fair (to me)": the subject is what is judged, not who judges
             speaker = experiencer_of(cue)

@@ -10,6 +10,7 @@ A frame names one way a cue holds its content:
 - ``head``: the clause the cue is inserted in ("The town, he said, [had fallen]"; "according to X, [...]")
 - ``quote``: a quotation right next to the cue ("He said: [“...”]")
 - ``raise``: a subject with what it seems to be or do, the cue inside ("[The deal seems likely to fail]")
+- ``name``: what is named with the name it is given ("called [the plan a farce]", "[what] she called [a farce]")
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
         return _prepositional(cue, frame[5:])
     if frame == "raise":
         return _raised(cue)
+    if frame == "name":
+        return _named(cue)
     if frame in ("ccomp", "xcomp", "dobj", "acl"):
         deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
         fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
@@ -64,6 +67,38 @@ def _raised(cue: Token) -> tuple[int, int] | None:
     if not subjects or not complements or subjects[0].lower_ in ("there",):
         return None
     return subjects[0].left_edge.idx, subtree_range(complements[0])[1]
+
+
+NAME_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "attr", "dobj", "npadvmod", "appos"})
+
+
+def _named(cue: Token) -> tuple[int, int] | None:
+    """What a verb of naming names, with the name: "called [the senator a liar]", "[what] they called [a
+    farce]" (a fronted "what" or "that", or a passive subject, is what is named); None without both."""
+    after = [c for c in cue.children if c.dep_ in NAME_COMPLEMENTS and c.i > cue.i]
+    fronted = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass") and c.i < cue.i]
+    if not fronted and cue.dep_ == "relcl" and cue.head.lower_ in ("what", "that", "which"):
+        fronted = [cue.head]
+    if fronted and after:
+        named = fronted[0]
+        start = named.idx if named is cue.head else named.left_edge.idx
+    elif len(after) >= 2:
+        start = after[0].left_edge.idx
+    else:
+        return None
+    return start, _without_channel_tail(after[-1])
+
+
+def _without_channel_tail(name: Token) -> int:
+    """Where a name ends, without a closing "in an interview" or "on Monday" the parser hung on it."""
+    end = subtree_range(name)[1]
+    tail = [c for c in name.rights if c.dep_ == "prep"]
+    if tail and tail[-1].right_edge.i == name.right_edge.i:
+        objects = [g for g in tail[-1].children if g.dep_ == "pobj"]
+        if _is_time(tail[-1]) or (objects and objects[0].lemma_.lower() in speech_nouns()):
+            previous = name.doc[tail[-1].i - 1]
+            end = previous.idx + len(previous)
+    return end
 
 
 def experiencer_of(cue: Token) -> Token | None:
@@ -287,7 +322,8 @@ def phrase_head(token: Token) -> Token:
     return token
 
 
-PASSIVE_ADDRESSEES = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure"})
+# verbs whose passive subject is who is addressed or named, not who speaks ("she was told", "he was called a liar")
+PASSIVE_ADDRESSEES = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure", "call", "dub", "label"})
 
 
 ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose"})
