@@ -164,3 +164,25 @@ def test_a_naming_verb_holds_what_is_named_and_its_name(parsed, text, content, s
 
 def test_calling_a_meeting_names_nothing(parsed):
     assert run(parsed, "The governor of Tolva called an emergency meeting on Sunday.") == []
+
+
+# -- headlines: "Survey: …" names its source; a title-case "Senator Rips Governor …" has a verb the parser missed
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Survey: Young Voters Desert Tolvan Party for Ana Ruiz.\n\nThe survey was published on Monday.",
+     "Young Voters Desert Tolvan Party for Ana Ruiz", "Survey"),
+    ("Senator Lia Brand Vows To Rebuild Every School In Orsk.\n\nShe spoke in Dorn on Monday.",
+     "To Rebuild Every School In Orsk", "Senator Lia Brand"),
+    ("Farm Lawmakers Rip Water Tax As A ‘Disaster For Dorn.’\n\nThe vote is on Friday.",
+     "Water Tax As A ‘Disaster For Dorn.’", "Farm Lawmakers"),
+])
+def test_a_headline_names_its_source(parsed, text, content, speaker):
+    assert (content, speaker) in [(c, s) for c, s, _ in run(parsed, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Latest: Floods Cut The Road To Orsk.\n\nRivers rose overnight.",
+    "Mayor Ruiz Plan For Dorn Bridge Is Costly.\n\nThe bridge would cost more than the school.",
+])
+def test_a_headline_with_a_story_label_or_a_noun_names_no_source(parsed, text):
+    assert run(parsed, text) == []

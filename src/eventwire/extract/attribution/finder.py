@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.colon import colon_clauses, colon_lines
 from eventwire.extract.attribution.draft import Draft
+from eventwire.extract.attribution.headline import headline_claims
 from eventwire.extract.attribution.frames import (
     MAX_SPEAKER_CHARS,
     TRAILING_DEPS,
@@ -61,6 +62,8 @@ def find_attributions(
                     drafts.append(draft)
     drafts.extend(colon_lines(doc, sentences, text))
     drafts.extend(colon_clauses(doc, sentences, text))
+    if sentences and sentences[0].start_char == 0:  # a headline in boilerplate is no part of the text
+        drafts.extend(headline_claims(doc, text, rules))
     drafts = _dedupe(drafts)
     extend_continued(drafts, marks, text)
     drafts.extend(orphans(drafts, marks, doc, text))
