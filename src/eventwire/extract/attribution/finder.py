@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.colon import colon_clauses, colon_lines
 from eventwire.extract.attribution.draft import Draft
-from eventwire.extract.attribution.headline import headline_claims
 from eventwire.extract.attribution.frames import (
     MAX_SPEAKER_CHARS,
     TRAILING_DEPS,
@@ -28,6 +27,7 @@ from eventwire.extract.attribution.frames import (
     without_trailing_aside,
     without_trailing_cue,
 )
+from eventwire.extract.attribution.headline import headline_claims
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns, view_nouns
 from eventwire.extract.attribution.pieces import split_long_glue
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
