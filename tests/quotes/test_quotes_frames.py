@@ -186,3 +186,22 @@ def test_a_headline_names_its_source(parsed, text, content, speaker):
 ])
 def test_a_headline_with_a_story_label_or_a_noun_names_no_source(parsed, text):
     assert run(parsed, text) == []
+
+
+# -- "painted X as Y", "blasted X for Y", "offers X to Y": what is said of the object takes the object along
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Ana Ruiz painted her rival as a friend of the mining firms.", "her rival as a friend of the mining firms",
+     "Ana Ruiz"),
+    ("The union blasted the company for closing the plant at Orsk.", "the company for closing the plant at Orsk",
+     "The union"),
+    ("Senator Lia Brand praised the volunteers for their work in Dorn.", "the volunteers for their work in Dorn",
+     "Senator Lia Brand"),
+])
+def test_a_prepositional_claim_about_an_object_holds_the_object(parsed, text, content, speaker):
+    assert (content, speaker) in [(c, s) for c, s, _ in run(parsed, text)]
+
+
+def test_a_prepositional_claim_with_no_object_is_the_prepositions_object(parsed):
+    assert [(c, s) for c, s, _ in run(parsed, "Tom Vale called for a ceasefire in Kessa.")] == [
+        ("a ceasefire in Kessa", "Tom Vale")]

@@ -112,7 +112,7 @@ def experiencer_of(cue: Token) -> Token | None:
     return experiencer_of(complements[0]) if complements and complements[0].pos_ == "ADJ" else None
 
 
-OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp"})
+OBJECT_COMPLEMENTS = frozenset({"prep", "dative", "oprd", "xcomp", "ccomp", "acomp"})
 
 
 def _with_object_complements(cue: Token, obj: Token) -> tuple[int, int]:
@@ -170,11 +170,15 @@ def _object_clause(cue: Token) -> tuple[int, int] | None:
 
 
 def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
+    """The preposition's object, with the cue's direct object before it: "painted [him as a crook]",
+    "blasted [the firm for cutting jobs]" say something of the object, not only of the crook or the cutting."""
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ == preposition:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
-                return subtree_range(objects[0])
+                start, end = subtree_range(objects[0])
+                before = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < child.i]
+                return (before[0].left_edge.idx if before else start), end
     return None
 
 
