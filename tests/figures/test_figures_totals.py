@@ -32,3 +32,22 @@ def test_a_total_comes_after_its_parts(extract):
 ])
 def test_no_total_where_a_total_is_stated_no_place_parts_them_or_the_dead_are_counted(extract, text):
     assert totals_of(extract, text) == []
+
+
+# -- counts listed place by place share the first one's predicate, with their noun or without one
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials evacuated 300 people in Tolva, 450 people in Ardel and 150 people in Dorn.",
+     [(300, "evacuated"), (450, "evacuated"), (150, "evacuated")]),
+    ("The floods displaced 1,200 people in Varn and 800 in Dorn.", [(1200, "displaced"), (800, "displaced")]),
+    ("Rebels killed 12 soldiers in Varn and 8 in Dorn on Monday.", [(12, "killed"), (8, "killed")]),
+])
+def test_counts_listed_place_by_place_share_the_predicate(extract, text, expected):
+    found = [(f.quantity.value, f.category) for f in extract(text).figures if not f.sum_of]
+    assert found == expected
+
+
+def test_a_count_of_another_noun_in_the_list_does_not_share_it(extract):
+    text = "The storm destroyed 40 houses in Orsk and 2 bridges in Kessa."
+    found = [(f.quantity.value, f.category) for f in extract(text).figures]
+    assert found == [(40, "houses_destroyed")]
