@@ -26,6 +26,7 @@ from eventwire.extract.attribution.frames import (
     trim,
     without_trailing_aside,
     without_trailing_cue,
+    without_trailing_participle,
 )
 from eventwire.extract.attribution.headline import headline_claims
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns, view_nouns
@@ -152,6 +153,7 @@ def _draft(
                 continue
             found = without_trailing_aside(cue.doc, *found)
             found = without_trailing_cue(cue.doc, *found, lambda t: _rule_for(t, rules) is not None)
+            found = without_trailing_participle(cue.doc, *found)
         start, end = _snap(*trim(text, *found), marks)
         if not any(m.start == start and m.end == end for m in marks):
             start, end = trim(text, start, end)

@@ -370,6 +370,21 @@ def without_trailing_cue(doc, start: int, end: int, is_cue) -> tuple[int, int]:
     return start, end
 
 
+def without_trailing_participle(doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a closing participle clause set off by a comma, the writer's comment on what was said rather than
+    part of it ("said the hands were raised[, contradicting the police]")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for token in span[2:]:
+        if token.dep_ != "advcl" or token.tag_ != "VBG" or token.left_edge.i != token.i:
+            continue
+        before = doc[token.i - 1]
+        if before.text == "," and token.right_edge.i >= span.end - 2 and before.i > span.start:
+            return start, before.idx
+    return start, end
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop outer spaces and clause punctuation, keeping quotation marks."""
     while start < end and text[start] in TRIM:
