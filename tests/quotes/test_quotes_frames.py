@@ -224,3 +224,19 @@ def test_a_closing_participle_clause_is_not_part_of_the_claim(parsed, text, cont
 def test_a_participle_without_a_comma_stays_in_the_claim(parsed):
     found = run(parsed, "Ana Ruiz said the river kept rising all night.")
     assert [c for c, _, _ in found] == ["the river kept rising all night"]
+
+
+# -- a closing "amid …" phrase is the writer's setting
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ana Ruiz urged residents to stay indoors amid fears of another flood in Dorn.", "residents to stay indoors"),
+    ("Tom Vale said the talks would resume, amid growing anger in Orsk.", "the talks would resume"),
+    ("The governor called for calm amid reports of looting in Kessa.", "calm"),
+])
+def test_a_closing_amid_phrase_is_not_part_of_the_claim(parsed, text, content):
+    assert content in [c for c, _, _ in run(parsed, text)]
+
+
+def test_amid_inside_the_claim_stays(parsed):
+    found = run(parsed, "Ana Ruiz said that amid the floods the school had stayed open.")
+    assert [c for c, _, _ in found] == ["that amid the floods the school had stayed open"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.attribution.lexicon import speech_act_verbs, speech_nouns
+from eventwire.extract.attribution.lexicon import setting_prepositions, speech_act_verbs, speech_nouns
 
 INSERTED = ("parataxis", "advcl", "prep", "npadvmod")
 OPENERS = frozenset("“„«\"'`‘")
@@ -372,17 +372,23 @@ def without_trailing_cue(doc, start: int, end: int, is_cue) -> tuple[int, int]:
 
 def without_trailing_participle(doc, start: int, end: int) -> tuple[int, int]:
     """Cut a closing participle clause set off by a comma, the writer's comment on what was said rather than
-    part of it ("said the hands were raised[, contradicting the police]")."""
+    part of it ("said the hands were raised[, contradicting the police]"), and a closing phrase of setting
+    ("urged calm [amid fears of a flood]", lexicons/quote_setting_prepositions.txt)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
     for token in span[2:]:
+        before = doc[token.i - 1]
+        if token.right_edge.i < span.end - 2 or before.i <= span.start:
+            continue
+        if token.dep_ == "prep" and token.lower_ in setting_prepositions():
+            return start, (before.idx if before.text == "," else token.idx)
         if token.dep_ != "advcl" or token.tag_ != "VBG" or token.left_edge.i != token.i:
             continue
-        before = doc[token.i - 1]
-        if before.text == "," and token.right_edge.i >= span.end - 2 and before.i > span.start:
+        if before.text == ",":
             return start, before.idx
     return start, end
+
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

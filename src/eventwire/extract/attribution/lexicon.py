@@ -48,6 +48,12 @@ def view_nouns() -> frozenset[str]:
 
 
 @cache
+def setting_prepositions() -> frozenset[str]:
+    """Prepositions whose closing phrase is the writer's setting for a claim ("… amid fears of a flood")."""
+    return frozenset(w.lower() for w in lines("quote_setting_prepositions.txt"))
+
+
+@cache
 def pronoun_kinds() -> dict[str, str]:
     """Pronoun -> the kind of speaker it stands for: 'person', 'group', 'thing' or 'any'."""
     return {pronoun.lower(): kind for pronoun, kind, *_ in rows("quote_pronouns.tsv")}
