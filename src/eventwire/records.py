@@ -101,6 +101,7 @@ class Figure:
     time: int | None = None
     hedged: bool = False
     same_as: int | None = None  # index of the figure this one restates in another unit ("420 families (2,300 people)")
+    sum_of: list[int] | None = None  # indices of the figures this total adds up ("600 in Varn and 400 in Dorn")
 
 
 @dataclass(slots=True)

@@ -9,6 +9,8 @@ A frame names one way a cue holds its content:
 - ``acl``: a clause on a cue noun ("the claim [that troops had left]")
 - ``head``: the clause the cue is inserted in ("The town, he said, [had fallen]"; "according to X, [...]")
 - ``quote``: a quotation right next to the cue ("He said: [“...”]")
+- ``raise``: a subject with what it seems to be or do, the cue inside ("[The deal seems likely to fail]")
+- ``name``: what is named with the name it is given ("called [the plan a farce]", "[what] she called [a farce]")
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.attribution.lexicon import speech_act_verbs, speech_nouns
+from eventwire.extract.attribution.lexicon import setting_prepositions, speech_act_verbs, speech_nouns
 
 INSERTED = ("parataxis", "advcl", "prep", "npadvmod")
 OPENERS = frozenset("“„«\"'`‘")
@@ -35,6 +37,10 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
         return _inserted_in(cue, text)
     if frame.startswith("prep:"):
         return _prepositional(cue, frame[5:])
+    if frame == "raise":
+        return _raised(cue)
+    if frame == "name":
+        return _named(cue)
     if frame in ("ccomp", "xcomp", "dobj", "acl"):
         deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
         fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
@@ -50,7 +56,63 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
     return None
 
 
-OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp"})
+RAISED_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "attr"})
+
+
+def _raised(cue: Token) -> tuple[int, int] | None:
+    """A subject and the complement a verb of seeming says it fits: "[the plan seems to work]", "[he appears
+    tired]"; None without either (the cue is then no judgement: "she appeared on television")."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    complements = [c for c in cue.children if c.dep_ in RAISED_COMPLEMENTS and c.i > cue.i]
+    if not subjects or not complements or subjects[0].lower_ in ("there",):
+        return None
+    return subjects[0].left_edge.idx, subtree_range(complements[0])[1]
+
+
+NAME_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "attr", "dobj", "npadvmod", "appos"})
+
+
+def _named(cue: Token) -> tuple[int, int] | None:
+    """What a verb of naming names, with the name: "called [the senator a liar]", "[what] they called [a
+    farce]" (a fronted "what" or "that", or a passive subject, is what is named); None without both."""
+    after = [c for c in cue.children if c.dep_ in NAME_COMPLEMENTS and c.i > cue.i]
+    fronted = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass") and c.i < cue.i]
+    if not fronted and cue.dep_ == "relcl" and cue.head.lower_ in ("what", "that", "which"):
+        fronted = [cue.head]
+    if fronted and after:
+        named = fronted[0]
+        start = named.idx if named is cue.head else named.left_edge.idx
+    elif len(after) >= 2:
+        start = after[0].left_edge.idx
+    else:
+        return None
+    return start, _without_channel_tail(after[-1])
+
+
+def _without_channel_tail(name: Token) -> int:
+    """Where a name ends, without a closing "in an interview" or "on Monday" the parser hung on it."""
+    end = subtree_range(name)[1]
+    tail = [c for c in name.rights if c.dep_ == "prep"]
+    if tail and tail[-1].right_edge.i == name.right_edge.i:
+        objects = [g for g in tail[-1].children if g.dep_ == "pobj"]
+        if _is_time(tail[-1]) or (objects and objects[0].lemma_.lower() in speech_nouns()):
+            previous = name.doc[tail[-1].i - 1]
+            end = previous.idx + len(previous)
+    return end
+
+
+def experiencer_of(cue: Token) -> Token | None:
+    """Whom something seems so to: "it seems unfair [to me]" (the subject of a verb of seeming is no speaker)."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    complements = [c for c in cue.children if c.dep_ in RAISED_COMPLEMENTS]
+    return experiencer_of(complements[0]) if complements and complements[0].pos_ == "ADJ" else None
+
+
+OBJECT_COMPLEMENTS = frozenset({"prep", "dative", "oprd", "xcomp", "ccomp", "acomp"})
 
 
 def _with_object_complements(cue: Token, obj: Token) -> tuple[int, int]:
@@ -108,11 +170,15 @@ def _object_clause(cue: Token) -> tuple[int, int] | None:
 
 
 def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
+    """The preposition's object, with the cue's direct object before it: "painted [him as a crook]",
+    "blasted [the firm for cutting jobs]" say something of the object, not only of the crook or the cutting."""
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ == preposition:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
-                return subtree_range(objects[0])
+                start, end = subtree_range(objects[0])
+                before = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < child.i]
+                return (before[0].left_edge.idx if before else start), end
     return None
 
 
@@ -194,8 +260,11 @@ def speaker_of(cue: Token) -> Token | None:
                         owner = _owner_of(grand) if grand.lemma_.lower() in speech_nouns() else None
                         return owner or grand
         return None
-    if cue.pos_ == "ADP" and cue.dep_ == "case":  # "selon le ministre": the phrase the preposition marks
+    if cue.pos_ == "ADP" and cue.dep_ == "case":  # UD: "selon le ministre", the phrase the preposition marks
         return cue.head
+    if cue.pos_ == "ADP":  # "in his view", "in a new poll": the view's owner, or the poll itself
+        objects = [c for c in cue.children if c.dep_ == "pobj"]
+        return (_owner_of(objects[0]) or objects[0]) if objects else None
     if cue.pos_ in ("NOUN", "PROPN"):
         owner = _owner_of(cue)
         if owner is None and cue.dep_ == "dobj" and cue.head.lemma_.lower() in speech_act_verbs():
@@ -295,7 +364,8 @@ def phrase_head(token: Token) -> Token:
     return token
 
 
-PASSIVE_ADDRESSEES = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure"})
+# verbs whose passive subject is who is addressed or named, not who speaks ("she was told", "he was called a liar")
+PASSIVE_ADDRESSEES = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure", "call", "dub", "label"})
 
 
 ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose"})
@@ -313,6 +383,50 @@ def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
             if before.text == "," and token.right_edge.i >= span.end - 2:
                 return start, before.idx
     return start, end
+
+
+TRAILING_DEPS = frozenset({"advcl", "conj"})
+
+
+def without_trailing_cue(doc, start: int, end: int, is_cue) -> tuple[int, int]:
+    """Cut a closing clause led by a reporting verb of its own, the writer's report of a further act of saying
+    rather than part of the first ("said the levee held, [arguing that …]", "said it was opposed [and warned …]");
+    ``is_cue`` tells a reporting verb. The clause is a record of its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for token in span[1:]:
+        if token.dep_ not in TRAILING_DEPS or token.pos_ != "VERB" or not is_cue(token):
+            continue
+        if token.right_edge.i < span.end - 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue
+        first = token.left_edge
+        while first.i > span.start and doc[first.i - 1].text in (",", "and", ";", "—"):
+            first = doc[first.i - 1]
+        if first.i > span.start and (first.text in (",", "and", ";", "—")):
+            return start, doc[first.i - 1].idx + len(doc[first.i - 1])
+    return start, end
+
+
+def without_trailing_participle(doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a closing participle clause set off by a comma, the writer's comment on what was said rather than
+    part of it ("said the hands were raised[, contradicting the police]"), and a closing phrase of setting
+    ("urged calm [amid fears of a flood]", lexicons/quote_setting_prepositions.txt)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for token in span[2:]:
+        before = doc[token.i - 1]
+        if token.right_edge.i < span.end - 2 or before.i <= span.start:
+            continue
+        if token.dep_ == "prep" and token.lower_ in setting_prepositions():
+            return start, (before.idx if before.text == "," else token.idx)
+        if token.dep_ != "advcl" or token.tag_ != "VBG" or token.left_edge.i != token.i:
+            continue
+        if before.text == ",":
+            return start, before.idx
+    return start, end
+
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
