@@ -16,13 +16,10 @@ from spacy.tokens import Doc, Token
 from eventwire.extract.attribution.colon import colon_clauses, colon_lines
 from eventwire.extract.attribution.draft import Draft
 from eventwire.extract.attribution.frames import (
-    MAX_SPEAKER_CHARS,
     TRAILING_DEPS,
     content_of,
     experiencer_of,
-    only_speaker_between,
     sentence_of,
-    speaker_of,
     trim,
     without_trailing_aside,
     without_trailing_cue,
@@ -32,6 +29,7 @@ from eventwire.extract.attribution.headline import headline_claims
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns, view_nouns
 from eventwire.extract.attribution.pieces import split_long_glue
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
+from eventwire.extract.attribution.subjects import MAX_SPEAKER_CHARS, only_speaker_between, speaker_of
 from eventwire.extract.attribution.unclaimed import extend_continued, orphans
 
 # frames that hold speech, thought or a judgement even when nobody is named

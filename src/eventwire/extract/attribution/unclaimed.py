@@ -10,14 +10,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.draft import Draft
-from eventwire.extract.attribution.frames import (
-    MAX_SPEAKER_CHARS,
-    only_speaker_between,
-    phrase_head,
-    sentence_of,
-    speaker_of,
-)
+from eventwire.extract.attribution.frames import phrase_head, sentence_of
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
+from eventwire.extract.attribution.subjects import MAX_SPEAKER_CHARS, only_speaker_between, speaker_of
 
 MIN_ORPHAN_WORDS = 6  # shorter unclaimed quotations are scare quotes or titles, not speech
 MAX_SIGNATURE_TOKENS = 5
