@@ -73,12 +73,14 @@ def place_names(record: dict) -> frozenset[str]:
     names = set()
     for place in record.get("places") or []:
         if isinstance(place, dict):
-            for name in (place.get("name"), place.get("text")):
-                words = [w.strip(".'’").lower() for w in str(name or "").split()]
-                words = [w for w in words if w and w not in _COMMON]
-                if words:
-                    names.add(" ".join(words))
+            names.update(filter(None, (place_key(place.get("name")), place_key(place.get("text")))))
     return frozenset(names)
+
+
+def place_key(name: object) -> str:
+    """A place's name as a ``p:`` key spells it ("" for none): lower case, common words out."""
+    words = [w.strip(".'’").lower() for w in str(name or "").split()]
+    return " ".join(w for w in words if w and w not in _COMMON)
 
 
 _WORDS = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]{3,}")
