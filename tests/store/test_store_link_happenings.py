@@ -12,6 +12,7 @@ from eventwire.ingest import add_records
 from eventwire.link import describe
 from eventwire.link.happenings import PLACE_MISMATCH
 from eventwire.link.incidents import TOLD_APART, agreement
+from eventwire.link.keys import name_keys
 from eventwire.store import Store
 
 TARNOVO = ("Tarnovo", "XV", 45.0, 30.0, "PPL")
@@ -19,6 +20,9 @@ DALSK = ("Dalsk", "XV", 45.0, 30.77, "PPL")
 VESNA = ("Vesna", "XV", 45.07, 30.02, "PPL")
 BELAVIN = ("Belavin", "XV", 46.5, 32.5, "PPL")
 KORSK = ("Korsk", "XV", 44.0, 35.0, "PPL")
+ORLAN = ("Orlan", "XV", 45.0, 31.5, "PPL")  # 120 km east of Tarnovo, across the regional border
+REGIONS = {"Tarnovo": "Tarn", "Dalsk": "Tarn", "Vesna": "Tarn", "Orlan": "Ork", "Belavin": "Bela",
+           "Korsk": "Bela"}
 
 
 FILLER = " Emergency crews worked at the scene for hours while neighbours cleared broken glass from the street."
@@ -26,10 +30,13 @@ FILLER = " Emergency crews worked at the scene for hours while neighbours cleare
 
 def shelled(doc_id: str, text: str, trigger: str, places: tuple, place: int, when: str = "on Monday") -> dict:
     text += FILLER  # a report long enough to be news, not a brief
-    return war_report(doc_id, text, "2024-03-05", text.split(",")[0][:60], places=places,
-                      times=((when, "2024-03-04"),),
-                      events=({"trigger": trigger, "type": "ASSAULT", "mode": "heavy-weapons", "place": place,
-                               "time": 0},))
+    record = war_report(doc_id, text, "2024-03-05", text.split(",")[0][:60], places=places,
+                        times=((when, "2024-03-04"),),
+                        events=({"trigger": trigger, "type": "ASSAULT", "mode": "heavy-weapons", "place": place,
+                                 "time": 0},))
+    for named in record["places"]:
+        named["admin1"] = REGIONS.get(named["name"])
+    return record
 
 
 def features(record: dict) -> dict:
@@ -73,6 +80,13 @@ def test_a_strike_launched_from_a_named_town_is_not_a_happening_there(sqlite_url
                     (KORSK,), 0)
     assert agreement(features(belavin), features(korsk)) == PLACE_MISMATCH * TOLD_APART
     assert clusters(sqlite_url, [korsk, belavin]) == {frozenset({"korsk"}), frozenset({"belavin"})}
+
+
+def test_a_named_city_in_another_region_tells_nothing_apart():
+    # a name the gazetteer put in another region is as likely a wrong pick as a second place
+    orlan = shelled("orlan", "Guns shelled the town of Orlan, a long drive from Tarnovo, on Monday, killing two "
+                    "men.", "shelled", (ORLAN, TARNOVO), 0)
+    assert agreement(features(orlan), features(market())) == PLACE_MISMATCH
 
 
 def test_places_far_apart_that_neither_report_names_are_only_cut_down():
@@ -156,3 +170,31 @@ def test_a_report_of_background_alone_keeps_it_as_its_happening():
                         events=({"trigger": "fighting", "type": "ASSAULT", "mode": "firearms", "place": 0,
                                  "time": 0},))
     assert [h["place"]["name"] for h in features(record)["happenings"]] == ["Dalsk"]
+
+
+# --- a country's name ties no two reports together
+
+
+def test_a_countrys_name_and_its_adjective_make_no_key():
+    keys = name_keys("Velarian troops crossed into Velaria near Tarnovo.", frozenset({"tarnovo"}),
+                     frozenset({"velaria", "velarian"}))
+    assert keys == ["p:tarnovo", "w:tarnovo"]
+
+
+def test_two_reports_sharing_only_their_country_share_no_name_key():
+    one = war_report("c1", "Velaria's parliament passed a budget on Monday after a long debate about taxes and "
+                     "pensions, the speaker said in a statement to the press.", "2024-03-05", "Budget passed",
+                     places=(("Velaria", "XV", 45.5, 31.0, "PCLI"),))
+    two = war_report("c2", "A flood in Velaria closed two bridges on Monday and forced farmers to move their "
+                     "herds to higher ground, the weather office said.", "2024-03-05", "Flood closes bridges",
+                     places=(("Velaria", "XV", 45.5, 31.0, "PCLI"),))
+    shared = set(features(one)["keys"]) & set(features(two)["keys"])
+    assert not {key for key in shared if key.startswith(("p:", "w:", "n:"))}
+
+
+def test_a_country_resolved_from_a_city_name_still_keys_the_city():
+    # only what the gazetteer calls a country is dropped: a city of the same name stays a key
+    record = war_report("c3", "Guns shelled Velgrad on Monday, killing two men, as Velgrad's mayor asked for help "
+                        "from the national government and the army said.", "2024-03-05", "Velgrad shelled",
+                        places=(("Velgrad", "XV", 45.0, 30.0, "PPL"),))
+    assert "p:velgrad" in features(record)["keys"]

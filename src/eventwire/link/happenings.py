@@ -93,6 +93,21 @@ def main_place(record: dict) -> dict | None:
     return _place(next((p for p in places if p.get("lat") is not None), places[0]), guessed=True)
 
 
+MAX_NAMED_PLACES = 20
+
+
+def named_places(record: dict) -> list[dict]:
+    """The cities the record names with coordinates (name, admin1, lat, lon), each once: the places a report
+    tells apart."""
+    out: dict[tuple, dict] = {}
+    for place in record.get("places") or []:
+        if isinstance(place, dict) and place.get("lat") is not None and place.get("lon") is not None:
+            found = _place(place, guessed=False)
+            if found["level"] == "city":
+                out.setdefault((found["lat"], found["lon"]), {k: found[k] for k in ("name", "admin1", "lat", "lon")})
+    return list(out.values())[:MAX_NAMED_PLACES]
+
+
 def compatible(mine: dict, theirs: dict) -> float:
     """How far two happenings may be one, from 0 to 1: cut by ``FAMILY_MISMATCH``, ``PLACE_MISMATCH``,
     ``MODE_MISMATCH`` when kinds, places or modes disagree."""

@@ -34,8 +34,7 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 
-from eventwire.link.happenings import compatible, days_apart, places_agree
-from eventwire.link.keys import place_key
+from eventwire.link.happenings import CITY_KM, compatible, days_apart, distance_km, places_agree
 
 JOIN_SCORE = 0.07
 MERGE_SCORE = 0.25
@@ -194,7 +193,7 @@ def _best_pairing(features: dict, other: dict) -> tuple[float, int, int]:
     if not mine:
         return 1.0, 0, 0
     best = (0.0, 0, 0)
-    named = (_named_places(features), _named_places(other))
+    named = (features.get("named_places") or [], other.get("named_places") or [])
     for i, h in enumerate(mine):
         for j, g in enumerate(theirs):
             if h.get("anchored", True) and g.get("anchored", True):
@@ -204,20 +203,28 @@ def _best_pairing(features: dict, other: dict) -> tuple[float, int, int]:
     return best
 
 
-def _named_places(features: dict) -> frozenset[str]:
-    return frozenset(key[2:] for key in features.get("keys") or () if key.startswith("p:"))
-
-
-def _told_apart(mine: dict, theirs: dict, named: tuple[frozenset[str], frozenset[str]]) -> float:
-    """``TOLD_APART`` when two happenings' places disagree and one report names the other's place yet puts its
-    own happening elsewhere ("shelled the town of X, 100 km east of Y"): the report itself tells the two
-    places apart, which a gazetteer's wrong pick of a name never does. Else 1."""
+def _told_apart(mine: dict, theirs: dict, named: tuple[list[dict], list[dict]]) -> float:
+    """``TOLD_APART`` when two happenings' places disagree and one report names the other's place (a city
+    within ``CITY_KM`` of it) yet puts its own happening elsewhere ("shelled the town of X, 100 km east of
+    Y") in the same region (admin1): the report itself tells two towns of one region apart. A gazetteer's
+    wrong pick of a name ("Ward" for a surname, a second "Capitol Hill") most often lands in another region,
+    so a report's places in two regions tell nothing apart. Else 1."""
     a, b = mine.get("place") or {}, theirs.get("place") or {}
     if a.get("guessed") or b.get("guessed") or places_agree(a, b):
         return 1.0
-    if place_key(b.get("name")) in named[0] or place_key(a.get("name")) in named[1]:
-        return TOLD_APART
+    for place, other, names in ((a, b, named[0]), (b, a, named[1])):
+        if any(_near(known, other) and not _near(known, place) and _one_region(known, place) for known in names):
+            return TOLD_APART
     return 1.0
+
+
+def _one_region(a: dict, b: dict) -> bool:
+    return bool(a.get("admin1")) and a.get("admin1") == b.get("admin1")
+
+
+def _near(a: dict, b: dict) -> bool:
+    km = distance_km(a, b)
+    return km is not None and km <= CITY_KM
 
 
 def _main_span(features: dict) -> list[int] | None:
