@@ -194,10 +194,11 @@ def none_reported(text: str) -> set[str]:
 
 
 def toll_claims(record: dict) -> list[dict]:
-    """Every count of killed or injured people the record gives, with its claimant's name: the record of who
+    """Every count of killed or injured people the record gives, with its claimant's name and whether the
+    claimant is a party (an organisation, a government, a group: anything but one person): the record of who
     said what that best estimates and disputes are computed from."""
     text = record.get("text") or ""
-    names = {e.get("id"): e.get("name") for e in record.get("entities") or [] if isinstance(e, dict)}
+    entities = {e.get("id"): e for e in record.get("entities") or [] if isinstance(e, dict)}
     claims = []
     for figure in record.get("figures") or []:
         if not isinstance(figure, dict) or figure.get("category") not in ("killed", "injured"):
@@ -206,6 +207,7 @@ def toll_claims(record: dict) -> list[dict]:
             continue
         value = _count(figure, text)
         if value is not None:
-            claimant = names.get(figure.get("claimant")) or None
-            claims.append({"field": figure["category"], "value": value, "claimant": claimant})
+            entity = entities.get(figure.get("claimant")) or {}
+            claims.append({"field": figure["category"], "value": value, "claimant": entity.get("name") or None,
+                           "party": bool(entity.get("name")) and entity.get("type") != "PERSON"})
     return claims
