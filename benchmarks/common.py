@@ -52,7 +52,8 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-ORDER = ["accuracy", "incidents", "actor_codes", "speed", "memory", "ingest", "load"]
+ORDER = ["accuracy", "incidents", "actor_codes", "speed", "memory", "ingest", "load", "french", "watch", "acled",
+         "export"]
 
 
 def render() -> None:

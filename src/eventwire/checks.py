@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from eventwire.errors import EventwireError
 
@@ -44,3 +44,18 @@ def date_filter(value: object, name: str) -> str | None:
     if not isinstance(value, str) or not _ISO_PREFIX.fullmatch(value):
         raise EventwireError(f"{name} must be an ISO date such as 2008-08-07, not {value!r}")
     return value[:10]
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO date or date-time (``2031-03-04``, ``2031-03-04T10:00:00Z``) as given, stripped; None if it is not one."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        if len(text) <= 10:
+            date.fromisoformat(text)
+        else:
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return text

@@ -147,13 +147,19 @@ class Event:
 
 
 @dataclass(slots=True)
-class DocumentRecord:
+class Header:
+    """What a source says of a document before it is read: its id and text, and the metadata it gives."""
+
     id: str
     text: str
     title: str | None = None
     url: str | None = None
     published: str | None = None
     lang: str | None = None
+
+
+@dataclass(slots=True)
+class DocumentRecord(Header):
     entities: list[Entity] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
@@ -217,6 +223,67 @@ class Incident:
     actors: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # how it unfolded (eventwire.store.unfold): reporting documents in publication order, the first of them,
+    # per figure field the claims in that order, and the claims that repeat an earlier one of their claimant
+    reports: list[Report] = field(default_factory=list)
+    first_report: Report | None = None
+    figures_over_time: dict[str, list[FigurePoint]] = field(default_factory=dict)
+    echoes: list[Echo] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return to_json(self)
+
+
+@dataclass(slots=True)
+class Report:
+    """A document reporting an incident or story; ``outlet`` is its URL's host without ``www.``."""
+
+    document: str
+    published: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class FigurePoint:
+    """One claim of a figure in ``figures_over_time``: ``value``, or ``low``/``high`` for a vague amount."""
+
+    published: str | None
+    claimant: str | None
+    document: str
+    outlet: str | None
+    hedged: bool = False
+    value: float | int | None = None
+    low: float | int | None = None
+    high: float | int | None = None
+    evidence: Span | None = None
+
+
+@dataclass(slots=True)
+class Echo:
+    """A claim repeating an earlier one of the same claimant; ``repeats`` names that one's report."""
+
+    field: str
+    claimant: str
+    document: str
+    outlet: str | None
+    published: str | None
+    repeats: Report
+    value: float | int | None = None
+    low: float | int | None = None
+    high: float | int | None = None
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    """A row of ``export --what claims``: one claim with its document's incident, outlet and publication."""
+
+    incident: str | None
+    document: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    field: str
+    value: Any
+    claimant: str | None
+    evidence: Span | None = None

@@ -201,6 +201,14 @@ def _routes(app: FastAPI) -> None:
                           ("stories", "Stories: documents linked across sources.")):
         _list_route(app, name, summary)
 
+    @app.get("/api/incidents/{incident_id}", tags=["incidents"])
+    def one_incident(request: Request, incident_id: Annotated[str, Path(max_length=200)]) -> dict:
+        """One incident record (SPEC §3) with its reports, first report, figures over time and echoes."""
+        record = _store(request).incident(incident_id)
+        if record is None:
+            raise HTTPException(404, "no such incident")
+        return record
+
     @app.get("/api/search", tags=["documents"])
     def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], f: Filters,
                paging: Paging) -> dict:
@@ -245,6 +253,22 @@ def _routes(app: FastAPI) -> None:
         if record is None:
             return HTMLResponse(not_found_page(doc_id[:300]), status_code=404)
         return HTMLResponse(document_page(record, span))
+
+    _incident_routes(app)
+
+
+def _incident_routes(app: FastAPI) -> None:
+    from eventwire.api.incident_page import MAX_MAPPED_DOCUMENTS, incident_not_found_page, incident_page
+
+    @app.get("/incidents/{incident_id}", include_in_schema=False)
+    def incident_view(request: Request, incident_id: str) -> HTMLResponse:
+        store = _store(request)
+        record = store.incident(incident_id[:200])
+        if record is None:
+            return HTMLResponse(incident_not_found_page(incident_id[:200]), status_code=404)
+        reporting = [report["document"] for report in record["reports"][:MAX_MAPPED_DOCUMENTS]]
+        documents = [doc for doc in (store.document(doc_id) for doc_id in reporting) if doc is not None]
+        return HTMLResponse(incident_page(record, documents, document_link))
 
 
 def _list_route(app: FastAPI, name: str, summary: str) -> None:

@@ -45,7 +45,7 @@ def ingest(
 
 
 def export(
-    what: Annotated[str, typer.Option("--what", help="documents, events, incidents, quotes or figures.")],
+    what: Annotated[str, typer.Option("--what", help="documents, events, incidents, quotes, figures or claims.")],
     db: Db = None,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, geojson (events, incidents, figures) "
                                         "or parquet.")] = "jsonl",

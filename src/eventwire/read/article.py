@@ -5,15 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from eventwire.records import Header
+
 
 @dataclass(slots=True)
-class Article:
-    id: str
-    text: str
-    title: str | None = None
-    url: str | None = None
-    published: str | None = None
-    lang: str | None = None
+class Article(Header):
     source: str | None = None
     origin: str = ""  # FILE:LINE (or FILE#N) the article came from, for messages
     boilerplate: list[tuple[int, int]] = field(default_factory=list)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
 from typing import IO
 
 import orjson
 
+from eventwire.checks import iso_date
 from eventwire.read.article import Article, Limits, ReadError, content_id
 from eventwire.read.boilerplate import boilerplate_spans
 from eventwire.read.html import page_to_article
@@ -61,7 +61,7 @@ def article_from_object(obj: dict, origin: str) -> Article | ReadError:
     if problem:
         return ReadError(origin, problem)
     meta = {k: obj.get(k) or None for k in OPTIONAL_STRINGS}
-    published = _iso_date(obj.get("published"))
+    published = iso_date(obj.get("published"))
     html = obj.get("html")
     if isinstance(obj.get("text"), str) and (obj["text"].strip() or not (html and html.strip())):
         # a feed item may carry a headline and no body: it still reports something
@@ -107,21 +107,6 @@ def _check_fields(obj: dict) -> str | None:
     for key in (*OPTIONAL_STRINGS, "published"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return f"'{key}' must be a string, got {type(obj[key]).__name__}"
-    if obj.get("published") and _iso_date(obj["published"]) is None:
+    if obj.get("published") and iso_date(obj["published"]) is None:
         return f"'published' is not an ISO date: {obj['published'][:40]!r}"
     return None
-
-
-def _iso_date(value: object) -> str | None:
-    """The ISO date or date-time as given, if it parses; None otherwise."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        if len(text) <= 10:
-            date.fromisoformat(text)
-        else:
-            datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return text

@@ -14,6 +14,7 @@ from typing import Any
 
 from eventwire.report.doc import Doc, day
 from eventwire.report.figures import key_figures
+from eventwire.report.unfolded import unfolded
 from eventwire.report.worldmap import drawing, view_box
 
 MAX_TIMELINE = 300
@@ -42,6 +43,7 @@ def assemble(documents: Iterable[dict], incidents: Iterable[dict] = (), title: s
         "factbox": _factbox(docs, places, actors, timeline, figures),
         "figures": figures,
         "timeline": timeline,
+        "unfolded": unfolded(incident_list),
         "actors": actors,
         "quotes": _who_said_what(docs),
         "map": _map(places, docs, incident_list),

@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from eventwire.report.unfolded import markdown_lines as unfolded_lines
 from eventwire.report.worldmap import world
 
 Link = Callable[[str | None, list | None], str | None]
@@ -133,6 +134,8 @@ def render_markdown(dossier: dict[str, Any], link: Link) -> str:
     if not dossier["timeline"]:
         out.append("No dated events.")
     out.append("")
+
+    out += unfolded_lines(dossier.get("unfolded") or [], cite, md_escape)
 
     out += ["## Actors", "", "| Actor | Type | Role | Mentions | Acts | Targeted |", "|---|---|---|---|---|---|"]
     for actor in dossier["actors"]:

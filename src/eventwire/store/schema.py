@@ -22,6 +22,20 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+
+def item_table(name: str, *columns: Column | Index) -> Table:
+    """A table of one kind of a document's items, keyed by the document and the item's place in its list."""
+    return Table(name, metadata,
+                 Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+                 Column("position", Integer, primary_key=True),
+                 *columns)
+
+
+def located() -> list[Column]:
+    """Where an item or incident happened: the place (JSON {name, admin1, country, lat, lon}) and its point."""
+    return [Column("place", Text), Column("lat", Float), Column("lon", Float)]
+
+
 documents = Table(
     "documents",
     metadata,
@@ -63,11 +77,8 @@ actors = Table(
     Column("documents", Integer, nullable=False, default=0),
 )
 
-places = Table(
+places = item_table(
     "places",
-    metadata,
-    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
-    Column("position", Integer, primary_key=True),
     Column("name", Text),
     Column("admin1", Text),
     Column("country", String(8)),
@@ -75,17 +86,12 @@ places = Table(
     Column("lon", Float),
 )
 
-events = Table(
+events = item_table(
     "events",
-    metadata,
-    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
-    Column("position", Integer, primary_key=True),
     Column("event", String(40), nullable=False),
     Column("type", String(16), index=True),
     Column("date", String(40), index=True),
-    Column("place", Text),
-    Column("lat", Float),
-    Column("lon", Float),
+    *located(),
     Column("killed", Integer),
     Column("injured", Integer),
     Column("status", String(16)),
@@ -93,11 +99,8 @@ events = Table(
     Column("record", Text, nullable=False),
 )
 
-quotes = Table(
+quotes = item_table(
     "quotes",
-    metadata,
-    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
-    Column("position", Integer, primary_key=True),
     Column("speaker", Text),
     Column("actors", Text),
     Column("content", Text),
@@ -105,20 +108,15 @@ quotes = Table(
     Column("record", Text, nullable=False),
 )
 
-figures = Table(
+figures = item_table(
     "figures",
-    metadata,
-    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
-    Column("position", Integer, primary_key=True),
     Column("category", String(32), index=True),
     Column("unit", String(32)),
     Column("value", Float),
     Column("low", Float),
     Column("high", Float),
     Column("date", String(40)),
-    Column("place", Text),
-    Column("lat", Float),
-    Column("lon", Float),
+    *located(),
     Column("actors", Text),
     Column("record", Text, nullable=False),
 )
@@ -132,9 +130,7 @@ incidents = Table(
     # best estimates, derived from the claims by eventwire.link.incidents.best_estimate; kept for filtering
     Column("type", String(16), index=True),
     Column("date", String(40), index=True),
-    Column("place", Text),  # JSON {name, admin1, country, lat, lon}
-    Column("lat", Float),
-    Column("lon", Float),
+    *located(),
     Column("killed", Integer),
     Column("injured", Integer),
     Column("documents", Integer, nullable=False, default=0),
@@ -152,11 +148,8 @@ incident_reports = Table(
     Index("ix_incident_reports_doc", "doc"),
 )
 
-claims = Table(
+claims = item_table(
     "claims",
-    metadata,
-    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
-    Column("position", Integer, primary_key=True),
     Column("field", String(16), nullable=False),
     Column("value", Text, nullable=False),  # JSON
     Column("claimant", Text),

@@ -85,20 +85,29 @@ def op_holiday(g: dict[str, str], ctx: Context) -> Value:
 
 def op_month(g: dict[str, str], ctx: Context) -> Value:
     month = month_of(g["month"])
+    if "rel2" in g and "year" not in g:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(g["rel2"].lower(), 0)
+    else:
+        year = _year_of_month(month, g, ctx)
+    return Value(f"{year:04d}-{month:02d}")
+
+
+BEFORE = frozenset({"last", "past", "this past", "the past"})
+AFTER = frozenset({"next", "coming", "this coming", "the coming"})
+
+
+def _year_of_month(month: int, g: dict[str, str], ctx: Context) -> int:
+    """The year of a month (or a season's middle month): written, moved by "last"/"next"/"this", else inferred."""
     rel = (g.get("rel") or "").lower()
     if "year" in g:
-        year = year_of(g["year"])
-    elif "rel2" in g:
-        year = ctx.dct.year + {"last": -1, "next": 1}.get(g["rel2"].lower(), 0)
-    elif rel in ("last", "past", "this past"):
-        year = ctx.dct.year - (1 if month >= ctx.dct.month else 0)
-    elif rel in ("next", "coming", "this coming"):
-        year = ctx.dct.year + (1 if month <= ctx.dct.month else 0)
-    elif rel == "this":
-        year = ctx.dct.year
-    else:
-        year = infer_year(month, None, ctx)
-    return Value(f"{year:04d}-{month:02d}")
+        return year_of(g["year"])
+    if rel in BEFORE:
+        return ctx.dct.year - (1 if month >= ctx.dct.month else 0)
+    if rel in AFTER:
+        return ctx.dct.year + (1 if month <= ctx.dct.month else 0)
+    if rel == "this":
+        return ctx.dct.year
+    return infer_year(month, None, ctx)
 
 
 def op_year(g: dict[str, str], ctx: Context) -> Value:
@@ -121,18 +130,7 @@ def op_century(g: dict[str, str], ctx: Context) -> Value:
 
 def op_season(g: dict[str, str], ctx: Context) -> Value:
     season = words()["seasons"][g["season"].lower()]
-    rel = (g.get("rel") or "").lower()
-    season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[season]
-    if "year" in g:
-        year = year_of(g["year"])
-    elif rel in ("last", "this past", "the past"):
-        year = ctx.dct.year - (1 if season_month >= ctx.dct.month else 0)
-    elif rel in ("next", "the coming", "coming"):
-        year = ctx.dct.year + (1 if season_month <= ctx.dct.month else 0)
-    elif rel == "this":
-        year = ctx.dct.year
-    else:
-        year = infer_year(season_month, None, ctx)
+    year = _year_of_month({"SP": 4, "SU": 7, "FA": 10, "WI": 1}[season], g, ctx)
     return Value(f"{year:04d}-{season}")
 
 
