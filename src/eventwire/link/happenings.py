@@ -17,7 +17,7 @@ happening with
   the country's ports") takes the report's day and place, or a whole country, and would pair anything;
 - ``parties``: the normalised names of its actors and recipients.
 
-An event whose own time names no day near publication ("since the spring", "daily", "in 2019") is
+An event whose own time names no day near publication ("since the winter", "weekly", "in 2019") is
 background, not a happening of the report (``concrete_events``), unless the report tells of nothing else.
 
 Two happenings are more likely one (``compatible``) when their families are the same, their modes do not differ
@@ -66,8 +66,8 @@ def happenings(record: dict, day: int | None, published: int | None, main: dict 
 
 def concrete_events(record: dict, published: int | None) -> list[tuple[dict, list[int] | None]]:
     """The record's asserted events of a known family with their own day span (None: undated), less the
-    background: an event whose own time names no day near publication ("has been shelled almost daily since
-    the spring", "in 2019", "every weekend") is the situation a report sets its happening in, not a happening
+    background: an event whose own time names no day near publication ("the port has come under fire every
+    week since the winter", "in 2019", "every weekend") is the situation a report sets its happening in, not a happening
     of the report. Only when every event is background does the first stand for the report."""
     times = [t for t in record.get("times") or [] if isinstance(t, dict)]
     found, background = [], []
