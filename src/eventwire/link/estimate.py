@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from eventwire.link.happenings import day_string
+from eventwire.link.happenings import day_string, main_span
 
 
 def best_estimate(features: list[dict]) -> dict[str, Any]:
@@ -94,7 +94,7 @@ def _party(name: str) -> frozenset[str]:
 def happening_day(features: list[dict]) -> int | None:
     """The day inside most of the reports' spans; ties to the day most name exactly, then the earliest."""
     dated = [f for f in features if f.get("day_source") != "published"] or features
-    spans = [_span(f) for f in dated]
+    spans = [main_span(f) for f in dated]
     spans = [s for s in spans if s]
     if not spans:
         return None
@@ -108,12 +108,6 @@ def happening_day(features: list[dict]) -> int | None:
     return min(inside, key=lambda d: (-inside[d], -exact[d], d))
 
 
-def _span(features: dict) -> list[int] | None:
-    found = features.get("happenings") or []
-    if found and found[0].get("span"):
-        return found[0]["span"]
-    day = features.get("day")
-    return [day, day] if day is not None else None
 
 
 def _most_named_place(features: list[dict]) -> dict | None:

@@ -141,6 +141,15 @@ def places_agree(mine: dict | None, theirs: dict | None) -> bool:
     return True
 
 
+def main_span(features: dict) -> list[int] | None:
+    """The day span of a report's main happening, else its own day as a span of one."""
+    found = features.get("happenings") or []
+    if found and found[0].get("span"):
+        return found[0]["span"]
+    day = features.get("day")
+    return [day, day] if day is not None else None
+
+
 def days_apart(mine: list[int] | None, theirs: list[int] | None) -> int | None:
     """Days between two spans (0 when they overlap), or None when either is unknown."""
     if not mine or not theirs:

@@ -34,7 +34,7 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 
-from eventwire.link.happenings import CITY_KM, compatible, days_apart, distance_km, places_agree
+from eventwire.link.happenings import CITY_KM, compatible, days_apart, distance_km, main_span, places_agree
 
 JOIN_SCORE = 0.07
 MERGE_SCORE = 0.25
@@ -167,7 +167,7 @@ def agreement(features: dict, other: dict) -> float:
     factor = _happenings_agree(features, other)
     if not factor:
         return 0.0
-    gap = days_apart(_main_span(features), _main_span(other))
+    gap = days_apart(main_span(features), main_span(other))
     factor *= next((f for days, f in GAP_FACTORS if gap is not None and gap <= days), GAP_FACTORS[-1][1])
     if gap is not None and gap >= 2 and features.get("site") and features.get("site") == other.get("site"):
         factor *= SAME_OUTLET
@@ -227,12 +227,6 @@ def _near(a: dict, b: dict) -> bool:
     return km is not None and km <= CITY_KM
 
 
-def _main_span(features: dict) -> list[int] | None:
-    found = features.get("happenings") or []
-    if found and found[0].get("span"):
-        return found[0]["span"]
-    day = features.get("day")
-    return [day, day] if day is not None else None
 
 
 def _further_happenings(features: dict, candidates: list[dict], taken: set) -> list[tuple[int, str | None]]:
