@@ -169,14 +169,14 @@ def write_incident(conn: Connection, identifier: str, estimate: dict[str, Any], 
 
 def refresh_stories(conn: Connection, identifiers: set[str]) -> None:
     """Recount the stories' documents, first and last day, and title (its earliest document's title)."""
-    for identifier in identifiers:
-        docs = conn.execute(sa.select(s.documents.c.title, s.documents.c.day).where(s.documents.c.story == identifier)
-                            .order_by(s.documents.c.seq)).all()
-        days = [row.day for row in docs if row.day is not None]
-        title = next((row.title for row in docs if row.title), None)
+    d = s.documents
+    for identifier in identifiers:  # counted by the database: a long story costs an index range, not its rows
+        count, first, last = conn.execute(sa.select(sa.func.count(), sa.func.min(d.c.day), sa.func.max(d.c.day))
+                                          .where(d.c.story == identifier)).one()
+        title = conn.execute(sa.select(d.c.title).where(d.c.story == identifier, d.c.title.is_not(None),
+                                                        d.c.title != "").order_by(d.c.seq).limit(1)).scalar()
         conn.execute(sa.update(s.stories).where(s.stories.c.id == identifier).values(
-            documents=len(docs), title=title, first_day=min(days) if days else None,
-            last_day=max(days) if days else None))
+            documents=count, title=title, first_day=first, last_day=last))
 
 
 def document_features(conn: Connection, seq: int) -> tuple[str, dict]:
