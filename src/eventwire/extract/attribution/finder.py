@@ -24,6 +24,7 @@ from eventwire.extract.attribution.frames import (
     trim,
     without_trailing_aside,
 )
+from eventwire.extract.attribution.french import french_drafts
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
 from eventwire.extract.attribution.unclaimed import extend_continued, orphans
@@ -56,6 +57,8 @@ def find_attributions(
                     drafts.append(draft)
     drafts.extend(colon_lines(doc, sentences, text))
     drafts.extend(colon_clauses(doc, sentences, text))
+    if doc.lang_ == "fr":
+        drafts = french_drafts(drafts, doc, sentences, text)
     drafts = _dedupe(drafts)
     extend_continued(drafts, marks, text)
     drafts.extend(orphans(drafts, marks, doc, text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.extract.eventcoding.draft import Draft
+from eventwire.extract.eventcoding.french import french_doers, french_recipients, is_french
 from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, rules, trigger_rules
 from eventwire.extract.eventcoding.syntax import (
     is_passive,
@@ -32,6 +33,8 @@ def actor_heads(draft: Draft) -> list[Token]:
 
 def doer_heads(draft: Draft) -> list[Token]:
     """The outermost clause's subject, else the noun's owner, the claimer, the accused."""
+    if is_french(draft):
+        return french_doers(draft)
     trigger = draft.trigger.token
     if _undergone(draft):
         return prep_objects(trigger, ("from",))  # "came under fire from rebels"
@@ -95,6 +98,8 @@ def recipient_heads(draft: Draft) -> list[Token]:
     ("demanded that the US cancel ...", "threatened to impose a curfew in Algiers")."""
     if draft.recipient_heads is not None:
         return draft.recipient_heads
+    if is_french(draft):
+        return french_recipients(draft)
     if _undergone(draft):
         return [t for t in draft.trigger.token.children if t.dep_ == "nsubj"]
     for anchor in draft.anchors:
