@@ -121,3 +121,21 @@ def test_a_french_sentence_without_a_line_break_stays_whole():
     from helpers import parse_text
     doc = parse_text("Les habitants ont fui vers Gao et Mopti.", "2031-05-20", lang="fr").doc
     assert len(list(doc.sents)) == 1
+
+
+def times(text: str) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in french(text).times]
+
+
+@pytest.mark.parametrize("text", [
+    "Neuf soldats ont été tués et une quinzaine d'autres blessés.",
+    "Une quinzaine de villageois ont fui vers la ville.",
+    "Une quinzaine de camions ont franchi la frontière.",
+])
+def test_une_quinzaine_of_people_or_things_is_no_duration(text):
+    assert times(text) == []
+
+
+def test_une_quinzaine_alone_or_of_days_is_a_duration():
+    assert times("Les combats ont duré une quinzaine.") == [("une quinzaine", "P2W")]
+    assert times("Le siège a duré une quinzaine de jours.") == [("une quinzaine de jours", "P15D")]

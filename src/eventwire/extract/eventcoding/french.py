@@ -7,8 +7,9 @@ same parts ``obj``, ``nsubj:pass``, ``obl:agent`` and puts prepositions under th
   "X a tiré sur Y"); a conjoined verb without a subject takes its first verb's ("… et ont tiré sur Y");
 - passive: the "par" agent acts, the passive subject receives ("Y ont été tués par X"), the agent found where
   the parse hangs it under another complement ("tuées à la machette par X");
-- event noun: its "de" owner acts when it is a name ("l'attaque du poste" is aimed at the post), its "contre/sur" complement (or that of the participle on it: "l'attaque
-  menée contre Y") receives; "X a revendiqué l'attaque" makes the claimant its doer.
+- event noun: its "de" owner acts when it is a name ("l'attaque du poste" is aimed at the post), its
+  "contre/sur" complement (or that of the participle on it: "l'attaque menée contre Y") receives;
+  "X a revendiqué l'attaque" makes the claimant its doer.
 """
 
 from __future__ import annotations
