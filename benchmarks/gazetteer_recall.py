@@ -15,6 +15,7 @@ import argparse
 import csv
 import json
 import math
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -41,6 +42,16 @@ def keys(text: str) -> list[str]:
 def toponyms(set_dir: Path) -> list[dict]:
     with open(set_dir / "gold.jsonl", encoding="utf-8") as f:
         return [t for line in f for t in json.loads(line)["toponyms"] if "lat" in t]
+
+
+def city_names(city: str) -> list[str]:
+    """The names an incident's city goes by: "Pike (county)" is Pike County, "Chicago (Englewood)" either."""
+    m = re.fullmatch(r"(.+?) \((.+)\)", city)
+    if not m:
+        return [city]
+    if m.group(2).lower() == "county":
+        return [f"{m.group(1)} County"]
+    return [m.group(1), m.group(2)]
 
 
 def csv_points(path: Path) -> dict[str, list[tuple[float, float]]]:
@@ -80,7 +91,7 @@ def main() -> int:
     for war in args.war:
         with open(war / "incidents.jsonl", encoding="utf-8") as f:
             cities = {json.loads(line).get("city") for line in f} - {"", None}
-        missing = sorted(c for c in cities if not index.lookup(c))
+        missing = sorted(c for c in cities if not any(index.lookup(n) for n in city_names(c)))
         print(f"  {war.name}: {len(cities)} incident cities, missing from the index: {missing or 'none'}")
     return 0
 

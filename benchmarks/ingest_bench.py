@@ -24,35 +24,50 @@ def postgres_server():
     return PostgresServer(bin_dir) if bin_dir else None
 
 
-def main(limit: int) -> None:
+def run_row(label: str, cmd: list[str], limit: int, base: float | None) -> tuple[list, float]:
+    seconds, done = timed(cmd)
+    if done.returncode not in (0, 1):
+        raise SystemExit(done.stderr[-500:])
+    speed = limit / seconds
+    row = [label, f"{speed:.1f}", f"{speed / base:.2f}" if base else "1.00"]
+    print(row, flush=True)
+    return row, speed
+
+
+def main(limit: int, workers: tuple[int, ...] = (1,)) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "news.jsonl"
         with open(DATA / "incidents" / "gva-even" / "articles.jsonl", encoding="utf-8") as f:
             source.write_text("".join(line for _, line in zip(range(limit), f, strict=False)))
-        seconds, _ = timed([*EVENTWIRE, "extract", str(source), "-o", str(Path(tmp) / "out.jsonl")])
-        base = limit / seconds
-        rows.append(["extract (no store)", f"{base:.1f}", "1.00"])
-        targets = [("ingest into SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}")]
-        server = postgres_server()
+        server = postgres_server() if workers == (1,) else None
         if server:
             server.start()
-            targets.append(("ingest into PostgreSQL", server.new_database()))
         try:
-            for label, url in targets:
-                seconds, done = timed([*EVENTWIRE, "ingest", str(source), "--db", url])
-                if done.returncode not in (0, 1):
-                    raise SystemExit(done.stderr[-500:])
-                rows.append([label, f"{limit / seconds:.1f}", f"{limit / seconds / base:.2f}"])
-                print(rows[-1], flush=True)
+            for n in workers:
+                flag = ["--workers", str(n)]
+                row, base = run_row(f"extract --workers {n} (no store)", [
+                    *EVENTWIRE, "extract", str(source), "-o", str(Path(tmp) / "out.jsonl"), *flag], limit, None)
+                rows.append(row)
+                targets = [("SQLite", f"sqlite:///{Path(tmp) / f'bench{n}.db'}")]
+                if server:
+                    targets.append(("PostgreSQL", server.new_database()))
+                for label, url in targets:
+                    rows.append(run_row(f"ingest --workers {n} into {label}",
+                                        [*EVENTWIRE, "ingest", str(source), "--db", url, *flag], limit, base)[0])
         finally:
             if server:
                 server.stop()
-    save("ingest", f"Ingest throughput ({limit} news articles of incidents/gva-even, one process)",
-         ["run", "docs/s", "vs extract"], rows,
-         "Each run is the whole command, model load included; ingest extracts, stores and links each batch in one "
-         "transaction. The PostgreSQL server is a local temporary one (fsync off, as in the tests).")
+    procs = "one process" if workers == (1,) else f"--workers {', '.join(map(str, workers))}"
+    name = "ingest" if workers == (1,) else "ingest_workers"
+    save(name, f"Ingest throughput ({limit} news articles of incidents/gva-even, {procs})",
+         ["run", "docs/s", "vs extract (same workers)"], rows,
+         "Each run is the whole command, model load included; ingest extracts (in N worker processes with "
+         "--workers N) and one writer stores and links each batch in one transaction, in input order. The "
+         "PostgreSQL server is a local temporary one (fsync off, as in the tests). Rerun: "
+         "`python benchmarks/ingest_bench.py N [WORKERS...]`.")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 400)
+    args = [int(a) for a in sys.argv[1:]]
+    main(args[0] if args else 400, tuple(args[1:]) or (1,))

@@ -9,7 +9,7 @@ pipeline and which lexicons a language gets is decided in :mod:`eventwire.parse`
 from __future__ import annotations
 
 import re
-from functools import cache
+import threading
 
 DETECT_CHARS = 1000  # the opening of a report is enough; longer texts only cost time
 MIN_LETTERS = 3  # below this there is nothing to detect
@@ -24,11 +24,25 @@ def normalise_code(lang: str | None) -> str | None:
     return head.lower() if _CODE.match(head) else None
 
 
-@cache
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_LOADED: list = []  # the identifier, once loaded
+_LOADING = threading.Lock()
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+def _identifier():
+    """py3langid's identifier, loaded once per process (by whichever thread asks first)."""
+    with _LOADING:
+        if not _LOADED:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _LOADED.append(LanguageIdentifier.from_model_file(MODEL_FILE))
+    return _LOADED[0]
+
+
+def prefetch() -> None:
+    """Start loading the identifier in the background: most of it is decompressing the model, which frees the
+    interpreter, so it overlaps the spaCy import and model load instead of following them."""
+    if not _LOADED:
+        threading.Thread(target=_identifier, name="eventwire-langid", daemon=True).start()
 
 
 def detect(text: str, title: str | None = None) -> str | None:

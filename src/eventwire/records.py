@@ -101,6 +101,7 @@ class Figure:
     time: int | None = None
     hedged: bool = False
     same_as: int | None = None  # index of the figure this one restates in another unit ("420 families (2,300 people)")
+    sum_of: list[int] | None = None  # indices of the figures this total adds up ("600 in Varn and 400 in Dorn")
 
 
 @dataclass(slots=True)
@@ -223,6 +224,67 @@ class Incident:
     actors: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # how it unfolded (eventwire.store.unfold): reporting documents in publication order, the first of them,
+    # per figure field the claims in that order, and the claims that repeat an earlier one of their claimant
+    reports: list[Report] = field(default_factory=list)
+    first_report: Report | None = None
+    figures_over_time: dict[str, list[FigurePoint]] = field(default_factory=dict)
+    echoes: list[Echo] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return to_json(self)
+
+
+@dataclass(slots=True)
+class Report:
+    """A document reporting an incident or story; ``outlet`` is its URL's host without ``www.``."""
+
+    document: str
+    published: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class FigurePoint:
+    """One claim of a figure in ``figures_over_time``: ``value``, or ``low``/``high`` for a vague amount."""
+
+    published: str | None
+    claimant: str | None
+    document: str
+    outlet: str | None
+    hedged: bool = False
+    value: float | int | None = None
+    low: float | int | None = None
+    high: float | int | None = None
+    evidence: Span | None = None
+
+
+@dataclass(slots=True)
+class Echo:
+    """A claim repeating an earlier one of the same claimant; ``repeats`` names that one's report."""
+
+    field: str
+    claimant: str
+    document: str
+    outlet: str | None
+    published: str | None
+    repeats: Report
+    value: float | int | None = None
+    low: float | int | None = None
+    high: float | int | None = None
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    """A row of ``export --what claims``: one claim with its document's incident, outlet and publication."""
+
+    incident: str | None
+    document: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    field: str
+    value: Any
+    claimant: str | None
+    evidence: Span | None = None

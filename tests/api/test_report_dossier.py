@@ -34,11 +34,15 @@ def test_key_figures_keep_every_claimant_and_flag_disagreement(crisis_records):
     assert (figures["fled"]["low"], figures["fled"]["high"]) == (1000, 9999)
 
 
-def test_timeline_is_dated_and_ordered_with_reported_dates_last_on_their_day(crisis_records):
+def test_timeline_lists_happenings_each_with_its_events_below(crisis_records):
     timeline = assemble(crisis_records)["timeline"]
-    assert [(e["date"], e["type"]) for e in timeline] == [
-        ("2031-03-03", "ASSAULT"), ("2031-03-04", "AID"), ("2031-03-04", "REJECT")]
-    assault, aid, reject = timeline
+    assert [(e["kind"], e["date"], e["type"]) for e in timeline] == [
+        ("happening", "2031-03-03", "ASSAULT"), ("event", "2031-03-03", "ASSAULT"), ("event", "2031-03-04", "REJECT"),
+        ("happening", "2031-03-04", "AID"), ("event", "2031-03-04", "AID")]
+    shelling, assault, reject, convoy, aid = timeline
+    assert shelling["text"].startswith("Valdorian army shells Marenburg; 40 civilians killed, according to")
+    assert {e["happening"] for e in (assault, reject)} == {shelling["happening"]}
+    assert aid["happening"] == convoy["happening"] != shelling["happening"]
     assert assault["actors"] == ["Valdorian army"] and assault["recipients"] == ["Marenburg"]
     assert aid["date"] == "2031-03-04" and aid["reported"] is False  # from the time expression "on March 4"
     assert reject["reported"] is True and reject["status"] == "denied" and reject["source"] == "Tomas Brell"
@@ -57,7 +61,7 @@ def test_who_said_what_groups_quotes_by_speaker(crisis_records):
 def test_actors_carry_roles_and_what_they_did(crisis_records):
     actors = {a["name"]: a for a in assemble(crisis_records)["actors"]}
     assert actors["Valdorian army"]["as_actor"] == {"ASSAULT": 1}
-    assert actors["Marenburg"]["as_recipient"] == {"ASSAULT": 1}
+    assert "Marenburg" not in actors  # a town that is only shelled is a place, not an actor
     assert actors["Red Lantern Society"]["as_actor"] == {"AID": 1}
     assert actors["Ilse Varga"]["quotes"] == 2
 
@@ -87,8 +91,10 @@ def test_markdown_html_and_json_show_the_same_dossier(crisis_records):
     assert data["factbox"]["when"]["first"] == "2031-03-03"
     killed = {g["category"]: g for g in data["figures"]}["killed"]
     assert (killed["low"], killed["high"], killed["disagreement"]) == (12, 40, True)
-    assert [(e["date"], e["type"]) for e in data["timeline"]] == [
-        ("2031-03-03", "ASSAULT"), ("2031-03-04", "AID"), ("2031-03-04", "REJECT")]
+    assert [(e["kind"], e["type"]) for e in data["timeline"]] == [
+        ("happening", "ASSAULT"), ("event", "ASSAULT"), ("event", "REJECT"), ("happening", "AID"), ("event", "AID")]
+    headline = data["timeline"][0]["text"]
+    assert headline in md.replace("\\", "") and headline in page
     assert {q["speaker"] for q in data["quotes"]} >= {"Ilse Varga", "Anna Holt"}
     assert "https://news.example/vd-shelling" in {s["url"] for s in data["sources"]}
 
@@ -119,9 +125,54 @@ def test_the_same_claim_in_several_reports_is_listed_once_with_its_count(crisis_
     assert "(in 2 reports)" in render(assemble([*crisis_records, again]), "md")
 
 
-def test_background_events_stay_in_the_timeline_but_not_in_when(crisis_records):
-    old_war = {**crisis_records[0]["events"][0], "id": "v9", "date": "1994", "time": None}
+def test_background_events_have_their_own_section_and_stay_out_of_when(crisis_records):
+    text = crisis_records[0]["text"]
+    start = text.index("The town had")
+    old_war = {**crisis_records[0]["events"][0], "id": "v9", "date": "1994", "time": None,
+               "evidence": {"start": start, "end": text.index("\n", start)}}
     crisis_records[0]["events"].append(old_war)
     dossier = assemble(crisis_records)
-    assert dossier["timeline"][0]["date"] == "1994"
+    assert [e["date"] for e in dossier["background"]] == ["1994"]
+    assert "1994" not in {e["date"] for e in dossier["timeline"]}
     assert dossier["factbox"]["when"]["first"] == "2031-03-03"
+    assert "## Background" in render(dossier, "md") and 'id="background"' in render(dossier, "html")
+
+
+def test_a_place_is_an_actor_only_when_it_acts_as_a_government_and_never_a_person(crisis_records):
+    shelling, convoy = crisis_records
+    # the tagger took the town the residents fled to for a person, named twice: still a place, not an actor
+    convoy["entities"].append({"id": "e9", "type": "PERSON", "name": "Osterby", "mentions": [{}, {}],
+                               "role": None, "country": None, "sector": None})
+    # the town speaks as its government: an actor, typed as a place
+    shelling["quotes"].append({**shelling["quotes"][0], "speaker_entity": "e4"})
+    actors = {a["name"]: a for a in assemble(crisis_records)["actors"]}
+    assert actors["Marenburg"]["type"] == "GPE" and actors["Marenburg"]["quotes"] == 1
+    assert "Osterby" not in actors
+    assert "Osterby" not in {a["name"] for a in assemble(crisis_records)["factbox"]["who"]}
+    assert actors["Tomas Brell"]["type"] == "PERSON"  # left alone: a person who is no place
+
+
+def test_a_place_inside_an_organisations_name_is_no_place_of_the_crisis(crisis_records):
+    convoy = crisis_records[1]
+    text = ("Envoys of the Bank of Osterby, the University of Marenburg and the Forum for Peace in Osterby met "
+            "officials in Osterby.")
+    convoy["text"] += text
+    offset = convoy["text"].index(text)
+    names = ("Bank of Osterby", "University of Marenburg", "Forum for Peace in Osterby", "officials")
+    convoy["entities"] += [{"id": f"o{i}", "type": "ORG", "name": name, "role": None, "country": None,
+                            "sector": None, "mentions": [{"start": offset + text.index(name),
+                                                          "end": offset + text.index(name) + len(name)}]}
+                           for i, name in enumerate(names)]
+    convoy["places"] = [at_place(convoy["text"], "Osterby", n) for n in (1, 2, 3)]
+    convoy["places"].append(at_place(convoy["text"], "Marenburg", 1))
+    places = {p["name"]: p for p in assemble([convoy])["factbox"]["where"]}
+    assert places["Osterby"]["mentions"] == 1  # left alone: "officials in Osterby"
+    assert "Marenburg" not in places
+
+
+def at_place(text: str, name: str, nth: int) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return {"start": start, "end": start + len(name), "text": name, "name": name, "lat": 47.0, "lon": 22.0,
+            "country": "VD", "feature": "PPL"}

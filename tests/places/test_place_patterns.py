@@ -184,3 +184,120 @@ def test_a_name_the_document_places_elsewhere_is_a_place_where_the_parser_misrea
 def test_a_name_the_document_never_places_is_left_alone(extract):
     record = extract("Marlow said the fund would grow. Marlow, a banker, spoke for an hour.")
     assert [p.text for p in record.places] == []
+
+
+def test_the_state_most_names_could_lie_in_is_the_documents_focus(extract):
+    found = _by_text(extract("Farmers near Salem, Lebanon and Albany lost their crops to the early frost."))
+    assert {found[n].admin1 for n in ("Salem", "Lebanon", "Albany")} == {"Oregon"}
+    found = _by_text(extract("Deputies from Waverly, Clarksville and Dover searched the lake shore."))
+    assert {found[n].admin1 for n in ("Waverly", "Clarksville", "Dover")} == {"Tennessee"}
+    found = _by_text(extract("Ministers met in Paris and Rome to discuss the budget."))  # left alone: capitals
+    assert (found["Paris"].country, found["Rome"].country) == ("FR", "IT")
+
+
+def test_a_small_parish_does_not_outweigh_a_city_of_its_name(extract):
+    assert _by_text(extract("Flooding closed schools in Portland on Tuesday."))["Portland"].country == "US"
+    assert _by_text(extract("Snow fell across St. Paul overnight and buses ran late."))["St. Paul"].admin1 == \
+        "Minnesota"  # "St." spelled out finds the city's own name, not only its alias
+    found = _by_text(extract("She grew up in Portland, Jamaica, before moving to Kingston."))
+    assert found["Portland"].country == "JM"  # left alone: the qualifier names the country
+
+
+def test_town_words_say_a_town_is_meant_not_its_province(extract):
+    assert _by_text(extract("Shells fell on the city of Idlib overnight."))["Idlib"].feature.startswith("PPL")
+    assert _by_text(extract("Rebels returned to the town of Kidal after the talks."))["Kidal"].feature.startswith("PPL")
+    assert _by_text(extract("Idlib police arrested two men at a checkpoint."))["Idlib"].feature.startswith("PPL")
+    found = _by_text(extract("Fighting spread across Idlib as shells fell."))  # left alone: no town word
+    assert found["Idlib"].feature == "ADM1"
+
+
+def test_a_small_border_town_of_a_war_is_in_the_gazetteer(extract):
+    found = _by_text(extract("Gunmen attacked a checkpoint near Bunagana, close to the Ugandan border."))
+    assert found["Bunagana"].country == "CD"
+    assert abs(found["Bunagana"].lat + 1.28) < 0.1 and abs(found["Bunagana"].lon - 29.6) < 0.1
+
+
+def test_a_country_in_brackets_constrains_the_town_before_it(extract):
+    found = _by_text(extract("Aid trucks waited at Rafah (Egypt) for a second day."))
+    assert found["Rafah"].country == "EG"  # not the larger Rafah in Gaza
+    found = _by_text(extract("Two soldiers were wounded near Tripoli (Lebanon) on Friday."))
+    assert found["Tripoli"].country == "LB"  # not Libya's capital
+    found = _by_text(extract("Refugees reached Rafah (Gaza) before dawn."))
+    assert found["Rafah"].country == "PS"  # a region of one country qualifies as its country
+    found = _by_text(extract("Protesters marched in Tripoli (and in Benghazi) on Saturday."))
+    assert found["Tripoli"].country == "LY"  # left alone: no area in the brackets
+
+
+def test_a_shop_named_after_its_owner_is_no_place_but_a_towns_mayor_is(extract):
+    assert not extract("Shoppers lined up outside Harrington's before the store opened on Friday.").places
+    assert not extract("The fire started in the kitchen of Dayton's, a diner on the corner.").places
+    found = _by_text(extract("Dayton's mayor said the curfew would end on Monday."))
+    assert found["Dayton"].admin1 == "Ohio"
+    found = _by_text(extract("Berea's police chief resigned on Monday."))
+    assert found["Berea"].country == "US"  # a town, not Lesotho's district of that name
+
+
+def test_the_place_after_a_direction_word_inside_an_organisations_name(extract):
+    found = _by_text(extract("She graduated from Northeast Texas Community College in May."))
+    assert found["Texas"].feature == "ADM1"
+    found = _by_text(extract("The Western Pennsylvania Kennel Club met on Sunday."))
+    assert found["Pennsylvania"].feature == "ADM1"
+    found = _by_text(extract("Graduates of the University of Kentucky's College of Law met downtown."))
+    assert found["Kentucky"].feature == "ADM1"
+    assert "Law" not in found  # left alone: the "of" of "College of Law" is part of the name, not a locative
+    assert not extract("Eastern Airlines flights were delayed on Monday.").places
+
+
+def test_a_name_the_document_uses_for_a_person_is_no_town_anywhere_in_it(extract):
+    assert not extract("Police shot Marlow after a chase. Marlow, 19, was taken to the hospital.").places
+    assert not extract("Prosecutors said Harlan fled the state. Harlan's attorney denied it.").places
+    assert not extract("Mr. Corbin testified on Monday. Corbin had lived there for years.").places
+    found = _by_text(extract("Moscow said the talks would resume. Officials in Moscow agreed."))
+    assert found["Moscow"].country == "RU"  # left alone: a capital speaking is its government
+
+
+def test_a_lake_or_park_the_gazetteer_lacks_is_a_place_without_a_point_not_its_town(extract):
+    for sentence, name in (("Volunteers picked up trash around Lake Dunmore on Saturday.", "Lake Dunmore"),
+                           ("Kids played in Shelby Park until dark.", "Shelby Park"),
+                           ("Fishing boats left for the Gulf of Alaska before the storm.", "Gulf of Alaska")):
+        found = _by_text(extract(sentence))
+        assert found[name].lat is None, sentence  # not Dunmore, Shelby or the state of Alaska
+        assert len(found) == 1, sentence
+    found = _by_text(extract("Rangers patrolled the Kanawha River after the flood."))
+    assert "Kanawha River" in found and found["Kanawha River"].lat is None
+    found = _by_text(extract("The Kensington Fire Department answered the call."))  # left alone: no feature word
+    assert found["Kensington"].lat is not None
+
+
+def test_a_name_after_a_street_address_is_a_town_not_a_country(extract):
+    found = _by_text(extract("The service will be held at 12 Elm St., Lebanon, on Friday."))
+    assert found["Lebanon"].country == "US"
+    for sentence in ("She lived at 400 Oak Ave., Jordan, with her sister.",
+                     "The funeral is at 301 W. Main St., Jordan, on Saturday."):
+        assert _by_text(extract(sentence))["Jordan"].feature.startswith("PPL"), sentence
+    found = _by_text(extract("Troops returned to Lebanon on Friday."))  # left alone: no address
+    assert found["Lebanon"].feature == "PCLI"
+
+
+def test_a_name_listed_with_sure_toponyms_is_a_toponym(extract):
+    found = _by_text(extract("Shelling hit Kharkiv, Sumy and Izium overnight, officials said."))
+    assert found["Sumy"].country == "UA"  # the parser takes it for a person
+    found = _by_text(extract("Clashes were reported in Tripoli, Misrata and Zawiya."))
+    assert found["Misrata"].country == "LY" and found["Zawiya"].country == "LY"  # down the list
+    found = _by_text(extract("Aid reached Goma, Bukavu and Uvira by road."))
+    assert {found[n].country for n in ("Goma", "Bukavu", "Uvira")} == {"CD"}
+    found = _by_text(extract("Kyiv, Lviv and Dunmore were quiet on Sunday, Dunmore said."))
+    assert "Dunmore" not in found  # left alone: the document names a person so
+
+
+def test_a_town_the_parser_took_for_a_building(extract):
+    found = _by_text(extract("Clashes were reported in Tripoli, Misrata and Sirte."))
+    assert found["Sirte"].country == "LY"
+
+
+def test_the_documents_demonyms_vote_for_their_country(extract):
+    assert _by_text(extract("Lebanese soldiers patrolled Tripoli after the clashes."))["Tripoli"].country == "LB"
+    assert _by_text(extract("Venezuelan troops were sent to Valencia."))["Valencia"].country == "VE"
+    assert _by_text(extract("Argentine farmers protested in Cordoba."))["Cordoba"].country == "AR"
+    found = _by_text(extract("American tourists visited Paris and Rome."))  # left alone: capitals abroad
+    assert (found["Paris"].country, found["Rome"].country) == ("FR", "IT")

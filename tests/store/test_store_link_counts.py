@@ -35,6 +35,35 @@ def test_a_later_lower_count_from_another_party_is_a_dispute():
     assert best_estimate([one_report])["disputed"] is True
 
 
+def claims(*given: tuple[str, int, str, bool]) -> list[dict]:
+    return [{"field": f, "value": v, "claimant": c, "party": party} for f, v, c, party in given]
+
+
+def test_a_witness_figure_for_part_of_the_toll_is_no_dispute():
+    one = report(736000, injured=6, tolls=())
+    one["tolls"] = claims(("injured", 6, "police", True), ("injured", 2, "Dana Reyes", False))
+    assert (best_estimate([one])["injured"], best_estimate([one])["disputed"]) == (6, False)
+
+
+def test_parties_named_alike_are_one_party():
+    first = report(736000, injured=5)
+    first["tolls"] = claims(("injured", 5, "the city police", True))
+    later = report(736001, injured=4)
+    later["tolls"] = claims(("injured", 4, "police", True))
+    assert best_estimate([first, later])["disputed"] is False
+
+
+def test_a_party_stands_by_its_last_figure_in_a_dispute():
+    army = report(736000, 20)
+    army["tolls"] = claims(("killed", 20, "the army", True))
+    rebels = report(736001, 1)
+    rebels["tolls"] = claims(("killed", 1, "rebel command", True))
+    rebels_later = report(736002, 3)
+    rebels_later["tolls"] = claims(("killed", 3, "rebel command", True))
+    estimate = best_estimate([army, rebels, rebels_later])
+    assert (estimate["killed"], estimate["disputed"]) == (3, True)  # the rebels' 1 was revised to 3
+
+
 def test_silence_is_unknown_and_none_said_is_zero():
     assert best_estimate([report(736000), report(736001)])["injured"] is None
     assert best_estimate([report(736000), report(736001, injured=0)])["injured"] == 0

@@ -153,6 +153,13 @@ def _version() -> str:
     return __version__
 
 
+def found(record: dict | None, what: str) -> dict:
+    """The record, or a 404 naming what was asked for."""
+    if record is None:
+        raise HTTPException(404, f"no such {what}")
+    return record
+
+
 def _store(request: Request):
     return request.app.state.store
 
@@ -177,10 +184,7 @@ def _routes(app: FastAPI) -> None:
 
     @app.get("/api/documents/{doc_id:path}", tags=["documents"])
     def one_document(request: Request, doc_id: Annotated[str, Path(max_length=300)]) -> dict:
-        record = _store(request).document(doc_id)
-        if record is None:
-            raise HTTPException(404, "no such document")
-        return record
+        return found(_store(request).document(doc_id), "document")
 
     @app.post("/api/documents", tags=["documents"], status_code=201)
     def ingest(request: Request, body: Annotated[bytes, Depends(_raw_body)]) -> JSONResponse:
@@ -200,6 +204,11 @@ def _routes(app: FastAPI) -> None:
                           ("figures", "Figures with category, claimant and document id."),
                           ("stories", "Stories: documents linked across sources.")):
         _list_route(app, name, summary)
+
+    @app.get("/api/incidents/{incident_id}", tags=["incidents"])
+    def one_incident(request: Request, incident_id: Annotated[str, Path(max_length=200)]) -> dict:
+        """One incident record (SPEC §3) with its reports, first report, figures over time and echoes."""
+        return found(_store(request).incident(incident_id), "incident")
 
     @app.get("/api/search", tags=["documents"])
     def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], f: Filters,
@@ -245,6 +254,22 @@ def _routes(app: FastAPI) -> None:
         if record is None:
             return HTMLResponse(not_found_page(doc_id[:300]), status_code=404)
         return HTMLResponse(document_page(record, span))
+
+    _incident_routes(app)
+
+
+def _incident_routes(app: FastAPI) -> None:
+    from eventwire.api.incident_page import MAX_MAPPED_DOCUMENTS, incident_not_found_page, incident_page
+
+    @app.get("/incidents/{incident_id}", include_in_schema=False)
+    def incident_view(request: Request, incident_id: str) -> HTMLResponse:
+        store = _store(request)
+        record = store.incident(incident_id[:200])
+        if record is None:
+            return HTMLResponse(incident_not_found_page(incident_id[:200]), status_code=404)
+        reporting = [report["document"] for report in record["reports"][:MAX_MAPPED_DOCUMENTS]]
+        documents = [doc for doc in (store.document(doc_id) for doc_id in reporting) if doc is not None]
+        return HTMLResponse(incident_page(record, documents, document_link))
 
 
 def _list_route(app: FastAPI, name: str, summary: str) -> None:

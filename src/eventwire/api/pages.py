@@ -91,7 +91,7 @@ def safe_url(url: Any) -> str | None:
 
 
 @cache
-def _templates():
+def templates():
     from jinja2 import Environment, PackageLoader
 
     return Environment(loader=PackageLoader("eventwire.api", "templates"), autoescape=True, trim_blocks=True,
@@ -102,7 +102,7 @@ def document_page(record: dict[str, Any], span: str | None = None) -> str:
     text = record.get("text") or ""
     focus = parse_span(span, len(text))
     spans = evidence_spans(record)
-    page = _templates().get_template("document.html.j2").render(
+    page = templates().get_template("document.html.j2").render(
         title=str(record.get("title") or record.get("id") or "document"),
         published=str(record.get("published") or "undated"), doc_id=str(record.get("id")),
         story=str(record["story"]) if record.get("story") else None, url=safe_url(record.get("url")),
@@ -147,4 +147,4 @@ def _item_lists(record: dict[str, Any]) -> list[tuple[str, list[tuple[str, tuple
 
 
 def not_found_page(doc_id: str) -> str:
-    return _templates().get_template("not_found.html.j2").render(doc_id=doc_id).rstrip("\n") + "\n"
+    return templates().get_template("not_found.html.j2").render(doc_id=doc_id).rstrip("\n") + "\n"

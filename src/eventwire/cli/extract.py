@@ -32,6 +32,10 @@ def extract(
     shard_format: Annotated[str, typer.Option(help="jsonl or parquet, for --shards.")] = "jsonl",
 ) -> None:
     """Read articles and write one document record (SPEC §2) per article, in input order."""
+    if workers == 1 and engine == "local":  # else the workers detect languages, each prefetching its own
+        from eventwire.language import prefetch
+
+        prefetch()  # the language model loads while spaCy is imported and loaded
     from eventwire.engine import Extracted, extract_inputs
     from eventwire.progress import tracked
 

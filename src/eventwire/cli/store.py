@@ -27,6 +27,10 @@ def ingest(
     ray_address: RayAddress = None,
 ) -> None:
     """Extract, store and link articles, a batch per transaction. Safe to rerun: stored documents are skipped."""
+    if not records and workers == 1 and engine == "local":  # else the workers detect languages
+        from eventwire.language import prefetch
+
+        prefetch()  # the language model loads while spaCy is imported and loaded
     from eventwire.ingest import extracted_records, ingest_records, read_record_files
     from eventwire.progress import tracked
     from eventwire.store import Store
@@ -45,7 +49,7 @@ def ingest(
 
 
 def export(
-    what: Annotated[str, typer.Option("--what", help="documents, events, incidents, quotes or figures.")],
+    what: Annotated[str, typer.Option("--what", help="documents, events, incidents, quotes, figures or claims.")],
     db: Db = None,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, geojson (events, incidents, figures) "
                                         "or parquet.")] = "jsonl",

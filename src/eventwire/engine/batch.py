@@ -42,7 +42,10 @@ def _extract_one(article: Article, doc: Doc) -> Extracted | ReadError:
 
 
 def warm_up() -> None:
-    """Load the model and the extraction steps once per process (a worker, an actor)."""
+    """Load the model, the language identifier and the extraction steps once per process (a worker, an actor)."""
+    from eventwire.language import prefetch
+
+    prefetch()
     load_nlp()
     from eventwire.extract.pipeline import ordered_steps
 

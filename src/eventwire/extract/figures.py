@@ -24,6 +24,7 @@ from eventwire.extract.numbers.expressions import NumberMention, find_numbers
 from eventwire.extract.numbers.model import Count
 from eventwire.extract.numbers.noncounts import NonCounts
 from eventwire.extract.numbers.nouns import find_counts
+from eventwire.extract.numbers.totals import with_totals
 from eventwire.extract.numbers.tree import TreeDistances
 from eventwire.lexicons import lines
 from eventwire.records import Figure, Quantity
@@ -69,7 +70,7 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
             for figure in _figures_of(count, links, text, hedged):
                 ranked.append((_salience(figure, hypothetical), figure, count))
     ranked.sort(key=lambda item: item[0])
-    return _linked([f for _, f, _ in ranked], [c for _, _, c in ranked])
+    return with_totals(_linked([f for _, f, _ in ranked], [c for _, _, c in ranked]), starts, text)
 
 
 def _linked(figures: list[Figure], counts: list[Count]) -> list[Figure]:

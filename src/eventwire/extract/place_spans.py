@@ -11,9 +11,11 @@ whole is unknown ("Northeast Georgia", "South Philadelphia", "United Georgia").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 
+from eventwire import lexicons
 from eventwire.extract.base import Parsed
 from eventwire.gazetteer.index import name_key
 
@@ -136,7 +138,7 @@ def _entity_spans(text: str, ent: SpacySpan, persons: set[str]) -> list[Candidat
         span = Candidate(text, s, e, "ner", label)
         if span.street:
             return [span]
-        return _inner(text, ent)
+        return _whole(text, ent) + _inner(text, ent)  # "Sirte", a town the parser took for a building
     if label not in ("ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
         return []
     if label == "PERSON" and len(ent) > 1 and not STREET.search(ent.text):
@@ -162,10 +164,9 @@ def _inner(text: str, ent: SpacySpan) -> list[Candidate]:
         if not (t.is_title or t.is_upper) or t.is_punct:
             break
         proper.append(t)
-    for n in range(min(len(proper), 4), 0, -1):
-        if n == len(tokens):
-            continue
-        out.append(Candidate(text, proper[0].idx, proper[n - 1].idx + len(proper[n - 1]), "inner", ent.label_))
+    out.extend(_prefixes(text, proper, ent.label_, whole=len(tokens)))
+    if len(proper) > 1 and proper[0].text in direction_words():  # "Northeast Texas Community College": Texas
+        out.extend(_prefixes(text, proper[1:], ent.label_, whole=len(tokens) - 1))
     for i, t in enumerate(tokens[:-1]):
         if t.lower_ in ("of", "at", "in"):
             rest = []
@@ -173,11 +174,21 @@ def _inner(text: str, ent: SpacySpan) -> list[Candidate]:
                 if not (u.is_title or u.is_upper):
                     break
                 rest.append(u)
-            if rest:
-                out.append(Candidate(text, rest[0].idx, rest[-1].idx + len(rest[-1]), "inner", ent.label_))
+            out.extend(_prefixes(text, rest, ent.label_))  # "University of Kentucky College of Law": Kentucky
     for span in out:
         span.org = ent.text
     return out
+
+
+def _prefixes(text: str, tokens: list, label: str, whole: int = 0) -> list[Candidate]:
+    """The first one to four of ``tokens`` as candidates, never all of an entity's ``whole`` tokens."""
+    return [Candidate(text, tokens[0].idx, tokens[n - 1].idx + len(tokens[n - 1]), "inner", label)
+            for n in range(min(len(tokens), 4), 0, -1) if n != whole]
+
+
+@cache
+def direction_words() -> frozenset[str]:
+    return frozenset(lexicons.lines("places_direction_words.txt"))
 
 
 def _county_lists(text: str) -> list[Candidate]:
@@ -210,9 +221,12 @@ def _bare_names(doc: Parsed, taken: list[tuple[int, int]]) -> list[Candidate]:
 
     def flush() -> None:
         if run:
-            start = run[0].idx
-            for n in range(len(run), 0, -1):
-                out.append(Candidate(text, start, run[n - 1].idx + len(run[n - 1]), "bare"))
+            starts = [0, 1] if len(run) > 1 and run[0].text in direction_words() else [0]  # "Western Ohio X"
+            for first in starts:
+                for n in range(len(run), first, -1):
+                    out.append(Candidate(text, run[first].idx, run[n - 1].idx + len(run[n - 1]), "bare"))
+                    if first or n < len(run):
+                        out[-1].org = text[run[0].idx:run[-1].idx + len(run[-1])]  # a part of the whole run
             run.clear()
 
     for t in doc.doc:

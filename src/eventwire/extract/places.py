@@ -15,7 +15,7 @@ from functools import cache
 
 from eventwire import lexicons
 from eventwire.extract.base import Found, Parsed, step
-from eventwire.extract.place_keep import demonyms, is_demonym, strength
+from eventwire.extract.place_keep import demonyms, is_demonym, strength, town_word, used_as_person
 from eventwire.extract.place_spans import LETTER_ROAD, ROAD_NUMBER, STREET, Candidate, candidate_spans, lookup_keys
 from eventwire.gazetteer import load
 from eventwire.gazetteer.index import NAME_PRIMARY, Index
@@ -30,6 +30,8 @@ GOVERNMENT_BEFORE = re.compile(r"\b(?:with|and|between|to|by|from|against|toward
 FEDERAL = re.compile(r"\b(?:Congress|Capitol|White House|Pentagon|Senate|federal|Obama|Bush|Clinton|Trump|Biden|"
                      r"State Department|administration|embassy|ambassador|U\.S\.|American)\b")
 LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\b|,\s*[A-Z]")
+LIST_BEFORE = re.compile(r"(?:,|,?\s+(?:and|or))\s*$")  # the gap between two names of a list
+LIST_AFTER = re.compile(r"(?:,|,?\s+(?:and|or))\s*")
 CHAIN_GAP = re.compile(r"\s*,\s*|\s*\(\s*")
 
 
@@ -110,6 +112,7 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
     mentions, demonym_spans = [], []
     known: set[tuple[int, int]] = set()
     judged = []
+    persons = persons | {span.key for span in spans if used_as_person(span, _candidates(span, lookups), text)}
     for span in spans:
         cands = _candidates(span, lookups)
         if span.key in demonyms() and span.source in ("ner", "as-NORP") and _demonym_alone(span, text):
@@ -118,6 +121,7 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
         if is_demonym(span, cands):
             continue
         judged.append((span, cands, strength(span, cands, doc, persons)))
+    judged = _listed_with_places(judged, text, persons)
     named = {span.key for span, cands, sure in judged if cands and sure >= 0.8 and span.source == "ner"}
     for span, cands, sure in judged:
         if sure <= 0 and span.source != "ner" and cands and span.key in named:
@@ -125,7 +129,8 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
         if sure > 0:
             street = span.street or bool(LETTER_ROAD.match(span.text))
             mentions.append(Mention(span.start, span.end, span.text, () if street else cands,
-                                    admin_word=span.admin_word, strength=sure))
+                                    admin_word=span.admin_word, strength=sure,
+                                    town_word=town_word(text, span.start, span.end)))
             if cands or street:
                 known.add((span.start, span.end))
     mentions = _without_overlaps(mentions, known)
@@ -133,10 +138,39 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
                      if all(s.end <= m.start or m.end <= s.start for m in mentions)]
     _link_qualifiers(mentions, text)
     _capital_for_government(mentions, text)
-    resolve(mentions, index.neighbours)
+    peoples = {area: index.area(area) for _, area in demonym_spans}
+    resolve(mentions, index.neighbours, tuple(a for a in peoples.values() if a is not None))
     _outside_qualifier(mentions, text)
     sure = [m for m in mentions if m.strength >= 0.8]
     return [m for m in mentions if m.strength >= 0.8 or _agrees(m, sure)], _one_per_span(demonym_spans)
+
+
+def _listed_with_places(judged: list, text: str, persons: set[str]) -> list:
+    """A name listed next to a sure toponym ("Kharkiv, Sumy and Izium") is a toponym as surely, and so on down the list.
+
+    An unsure span becomes sure; one the parser took for a person or a building whose only readings are
+    other-language names of a city of 100,000 ("Misrata") is kept too, unless the document names a person so.
+    """
+    for _ in range(3):
+        sure = [(s.start, s.end) for s, c, v in judged if v >= 0.8 and c]
+        starts, ends = {st for st, _ in sure}, {e for _, e in sure}
+        out = []
+        for span, cands, v in judged:
+            if v < 0.8 and cands and span.key not in persons and _listed(span, text, starts, ends):
+                weak = v > 0 or ((span.source == "bare" or span.source.startswith("as-"))
+                                 and max(c.population for c in cands) >= 100_000)
+                v = 0.8 if weak else v
+            out.append((span, cands, v))
+        if out == judged:
+            break
+        judged = out
+    return judged
+
+
+def _listed(span, text: str, starts: set[int], ends: set[int]) -> bool:
+    before = LIST_BEFORE.search(text, max(0, span.start - 8), span.start)
+    after = LIST_AFTER.match(text, span.end)
+    return bool((before and before.start() in ends) or (after and after.end() in starts))
 
 
 def _demonym_alone(span: Candidate, text: str) -> bool:
@@ -158,12 +192,12 @@ def _candidates(span: Candidate, lookups: dict[str, tuple[GazetteerPlace, ...]])
     keys = lookup_keys(span)
     if span.city_tail and lookups.get(keys[0]):
         keys = keys[:1]  # "Kansas City" is a city of its own; "Fargo City" is Fargo
-    seen, out = set(), []
-    for key in keys:
+    best: dict[int, GazetteerPlace] = {}  # a place found under two keys keeps its better name kind:
+    for key in keys:                       # "St. Paul" is an alias of Saint Paul, "Saint Paul" its own name
         for c in lookups.get(key, ()):
-            if c.geonameid not in seen:
-                seen.add(c.geonameid)
-                out.append(c)
+            if c.geonameid not in best or c.kind < best[c.geonameid].kind:
+                best[c.geonameid] = c
+    out = list(best.values())
     if span.admin_word:
         areas = [c for c in out if c.feature in AREAS]
         out = areas or out
@@ -201,11 +235,14 @@ def _agrees(m: Mention, sure: list[Mention]) -> bool:
 
 
 def _link_qualifiers(mentions: list[Mention], text: str) -> None:
-    """"Paris, Texas", "Gori, Georgia", "Rafah (Egypt)": the second names the area the first lies in."""
+    """"Paris, Texas", "Gori, Georgia", "Rafah (Egypt)", "Rafah (Gaza)": the second names the area the first lies in.
+
+    A region of one country (the Gaza Strip, South Ossetia) qualifies as its country does.
+    """
     for a, b in zip(mentions, mentions[1:], strict=False):
         gap = text[a.end:b.start]
         joined = (gap.strip() == "," or re.fullmatch(r"\s*\(\s*", gap)) is not None
-        if joined and any(c.feature in AREAS for c in b.candidates):
+        if joined and any(c.feature in AREAS or (c.feature == "RGN" and c.country) for c in b.candidates):
             a.qualifier = b
 
 

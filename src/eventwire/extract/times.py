@@ -99,7 +99,7 @@ def _verb_chain(verb: Token) -> dict[int, int]:
     """The verb and the verbs above it, each with its distance (0 for the verb itself)."""
     chain = {verb.i: 0}
     current, depth = verb, 0
-    while current.head is not current and depth < 6:
+    while current.head.i != current.i and depth < 6:
         current = current.head
         depth += 1
         if current.pos_ in ("VERB", "AUX"):

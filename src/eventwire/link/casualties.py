@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from eventwire.extract.numbers.words import word_value, word_values
 from eventwire.lexicons import rows
 
 ASSERTED = {"asserted", "claimed", None}
@@ -76,12 +77,16 @@ def casualty_counts(record: dict) -> dict[str, Any]:
 
 
 
+def _value(word: str) -> int:
+    """A count as ``_NUMBER`` matched it: digits, or a number word (eventwire.extract.numbers)."""
+    return int(word) if word.isdigit() else word_value(word) or 0
+
+
 def _title_shot(title: str) -> int | None:
     match = _TITLE_SHOT.search(title)
     if not match:
         return None
-    word = match.group(1).lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return _value(match.group(1))
 
 
 def title_counts(title: str) -> dict[str, int]:
@@ -90,14 +95,14 @@ def title_counts(title: str) -> dict[str, int]:
     for field, pattern in _TITLE_COUNT.items():
         match = pattern.search(title)
         if match:
-            word = match.group(1).lower()
-            counts[field] = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+            counts[field] = _value(match.group(1))
     return counts
 
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "both": 2, "a pair of": 2}
-_NUMBER = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# the number words of a victim count ("three", "twelve"), from the one home of number words
+_SMALL_WORDS = sorted((w for w, (value, kind) in word_values()[0].items() if kind == "unit" and 0 < value < 20),
+                      key=len, reverse=True)
+_NUMBER = r"(\d{1,3}|" + "|".join(map(re.escape, _SMALL_WORDS)) + ")"
 _TITLE_COUNT = {
     "killed": re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?(?:dead|killed|die|died|slain)\b", re.IGNORECASE),
     "injured": re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?(?:wounded|injured|hurt|hospitali[sz]ed)\b", re.IGNORECASE),
@@ -122,8 +127,7 @@ def people_shot(text: str) -> int | None:
     for pattern in _SHOT_PATTERNS:
         match = pattern.search(text)
         if match:
-            word = match.group(1).lower()
-            found.append((match.start(), int(word) if word.isdigit() else _NUMBER_WORDS[word]))
+            found.append((match.start(), _value(match.group(1))))
     match = _MULTIPLE_SHOOTING.search(text)
     if match:
         found.append((match.start(), _MULTIPLE[match.group(1).lower()]))
@@ -190,10 +194,11 @@ def none_reported(text: str) -> set[str]:
 
 
 def toll_claims(record: dict) -> list[dict]:
-    """Every count of killed or injured people the record gives, with its claimant's name: the record of who
+    """Every count of killed or injured people the record gives, with its claimant's name and whether the
+    claimant is a party (an organisation, a government, a group: anything but one person): the record of who
     said what that best estimates and disputes are computed from."""
     text = record.get("text") or ""
-    names = {e.get("id"): e.get("name") for e in record.get("entities") or [] if isinstance(e, dict)}
+    entities = {e.get("id"): e for e in record.get("entities") or [] if isinstance(e, dict)}
     claims = []
     for figure in record.get("figures") or []:
         if not isinstance(figure, dict) or figure.get("category") not in ("killed", "injured"):
@@ -202,6 +207,7 @@ def toll_claims(record: dict) -> list[dict]:
             continue
         value = _count(figure, text)
         if value is not None:
-            claimant = names.get(figure.get("claimant")) or None
-            claims.append({"field": figure["category"], "value": value, "claimant": claimant})
+            entity = entities.get(figure.get("claimant")) or {}
+            claims.append({"field": figure["category"], "value": value, "claimant": entity.get("name") or None,
+                           "party": bool(entity.get("name")) and entity.get("type") != "PERSON"})
     return claims

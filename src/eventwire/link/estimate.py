@@ -4,10 +4,12 @@
   claims behind it (``tolls``: value and claimant). A toll that rises over time takes the latest report's
   figure: reports are read in order of publication and the last that states a count wins; a report that
   only implies one ("a man was shot and killed") yields to reports that state one. When parties dispute a
-  toll, the incident is ``disputed``: one report gives different counts from different claimants (the army's
-  30 against the rebels' 2), or a later report from another claimant gives fewer than an earlier one (tolls
-  do not fall; a lower count from someone else is a rival claim). A disputed toll takes the lowest claimed
-  figure (ACLED's convention: the lowest credible figure). With no report saying anything the toll is None
+  toll, the incident is ``disputed`` (``disputing_claims``): two parties (organisations, governments, groups;
+  not a witness, whose figure is most often a part of the toll) give different counts in one report (the
+  army's 30 against the rebels' 2), or a later report's party gives fewer than an earlier report's other
+  party (tolls do not fall; a lower count from someone else is a rival claim). A disputed toll takes the
+  lowest figure the parties stand by, each at the last it gave (ACLED's convention: the lowest credible
+  figure). With no report saying anything the toll is None
   (unknown); 0 only when a report says none.
 - **Date**: the happening's own day, never a later report's publication day: each report's main happening
   gives a span of days (eventwire.link.happenings); the day inside most spans wins, ties going to the day
@@ -22,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from eventwire.link.happenings import day_string
+from eventwire.link.happenings import day_string, main_span
 
 
 def best_estimate(features: list[dict]) -> dict[str, Any]:
@@ -59,29 +61,40 @@ def happening_report(features: dict, index: int) -> dict:
 def toll(ordered: list[dict], field: str) -> tuple[int | None, bool]:
     """The incident's count of ``field`` from reports in order of publication, and whether it is disputed."""
     claims = [[c for c in f.get("tolls") or [] if c.get("field") == field] for f in ordered]
-    seen: list[tuple[int, str | None]] = []
-    disputed = False
-    for report in claims:
-        by_claimant = {(c["value"], c.get("claimant")) for c in report}
-        values = {value for value, _ in by_claimant}
-        claimants = {claimant for _, claimant in by_claimant if claimant}
-        if len(values) > 1 and len(claimants) > 1:
-            disputed = True
-        for value, claimant in by_claimant:
-            if claimant and any(v > value and c and c != claimant for v, c in seen):
-                disputed = True
-        seen.extend(by_claimant)
-    if disputed:
-        return min(value for value, _ in seen), True
+    rival = disputing_claims([[c for c in report if c.get("party", True)] for report in claims])
+    if rival:
+        return min(rival), True
     stated = [f.get(field) for f, report in zip(ordered, claims, strict=True) if report and f.get(field) is not None]
     counts = stated or [f.get(field) for f in ordered if f.get(field) is not None]
     return (counts[-1] if counts else None), False
 
 
+def disputing_claims(reports: list[list[dict]]) -> list[int]:
+    """The values of claims that dispute a toll (empty when none do): two parties that share no word of their
+    names ("the army", "the rebel command") give different counts in one report, or a later report's party
+    gives fewer than an earlier report's other party (tolls do not fall). Each party stands by the last figure
+    it gave. A person's figure (a witness, a doctor) is one view of a part of the toll, not a party's claim,
+    and parties named alike ("police", "the city police") are one party."""
+    latest: dict[str, int] = {}
+    disputed = False
+    for report in reports:
+        here = {_party(c["claimant"]): c["value"] for c in report if c.get("claimant")}
+        for name, value in here.items():
+            others = [(n, v) for n, v in [*here.items(), *latest.items()] if not set(n) & set(name)]
+            if any(v != value for n, v in others if n in here) or any(v > value for n, v in others if n in latest):
+                disputed = True
+        latest.update(here)
+    return sorted(latest.values()) if disputed else []
+
+
+def _party(name: str) -> frozenset[str]:
+    return frozenset(w for w in name.lower().replace("\n", " ").split() if w not in ("the", "a", "an", "of"))
+
+
 def happening_day(features: list[dict]) -> int | None:
     """The day inside most of the reports' spans; ties to the day most name exactly, then the earliest."""
     dated = [f for f in features if f.get("day_source") != "published"] or features
-    spans = [_span(f) for f in dated]
+    spans = [main_span(f) for f in dated]
     spans = [s for s in spans if s]
     if not spans:
         return None
@@ -95,12 +108,6 @@ def happening_day(features: list[dict]) -> int | None:
     return min(inside, key=lambda d: (-inside[d], -exact[d], d))
 
 
-def _span(features: dict) -> list[int] | None:
-    found = features.get("happenings") or []
-    if found and found[0].get("span"):
-        return found[0]["span"]
-    day = features.get("day")
-    return [day, day] if day is not None else None
 
 
 def _most_named_place(features: list[dict]) -> dict | None:

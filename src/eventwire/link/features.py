@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from eventwire.link.casualties import casualty_counts, toll_claims
 from eventwire.link.dates import ASSERTED, TYPE_FAMILIES, headline, incident_day, parse_day
-from eventwire.link.happenings import happenings, main_place
+from eventwire.link.happenings import happenings, main_place, named_places
 from eventwire.link.junk import is_junk, is_junk_title
 from eventwire.link.keys import age_keys, figure_keys, name_keys, place_names, prose, word_keys
 
@@ -31,14 +31,14 @@ def document_features(record: dict) -> dict[str, Any]:
     junk = is_junk(body)
     published = parse_day(record.get("published"))
     day, day_source = incident_day(record, body if not junk else "", published)
-    places = place_names(record)
+    places, countries = place_names(record), place_names(record, countries=True) - place_names(record)
     title = headline(record.get("title") or "")
-    keys = name_keys(title, places)
+    keys = name_keys(title, places, countries)
     if junk:  # the headline over a cookie wall or an empty body is all there is to link by
         keys = [] if is_junk_title(title) else keys + word_keys(title) + age_keys(title)
     else:
         lead = prose(body, PROSE_CHARS)
-        keys += name_keys(lead, places)
+        keys += name_keys(lead, places, countries)
         keys += word_keys(title + "\n" + lead)
         keys += age_keys(lead)
         keys += figure_keys(record)
@@ -60,6 +60,7 @@ def document_features(record: dict) -> dict[str, Any]:
         "injured": counts.get("injured"),
         "tolls": toll_claims(record),
         "place": {k: v for k, v in place.items() if k in PLACE_FIELDS} if place else None,
+        "named_places": named_places(record),
     }
 
 

@@ -17,8 +17,8 @@ happening with
   the country's ports") takes the report's day and place, or a whole country, and would pair anything;
 - ``parties``: the normalised names of its actors and recipients.
 
-An event (other than the first) whose own time names no day ("since the spring", "daily") is background,
-not a happening of the report.
+An event whose own time names no day near publication ("since the winter", "weekly", "in 2019") is
+background, not a happening of the report (``concrete_events``), unless the report tells of nothing else.
 
 Two happenings are more likely one (``compatible``) when their families are the same, their modes do not differ
 (modes compare within one event type: a drone strike is not a shelling, but a release and its mediation
@@ -47,24 +47,15 @@ FAMILY_MISMATCH = 0.5
 def happenings(record: dict, day: int | None, published: int | None, main: dict | None) -> list[dict]:
     """The record's happenings, most salient first; the first holds the report's own day and main place."""
     places = [p for p in record.get("places") or [] if isinstance(p, dict)]
-    times = [t for t in record.get("times") or [] if isinstance(t, dict)]
     out = []
-    for event in record.get("events") or []:
-        if not isinstance(event, dict) or event.get("status") not in ASSERTED:
-            continue
-        family = TYPE_FAMILIES.get(str(event.get("type")))
-        if family is None:
-            continue
-        own_time = _indexed(times, event.get("time"))
-        span = _own_span(own_time, published)
-        if own_time is not None and span is None and out:
-            continue  # "since the spring", "daily": a background or habitual happening, not one on a day
+    for event, span in concrete_events(record, published):
         own_place = _indexed(places, event.get("place"))
         place = _place(own_place, guessed=False) if own_place else (dict(main) if main else None)
         if not out and day is not None:
             span = [day, day] if span is None or not span[0] <= day <= span[1] else span
         out.append({
-            "family": family, "type": event.get("type"), "mode": event.get("mode") or None,
+            "family": TYPE_FAMILIES[str(event.get("type"))], "type": event.get("type"),
+            "mode": event.get("mode") or None,
             "span": span or ([day, day] if day is not None else None), "dated": span is not None,
             "place": place, "parties": _parties(event, record),
             "anchored": not out or bool(own_place and _place(own_place, False)["level"] == "city"),
@@ -73,16 +64,48 @@ def happenings(record: dict, day: int | None, published: int | None, main: dict 
     return out
 
 
+def concrete_events(record: dict, published: int | None) -> list[tuple[dict, list[int] | None]]:
+    """The record's asserted events of a known family with their own day span (None: undated), less the
+    background: an event whose own time names no day near publication ("the port has come under fire every
+    week since the winter", "in 2019", "every weekend") is the situation a report sets its happening in, not a happening
+    of the report. Only when every event is background does the first stand for the report."""
+    times = [t for t in record.get("times") or [] if isinstance(t, dict)]
+    found, background = [], []
+    for event in record.get("events") or []:
+        if not isinstance(event, dict) or event.get("status") not in ASSERTED \
+                or str(event.get("type")) not in TYPE_FAMILIES:
+            continue
+        own_time = _indexed(times, event.get("time"))
+        span = _own_span(own_time, published)
+        (background if own_time is not None and span is None else found).append((event, span))
+    return found or background[:1]
+
+
 def main_place(record: dict) -> dict | None:
     """The place of the first event that has one, else the first place with coordinates, else the first."""
     places = [p for p in record.get("places") or [] if isinstance(p, dict)]
     if not places:
         return None
-    for event in record.get("events") or []:
-        chosen = _indexed(places, event.get("place")) if isinstance(event, dict) else None
+    for event, _ in concrete_events(record, parse_day(record.get("published"))):
+        chosen = _indexed(places, event.get("place"))
         if chosen:
             return _place(chosen, guessed=False)
     return _place(next((p for p in places if p.get("lat") is not None), places[0]), guessed=True)
+
+
+MAX_NAMED_PLACES = 20
+
+
+def named_places(record: dict) -> list[dict]:
+    """The cities the record names with coordinates (name, admin1, lat, lon), each once: the places a report
+    tells apart."""
+    out: dict[tuple, dict] = {}
+    for place in record.get("places") or []:
+        if isinstance(place, dict) and place.get("lat") is not None and place.get("lon") is not None:
+            found = _place(place, guessed=False)
+            if found["level"] == "city":
+                out.setdefault((found["lat"], found["lon"]), {k: found[k] for k in ("name", "admin1", "lat", "lon")})
+    return list(out.values())[:MAX_NAMED_PLACES]
 
 
 def compatible(mine: dict, theirs: dict) -> float:
@@ -116,6 +139,15 @@ def places_agree(mine: dict | None, theirs: dict | None) -> bool:
     if "region" in levels and "city" in levels or levels == ("region", "region"):
         return not (mine.get("admin1") and theirs.get("admin1")) or mine["admin1"] == theirs["admin1"]
     return True
+
+
+def main_span(features: dict) -> list[int] | None:
+    """The day span of a report's main happening, else its own day as a span of one."""
+    found = features.get("happenings") or []
+    if found and found[0].get("span"):
+        return found[0]["span"]
+    day = features.get("day")
+    return [day, day] if day is not None else None
 
 
 def days_apart(mine: list[int] | None, theirs: list[int] | None) -> int | None:

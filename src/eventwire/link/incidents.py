@@ -34,7 +34,7 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 
-from eventwire.link.happenings import compatible, days_apart, places_agree
+from eventwire.link.happenings import CITY_KM, compatible, days_apart, distance_km, main_span, places_agree
 
 JOIN_SCORE = 0.07
 MERGE_SCORE = 0.25
@@ -48,6 +48,7 @@ NAME_KINDS = ("n:", "w:", "a:", "g:", "p:", "f:")
 WORD_KINDS = ("t:",)
 NAME_SHARE = 0.7
 ONE_SIDED_EVENTS = 0.6
+TOLD_APART = 0.25  # a further cut when a report names the other's place yet puts its happening elsewhere
 SAME_OUTLET = 0.5
 DEATHS_DISAGREE = 0.7
 WORD_PRIOR = 5.0  # ordinary words are assumed this often in a store too small to know
@@ -98,6 +99,7 @@ def decide(features: dict, candidates: list[dict], rarity: Rarity) -> Decision:
     if features.get("junk") or not features.get("keys"):
         return Decision()
     scored, main, further = [], {}, {}
+    distinct = set(distinct_happenings(features))
     for other in candidates:
         score = similarity(features, other, rarity)
         scored.append((other, score))
@@ -105,7 +107,7 @@ def decide(features: dict, candidates: list[dict], rarity: Rarity) -> Decision:
         incident = _filed(other, theirs)
         if not incident or score < JOIN_SCORE:
             continue
-        reached = main if mine == 0 else further.setdefault(mine, {})
+        reached = main if mine not in distinct else further.setdefault(mine, {})
         if score > reached.get(incident, (0.0, 0))[0]:
             reached[incident] = (score, other.get("incident_seq") or 0)
     scored.sort(key=lambda pair: -pair[1])
@@ -128,9 +130,11 @@ def _best_of(reached: dict | None, taken: set) -> str | None:
 
 
 def _filed(other: dict, index: int) -> str | None:
-    """The incident the candidate's happening ``index`` is filed under (its main one for 0)."""
+    """The incident the candidate's happening ``index`` is filed under: its own when the report filed it as a
+    further happening, else the report's main incident (a happening not told apart from the main one, such
+    as the shooting behind a report whose first event is the police's inquiry, is the main one)."""
     filed = other.get("happening_incidents") or {}
-    return filed.get(index) or filed.get(str(index)) or (other.get("incident") if index == 0 else None)
+    return filed.get(index) or filed.get(str(index)) or other.get("incident")
 
 
 STORY_SCORE = 0.05
@@ -163,7 +167,7 @@ def agreement(features: dict, other: dict) -> float:
     factor = _happenings_agree(features, other)
     if not factor:
         return 0.0
-    gap = days_apart(_main_span(features), _main_span(other))
+    gap = days_apart(main_span(features), main_span(other))
     factor *= next((f for days, f in GAP_FACTORS if gap is not None and gap <= days), GAP_FACTORS[-1][1])
     if gap is not None and gap >= 2 and features.get("site") and features.get("site") == other.get("site"):
         factor *= SAME_OUTLET
@@ -189,21 +193,40 @@ def _best_pairing(features: dict, other: dict) -> tuple[float, int, int]:
     if not mine:
         return 1.0, 0, 0
     best = (0.0, 0, 0)
+    named = (features.get("named_places") or [], other.get("named_places") or [])
     for i, h in enumerate(mine):
         for j, g in enumerate(theirs):
             if h.get("anchored", True) and g.get("anchored", True):
-                factor = compatible(h, g)
+                factor = compatible(h, g) * _told_apart(h, g, named)
                 if factor > best[0] or factor == best[0] and factor and i + j < best[1] + best[2]:
                     best = (factor, i, j)
     return best
 
 
-def _main_span(features: dict) -> list[int] | None:
-    found = features.get("happenings") or []
-    if found and found[0].get("span"):
-        return found[0]["span"]
-    day = features.get("day")
-    return [day, day] if day is not None else None
+def _told_apart(mine: dict, theirs: dict, named: tuple[list[dict], list[dict]]) -> float:
+    """``TOLD_APART`` when two happenings' places disagree and one report names the other's place (a city
+    within ``CITY_KM`` of it) yet puts its own happening elsewhere ("shelled the town of X, 100 km east of
+    Y") in the same region (admin1): the report itself tells two towns of one region apart. A gazetteer's
+    wrong pick of a name ("Ward" for a surname, a second "Capitol Hill") most often lands in another region,
+    so a report's places in two regions tell nothing apart. Else 1."""
+    a, b = mine.get("place") or {}, theirs.get("place") or {}
+    if a.get("guessed") or b.get("guessed") or places_agree(a, b):
+        return 1.0
+    for place, other, names in ((a, b, named[0]), (b, a, named[1])):
+        if any(_near(known, other) and not _near(known, place) and _one_region(known, place) for known in names):
+            return TOLD_APART
+    return 1.0
+
+
+def _one_region(a: dict, b: dict) -> bool:
+    return bool(a.get("admin1")) and a.get("admin1") == b.get("admin1")
+
+
+def _near(a: dict, b: dict) -> bool:
+    km = distance_km(a, b)
+    return km is not None and km <= CITY_KM
+
+
 
 
 def _further_happenings(features: dict, candidates: list[dict], taken: set) -> list[tuple[int, str | None]]:
@@ -211,15 +234,19 @@ def _further_happenings(features: dict, candidates: list[dict], taken: set) -> l
     incident of a candidate that reports a compatible happening on an overlapping day in the same city, or
     starts its own."""
     found = features.get("happenings") or []
-    if not found:
-        return []
-    out: list[tuple[int, str | None]] = []
-    seen: list[dict] = [found[0]]
+    return [(index, _filed_happening(found[index], candidates, taken)) for index in distinct_happenings(features)]
+
+
+def distinct_happenings(features: dict) -> list[int]:
+    """The indexes of a report's further happenings that are happenings of their own (``_distinct_happening``);
+    any other event of the report is a facet of its main happening."""
+    found = features.get("happenings") or []
+    out: list[int] = []
+    seen: list[dict] = found[:1]
     for index, happening in enumerate(found[1:], start=1):
-        if not _distinct_happening(happening, seen):
-            continue
-        seen.append(happening)
-        out.append((index, _filed_happening(happening, candidates, taken)))
+        if _distinct_happening(happening, seen):
+            seen.append(happening)
+            out.append(index)
     return out
 
 

@@ -46,15 +46,17 @@ def prose(text: str, limit: int) -> str:
     return "\n".join(kept)[:limit]
 
 
-def name_keys(text: str, places: frozenset[str] = frozenset()) -> list[str]:
+def name_keys(text: str, places: frozenset[str] = frozenset(), countries: frozenset[str] = frozenset()) -> list[str]:
     """Proper names in ``text`` as keys, in order: ``p:`` a place the record resolved (one key, as a town says
     little), ``n:`` other whole names of two or more words, ``w:`` their distinctive words, ``a:`` numbered
-    street addresses."""
+    street addresses. A country's name ("Israel", "Israeli", "the United States") makes no key: half the
+    reports of a conflict name its countries, so they tell no happening from another (the country still
+    counts in the happenings' places and the index cells)."""
     keys: list[str] = []
     for match in _NAME.finditer(text):
         words = [w.strip(".'’").lower() for w in match.group(0).split()]
         words = [w for w in words if w and w not in _COMMON and not w.isdigit()]
-        if not words:
+        if not words or " ".join(words) in countries:
             continue
         if " ".join(words) in places:
             keys.append("p:" + " ".join(words))
@@ -68,17 +70,20 @@ def name_keys(text: str, places: frozenset[str] = frozenset()) -> list[str]:
     return keys
 
 
-def place_names(record: dict) -> frozenset[str]:
-    """The record's places as name keys compare them: lower case, common words out."""
+def place_names(record: dict, countries: bool = False) -> frozenset[str]:
+    """The record's places as name keys compare them (lower case, common words out): those below a country,
+    or (``countries``) the countries', as named and as written ("israel", "israeli")."""
     names = set()
     for place in record.get("places") or []:
-        if isinstance(place, dict):
-            for name in (place.get("name"), place.get("text")):
-                words = [w.strip(".'’").lower() for w in str(name or "").split()]
-                words = [w for w in words if w and w not in _COMMON]
-                if words:
-                    names.add(" ".join(words))
+        if isinstance(place, dict) and str(place.get("feature") or "").startswith("PCL") == countries:
+            names.update(filter(None, (place_key(place.get("name")), place_key(place.get("text")))))
     return frozenset(names)
+
+
+def place_key(name: object) -> str:
+    """A place's name as a ``p:`` key spells it ("" for none): lower case, common words out."""
+    words = [w.strip(".'’").lower() for w in str(name or "").split()]
+    return " ".join(w for w in words if w and w not in _COMMON)
 
 
 _WORDS = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]{3,}")

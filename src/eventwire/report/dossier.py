@@ -12,16 +12,21 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from eventwire.report.doc import Doc, day
+from eventwire import lexicons
+from eventwire.report.doc import Doc
 from eventwire.report.figures import key_figures
+from eventwire.report.happenings import BACKGROUND_DAYS, is_vague, own_place
+from eventwire.report.happenings import timeline as build_timeline
+from eventwire.report.unfolded import unfolded
 from eventwire.report.worldmap import drawing, view_box
 
 MAX_TIMELINE = 300
 MAX_QUOTES_PER_SPEAKER = 12
-BACKGROUND_DAYS = 60  # events dated this long before the first report are background, not the crisis
 MAX_ACTORS = 40
-STATUS_KEYS = ("status", "situation", "state")
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+STATUS_KEYS = frozenset(lexicons.lines("report_status_keys.txt"))
+PRONOUNS = frozenset(lexicons.lines("report_pronouns.txt"))
+
 def assemble(documents: Iterable[dict], incidents: Iterable[dict] = (), title: str | None = None,
              scope: dict[str, Any] | None = None, window: tuple[str | None, str | None] = (None, None),
              types: set[str] | None = None) -> dict[str, Any]:
@@ -33,15 +38,19 @@ def assemble(documents: Iterable[dict], incidents: Iterable[dict] = (), title: s
     docs = [Doc(d) for d in documents if isinstance(d, dict) and d.get("id") is not None]
     incident_list = [i for i in incidents if isinstance(i, dict)]
     actors = _actors(docs)
-    timeline = [e for e in _timeline(docs, incident_list) if _wanted(e, window, types)]
+    entries, older = build_timeline(docs, incident_list)
+    entries = _narrowed(entries, window, types)
+    older = [e for e in older if _wanted(e, window, types)]
     figures = key_figures(docs)
     places = _places(docs, incident_list)
     return {
         "title": title or _title(places, docs),
         "scope": {k: v for k, v in (scope or {}).items() if v not in (None, "", [], ())},
-        "factbox": _factbox(docs, places, actors, timeline, figures),
+        "factbox": _factbox(docs, places, actors, entries, figures),
         "figures": figures,
-        "timeline": timeline,
+        "timeline": entries,
+        "background": older,
+        "unfolded": unfolded(incident_list),
         "actors": actors,
         "quotes": _who_said_what(docs),
         "map": _map(places, docs, incident_list),
@@ -56,9 +65,10 @@ def _places(docs: list[Doc], incidents: list[dict]) -> list[dict]:
     """Places with coordinates, merged by name, most mentioned first."""
     merged: dict[str, dict] = {}
     for doc in docs:
+        inside = _organisation_spans(doc)
         for place in doc.record.get("places") or []:
             name = place.get("name") or place.get("text")
-            if not name:
+            if not name or _within_any(place, inside):
                 continue
             entry = merged.setdefault(name.casefold(), {
                 "name": name, "country": place.get("country"), "feature": place.get("feature"),
@@ -71,16 +81,35 @@ def _places(docs: list[Doc], incidents: list[dict]) -> list[dict]:
     return sorted(merged.values(), key=lambda p: (-p["mentions"], p["name"]))
 
 
+def _organisation_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where the document names an organisation: a place inside its name ("… Co-operation in Europe") is no place."""
+    return [(m["start"], m["end"]) for e in doc.entities.values() if e.get("type") == "ORG"
+            for m in e.get("mentions") or [] if isinstance(m.get("start"), int) and isinstance(m.get("end"), int)]
+
+
+def _within_any(place: dict, spans: list[tuple[int, int]]) -> bool:
+    """A place named inside an organisation's name; a demonym ("Georgian forces") still points to its country."""
+    start, end = place.get("start"), place.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or place.get("kind") == "demonym":
+        return False
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+
+
 def _map(places: list[dict], docs: list[Doc], incidents: list[dict]) -> dict[str, Any]:
     points = [{"kind": "place", "name": p["name"], "feature": p["feature"], "lat": p["lat"], "lon": p["lon"],
                "count": p["mentions"], "document": p["document"], "span": p["span"]}
               for p in places if _has_coordinates(p)]
     happened: dict[tuple, dict] = {}
     for doc in docs:
+        inside = _organisation_spans(doc)
         for event in doc.record.get("events") or []:
             place = doc.item(event.get("place"), "places")
-            if not place or not _has_coordinates(place):
-                continue
+            actors = [doc.entity_name(r.get("entity")) or r.get("text") for r in event.get("actors") or []]
+            trigger = (event.get("trigger") or {}).get("text")
+            source = doc.entity_name(event.get("source"))
+            if (not place or not _has_coordinates(place) or not own_place(place, actors, source) or is_vague(trigger)
+                    or _within_any(place, inside)):
+                continue  # as in the timeline: a vague "violence" is no point of its own
             name = place.get("name") or place.get("text")
             key = (name, place["lat"], place["lon"], event.get("type"))
             if key in happened:
@@ -136,7 +165,7 @@ def _actors(docs: list[Doc]) -> list[dict]:
     for doc in docs:
         for entity in doc.entities.values():
             name = entity.get("name")
-            if not name:
+            if not name or _name_key(name) in PRONOUNS:
                 continue
             entry = merged.setdefault(_name_key(name), {
                 "name": name, "type": entity.get("type"), "roles": [], "country": entity.get("country"),
@@ -160,7 +189,8 @@ def _actors(docs: list[Doc]) -> list[dict]:
             entry = by_entity.get((doc.id, quote.get("speaker_entity")))
             if entry:
                 entry["quotes"] += 1
-    chosen = [a for a in merged.values() if _is_actor(a)]
+    place_names = {_name_key(p.get("name") or p.get("text") or "") for d in docs for p in d.record.get("places") or []}
+    chosen = [a for a in merged.values() if _is_actor(a, place_names)]
     chosen.sort(key=lambda a: (-(a["mentions"] + 3 * a["quotes"] + 2 * sum(a["as_actor"].values())), a["name"]))
     for actor in chosen:
         actor["as_actor"] = dict(actor["as_actor"].most_common())
@@ -168,8 +198,15 @@ def _actors(docs: list[Doc]) -> list[dict]:
     return chosen[:MAX_ACTORS]
 
 
-def _is_actor(actor: dict) -> bool:
-    """Whoever acts, is acted on or speaks; people and organisations also when named with a role or often."""
+def _is_actor(actor: dict, place_names: set[str]) -> bool:
+    """Whoever acts, is acted on or speaks; people and organisations also when named with a role or often.
+
+    A place is an actor only when it acts or speaks as a government ("Moscow said"), and then never a person.
+    """
+    if actor["type"] in PLACE_TYPES or _name_key(actor["name"]) in place_names:
+        if actor["type"] in ("PERSON", None):
+            actor["type"] = "GPE"
+        return bool(actor["as_actor"] or actor["quotes"])
     if actor["as_actor"] or actor["as_recipient"] or actor["quotes"]:
         return True
     return actor["type"] in ("PERSON", "ORG") and bool(actor["roles"] or actor["mentions"] >= 2)
@@ -183,16 +220,18 @@ def _name_key(name: str) -> str:
 # --- timeline ---
 
 
-def _timeline(docs: list[Doc], incidents: list[dict]) -> list[dict]:
-    entries = [_incident_entry(i) for i in incidents]
-    for doc in docs:
-        for order, event in enumerate(doc.record.get("events") or []):
-            entries.append(_event_entry(doc, event, order))
-    entries.sort(key=lambda e: (e["date"] or "9999", e.get("reported", False), e["kind"] != "incident",
-                                e.get("order", 0)))
+def _narrowed(entries: list[dict], window: tuple[str | None, str | None], types: set[str] | None) -> list[dict]:
+    """The event lines asked for, each under its happening; a happening stays when it or one of its lines does."""
+    kept_lines = [e for e in entries if e["kind"] == "event" and _wanted(e, window, types)]
+    wanted_under = {e.get("happening") for e in kept_lines}
+    out = []
     for entry in entries:
-        entry.pop("order", None)
-    return entries[:MAX_TIMELINE]
+        if entry["kind"] == "happening":
+            if entry["happening"] in wanted_under or (_wanted(entry, window, types) and not entry["events"]):
+                out.append(entry)
+        elif entry in kept_lines:
+            out.append(entry)
+    return out[:MAX_TIMELINE]
 
 
 def _wanted(entry: dict, window: tuple[str | None, str | None], types: set[str] | None) -> bool:
@@ -203,56 +242,6 @@ def _wanted(entry: dict, window: tuple[str | None, str | None], types: set[str] 
     if date and first and date < str(first)[:10]:
         return False
     return not (date and last and date[:10] > str(last)[:10])
-
-
-def _incident_entry(incident: dict) -> dict:
-    place = incident.get("place") or {}
-    documents = incident.get("documents") or []
-    return {"kind": "incident", "date": day(incident.get("date")), "type": incident.get("type"),
-            "incident": incident.get("incident"), "place": place.get("name"),
-            "killed": incident.get("killed"), "injured": incident.get("injured"),
-            "actors": list(incident.get("actors") or []), "documents": documents,
-            "document": documents[0] if documents else None, "span": None,
-            "text": _incident_text(incident)}
-
-
-def _incident_text(incident: dict) -> str:
-    parts = [str(incident.get("type") or "incident").lower()]
-    if (incident.get("place") or {}).get("name"):
-        parts.append(f"in {incident['place']['name']}")
-    for key in ("killed", "injured"):
-        if incident.get(key) is not None:
-            parts.append(f"{incident[key]} {key}")
-    count = len(incident.get("documents") or [])
-    parts.append(f"({count} report{'s' if count != 1 else ''})")
-    return " ".join(parts)
-
-
-def _event_entry(doc: Doc, event: dict, order: int) -> dict:
-    time = doc.item(event.get("time"), "times")
-    place = doc.item(event.get("place"), "places")
-    date = day(event.get("date")) or day((time or {}).get("value"))
-    evidence = event.get("evidence") or event.get("trigger") or {}
-    trigger = event.get("trigger") or {}
-    return {
-        "kind": "event", "date": date or day(doc.record.get("published")), "reported": date is None,
-        "type": event.get("type"), "status": event.get("status"), "order": order,
-        "trigger": trigger.get("text") or doc.cut(trigger.get("start"), trigger.get("end")),
-        "actors": [_ref_name(doc, r) for r in event.get("actors") or []],
-        "recipients": [_ref_name(doc, r) for r in event.get("recipients") or []],
-        "place": (place or {}).get("name") or (place or {}).get("text"),
-        "when": (time or {}).get("text"),
-        "source": doc.entity_name(event.get("source")),
-        "killed": event.get("killed"), "injured": event.get("injured"),
-        "text": doc.cut(evidence.get("start"), evidence.get("end")),
-        "document": doc.id, "span": [evidence.get("start"), evidence.get("end")],
-    }
-
-
-def _ref_name(doc: Doc, ref: dict) -> str:
-    return doc.entity_name(ref.get("entity")) or ref.get("text") or ""
-
-
 
 
 # --- who said what ---

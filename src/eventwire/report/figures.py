@@ -6,33 +6,41 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from eventwire import lexicons
 from eventwire.report.doc import Doc, day
 
 MAX_CLAIMS = 25
-FACT_CATEGORIES = {
-    "population": "population", "inhabitants": "population", "residents": "population",
-    "killed": "killed", "dead": "killed", "deaths": "killed", "death toll": "killed", "casualties": "killed",
-    "injured": "injured", "wounded": "injured", "missing": "missing",
-    "displaced": "displaced", "refugees": "refugees", "evacuated": "evacuated", "troops": "deployed",
-}
-NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|thousand|billion)?", re.IGNORECASE)
-APPROX = re.compile(r"\b(about|approximately|around|some|nearly|almost|roughly|estimated|up to|over|more than)\b",
+FACT_CATEGORIES = dict(row[:2] for row in lexicons.rows("report_fact_categories.tsv"))
+MULTIPLIERS = {word: int(value) for word, value in lexicons.rows("report_scales.tsv")}
+NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(" + "|".join(MULTIPLIERS) + ")?", re.IGNORECASE)
+SHARE_WORDS = [row[0] for row in lexicons.rows("number_fractions.tsv")] + list(lexicons.lines("report_share_words.txt"))
+SHARE = re.compile(r"%|\b(" + "|".join(re.escape(w) for w in SHARE_WORDS) + r")\b(?!\s+an?\s)",  # not "half a million"
+                   re.IGNORECASE)
+APPROX = re.compile(r"\b(" + "|".join(re.escape(w) for w in lexicons.lines("report_approx_words.txt")) + r")\b",
                     re.IGNORECASE)
-MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def key_figures(docs: list[Doc]) -> list[dict]:
     """Figures grouped by what they count, with the range, every claim and who made it."""
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for doc in docs:
-        claims = [_figure_claim(doc, f) for f in doc.record.get("figures") or []]
-        claims += _fact_claims(doc, claims)
-        for claim in claims:
-            if claim["low"] is not None:
+        for claim in claims_of(doc):
+            if claim["low"] is not None and not is_share(claim["text"]):
                 groups[(claim.pop("category"), claim.pop("unit"))].append(claim)
     result = [_figure_group(category, unit, claims) for (category, unit), claims in groups.items()]
     result.sort(key=lambda g: (g["category"] == "other", -len(g["claims"]), g["category"]))
     return result
+
+
+def is_share(text: str | None) -> bool:
+    """A fraction, percentage or ratio ("two-thirds", "40%", "half of"): it qualifies a count, it is none."""
+    return bool(SHARE.search(str(text or "")))
+
+
+def claims_of(doc: Doc) -> list[dict]:
+    """Every claim of a count in one document: its figures, then its factbox lines that no figure covers."""
+    claims = [_figure_claim(doc, f) for f in doc.record.get("figures") or []]
+    return claims + _fact_claims(doc, claims)
 
 
 def _figure_claim(doc: Doc, figure: dict) -> dict:
@@ -47,7 +55,9 @@ def _figure_claim(doc: Doc, figure: dict) -> dict:
         "text": figure.get("text") or doc.cut(figure.get("start"), figure.get("end")),
         "value": value, "low": low, "high": high if high is not None else low,
         "approx": bool(quantity.get("approx")), "hedged": bool(figure.get("hedged")),
-        "claimant": doc.entity_name(figure.get("claimant")), "place": place.get("name") or place.get("text"),
+        "claimant": doc.entity_name(figure.get("claimant")),
+        "claimant_role": (doc.entities.get(figure.get("claimant")) or {}).get("role"),
+        "place": place.get("name") or place.get("text"),
         "when": time.get("text"), "date": day(time.get("value")) or day(doc.record.get("published")),
         "document": doc.id, "span": [figure.get("start"), figure.get("end")],
     }
@@ -74,7 +84,7 @@ def _fact_claims(doc: Doc, figure_claims: list[dict]) -> list[dict]:
             continue
         claims.append({"category": category, "unit": "people", "text": f"{fact.get('key')}: {fact.get('value')}",
                        "value": value, "low": value, "high": value, "approx": approx, "hedged": False,
-                       "claimant": fact.get("source"), "place": None, "when": None,
+                       "claimant": fact.get("source"), "claimant_role": None, "place": None, "when": None,
                        "date": day(doc.record.get("published")), "document": doc.id, "span": [start, end]})
     return claims
 

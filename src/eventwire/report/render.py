@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from eventwire.report.unfolded import markdown_lines as unfolded_lines
 from eventwire.report.worldmap import world
 
 Link = Callable[[str | None, list | None], str | None]
@@ -72,6 +73,8 @@ def _event_line(entry: dict, with_status: bool = True) -> str:
         line += f" → {whom}"
     if entry.get("place") and entry["place"] not in (entry.get("recipients") or []):
         line += f" in {entry['place']}"
+    if entry.get("also"):
+        line += f" (also {', '.join(entry['also'])})"
     if with_status and entry.get("status") and entry["status"] != "asserted":
         line += f" [{entry['status']}" + (f" by {entry['source']}]" if entry.get("source") else "]")
     return line
@@ -124,15 +127,25 @@ def render_markdown(dossier: dict[str, Any], link: Link) -> str:
 
     out += ["## Timeline", ""]
     for entry in dossier["timeline"]:
-        date = entry["date"] or "undated"
-        if entry.get("reported"):
-            date += " (reported)"
-        text = _event_line(entry) if entry["kind"] == "event" else entry["text"]
-        quote = f": \"{md_escape(entry['text'])}\"" if entry["kind"] == "event" and entry.get("text") else ""
-        out.append(f"- **{md_escape(date)}** — {md_escape(text)}{quote}{cite(entry)}")
+        if entry["kind"] == "happening":
+            out.append(f"- **{md_escape(entry['date'] or 'undated')}** — **{md_escape(entry['text'])}** — "
+                       f"{md_escape(happening_details(entry))}{cite(entry)}")
+        else:
+            shown = _line_date(entry)
+            retold = "".join(cite(r) for r in _retold(entry))
+            out.append(f"  - {f'{md_escape(shown)}: ' if shown else ''}{md_escape(_event_line(entry))}"
+                       f"{_md_quote(entry)}{cite(entry)}{f'; also told in{retold}' if retold else ''}")
     if not dossier["timeline"]:
         out.append("No dated events.")
     out.append("")
+    if dossier.get("background"):
+        out += ["## Background", ""]
+        for entry in dossier["background"]:
+            out.append(f"- **{md_escape(entry['date'] or 'undated')}** — {md_escape(_event_line(entry))}"
+                       f"{_md_quote(entry)}{cite(entry)}")
+        out.append("")
+
+    out += unfolded_lines(dossier.get("unfolded") or [], cite, md_escape)
 
     out += ["## Actors", "", "| Actor | Type | Role | Mentions | Acts | Targeted |", "|---|---|---|---|---|---|"]
     for actor in dossier["actors"]:
@@ -164,6 +177,39 @@ def render_markdown(dossier: dict[str, Any], link: Link) -> str:
         head = f"[{title}](<{target}>)" if target else title
         out.append(f"- {head} — {md_escape(source.get('published') or 'undated')} (id {md_escape(source['id'])})")
     return "\n".join(out) + "\n"
+
+
+def _md_quote(entry: dict) -> str:
+    return f": \"{md_escape(entry['text'])}\"" if entry.get("text") else ""
+
+
+def _retold(entry: dict) -> list[dict]:
+    """The other reports that tell this line's act, one citation each."""
+    seen: dict[str, dict] = {}
+    for told in entry.get("retold") or []:
+        seen.setdefault(told["document"], told)
+    return list(seen.values())
+
+
+def _line_date(entry: dict) -> str:
+    """An event line's own date, when it has one and it is not its happening's."""
+    return "" if entry.get("reported") or entry.get("same_day") or not entry.get("date") else entry["date"]
+
+
+def happening_details(entry: dict) -> str:
+    """'in Tskhinvali · also acting: Russia · killed disputed · 2 reports' (what the headline leaves out)."""
+    parts = []
+    if entry.get("place") and entry["place"].casefold() not in entry["text"].casefold():
+        parts.append(f"in {entry['place']}")
+    actors = [a for a in entry.get("actors") or [] if a.casefold() not in entry["text"].casefold()]
+    if actors:
+        parts.append("also acting: " + ", ".join(actors))
+    disputed = [k for k, v in (entry.get("toll") or {}).items() if v.get("disputed")]
+    if disputed:
+        parts.append(" and ".join(disputed) + " disputed")
+    count = len(entry.get("documents") or [])
+    parts.append(f"{count} report{'s' if count != 1 else ''}")
+    return " · ".join(parts)
 
 
 def _reports(claim: dict) -> str:
@@ -200,7 +246,9 @@ def _templates():
     env = Environment(loader=PackageLoader("eventwire.report", "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters.update(place_label=_place_label, who_label=_who_label)
-    env.globals.update(date_range=_date_range, figure_range=figure_range, event_line=_event_line, reports=_reports,
+    env.globals.update(date_range=_date_range, happening_details=happening_details, line_date=_line_date,
+                       retold=_retold,
+                       figure_range=figure_range, event_line=_event_line, reports=_reports,
                        counts=_counts)
     return env
 

@@ -14,13 +14,13 @@ Every list query takes the same optional filters: ``since``, ``until`` (ISO date
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
 
-from eventwire.store import queries
+from eventwire.store import incident_queries, queries
 from eventwire.store.database import connect_checked, create_engine, database_errors, migrate, normalise_url
 from eventwire.store.queries import Filters
 from eventwire.store.writer import record_problem
@@ -73,8 +73,11 @@ class Store:
 
     def document(self, doc_id: str) -> dict | None:
         """The SPEC §2 record with ``story`` and ``incident``, or None."""
+        return self._one(queries.document, doc_id)
+
+    def _one(self, query: Callable[[Connection, str], dict | None], identifier: str) -> dict | None:
         with database_errors(), self.engine.connect() as conn:
-            return queries.document(conn, doc_id)
+            return query(conn, identifier)
 
     def documents(self, **filters: Any) -> list[dict]:
         """Document summaries (id, title, url, published, lang, story, incident, junk, snippet), newest first."""
@@ -87,7 +90,11 @@ class Store:
 
     def incidents(self, **filters: Any) -> list[dict]:
         """Incident records (SPEC §3), latest first."""
-        return self._list(queries.incidents, filters)
+        return self._list(incident_queries.incidents, filters)
+
+    def incident(self, identifier: str) -> dict | None:
+        """One incident record (SPEC §3) by id, or None."""
+        return self._one(incident_queries.incident, identifier)
 
     def quotes(self, **filters: Any) -> list[dict]:
         """Quotes (SPEC §2 fields) with ``document``, ``speaker_name``, ``text`` (the quoted words), ``published``."""
@@ -99,7 +106,7 @@ class Store:
 
     def stories(self, **filters: Any) -> list[dict]:
         """Stories: ``story`` id, ``title``, ``documents`` (count), ``first`` and ``last`` day."""
-        return self._list(queries.stories, filters)
+        return self._list(incident_queries.stories, filters)
 
     def search(self, q: str, **filters: Any) -> list[dict]:
         """Document summaries whose title or text contains every word of ``q``."""
@@ -118,11 +125,15 @@ class Store:
 
     def iter_incidents(self, page: int = 500, **filters: Any) -> Iterator[dict]:
         """Every incident record (SPEC §3), oldest first."""
-        return self._pages(lambda conn, f, after: queries.incident_page(conn, f, after or 0, page), filters)
+        return self._pages(lambda conn, f, after: incident_queries.incident_page(conn, f, after or 0, page), filters)
 
     def iter_items(self, what: str, page: int = 1000, **filters: Any) -> Iterator[dict]:
         """Every event, quote or figure (as the list queries give them), in storage order."""
         return self._pages(lambda conn, f, after: queries.item_page(conn, what, f, after, page), filters)
+
+    def iter_claims(self, page: int = 1000, **filters: Any) -> Iterator[dict]:
+        """Every claim with its incident, document, outlet and publication, in storage order."""
+        return self._pages(lambda conn, f, after: incident_queries.claim_page(conn, f, after, page), filters)
 
     def _pages(self, read_page, filters: dict[str, Any]) -> Iterator[dict]:
         """Page after page by key (never OFFSET), each on a short connection, so memory and time stay linear."""

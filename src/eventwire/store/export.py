@@ -14,10 +14,10 @@ from typing import Any, BinaryIO
 import orjson
 
 from eventwire.errors import EventwireError
-from eventwire.records import DocumentRecord, Event, Figure, Incident, Quote
+from eventwire.records import ClaimRow, DocumentRecord, Event, Figure, Incident, Quote
 from eventwire.store.queries import ACLED_KEYS, EVENT_KEYS, FIGURE_KEYS, ITEM_KEYS, QUOTE_KEYS
 
-WHAT = ("documents", "events", "incidents", "quotes", "figures")
+WHAT = ("documents", "events", "incidents", "quotes", "figures", "claims")
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
 ROW_GROUP = 5000  # Parquet rows per row group: the most rows held at once
 
@@ -40,6 +40,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "events": _declared(Event) | {k: _COORDINATES.get(k, "str | None") for k in (*ITEM_KEYS, *EVENT_KEYS, *ACLED_KEYS)},
     "quotes": _declared(Quote) | {k: "str | None" for k in (*ITEM_KEYS, *QUOTE_KEYS)},
     "figures": _declared(Figure) | {k: _COORDINATES.get(k, "str | None") for k in (*ITEM_KEYS, *FIGURE_KEYS)},
+    "claims": _declared(ClaimRow),
 }
 
 
@@ -53,6 +54,8 @@ def rows_of(store, what: str) -> Iterator[dict]:
         return store.iter_documents()
     if what == "incidents":
         return store.iter_incidents()
+    if what == "claims":
+        return store.iter_claims()
     return store.iter_items(what)
 
 

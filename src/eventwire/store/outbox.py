@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from eventwire.store import schema as s
 from eventwire.store.database import database_errors
-from eventwire.store.queries import incident_records
+from eventwire.store.incident_queries import incident_records
 
 BASELINE_KEY = "watch_baseline"
 

@@ -111,7 +111,7 @@ def _document_clauses(conn: Connection, f: Filters, doc_column=d.c.seq, date_col
     if f.story:
         clauses.append(d.c.story == f.story)
     if f.incident:
-        clauses.append(d.c.incident == _surviving_incident(conn, f.incident))
+        clauses.append(d.c.incident == surviving_incident(conn, f.incident))
     if f.query:
         clauses.append(fulltext_match(conn, doc_column, f.query))
     return clauses
@@ -311,129 +311,12 @@ def item_page(conn: Connection, what: str, f: Filters, after: tuple[int, int] | 
     return [as_dict(row) for row in rows], ((rows[-1].doc, rows[-1].position) if rows else None)
 
 
-# ---------------------------------------------------------------- incidents and stories
+# ---------------------------------------------------------------- incidents (the queries are in incident_queries)
 
-def _incidents_query(conn: Connection, f: Filters):
-    i = s.incidents
-    clauses = [i.c.merged_into.is_(None), i.c.documents > 0]
-    clauses += _between_dates(i.c.date, f) + _in_bbox(i.c.lat, i.c.lon, f)
-    if f.type:
-        clauses.append(i.c.type == f.type)
-    member_clauses = _document_clauses(conn, f, date_column=None)
-    if f.actor:
-        member_clauses.append(_document_has_actor(d.c.seq, f))
-    if f.incident:  # an id merged into another names the survivor
-        clauses.append(i.c.id == _surviving_incident(conn, f.incident))
-    if member_clauses:
-        clauses.append(sa.exists().where(d.c.incident == i.c.id, *member_clauses))
-    return sa.select(i).where(*clauses)
-
-
-def _surviving_incident(conn: Connection, identifier: str) -> str:
+def surviving_incident(conn: Connection, identifier: str) -> str:
     for _ in range(100):
         target = conn.execute(sa.select(s.incidents.c.merged_into).where(s.incidents.c.id == identifier)).scalar()
         if not target:
             break
         identifier = target
     return identifier
-
-
-def incidents(conn: Connection, f: Filters) -> list[dict]:
-    i = s.incidents
-    query = _incidents_query(conn, f).order_by(i.c.date.desc().nulls_last(), i.c.seq)
-    return incident_records(conn, conn.execute(_page(query, f)).all())
-
-
-def incident_page(conn: Connection, f: Filters, after: int, size: int) -> tuple[list[dict], int | None]:
-    """Up to ``size`` incident records, oldest first, after seq ``after`` (keyset paging), and the last seq."""
-    i = s.incidents
-    rows = conn.execute(_incidents_query(conn, f).where(i.c.seq > after).order_by(i.c.seq).limit(size)).all()
-    return incident_records(conn, rows), (rows[-1].seq if rows else None)
-
-
-def incident_records(conn: Connection, rows: list) -> list[dict]:
-    """SPEC §3 records for incident rows: documents, events, actors and every claim, read in a few queries."""
-    if not rows:
-        return []
-    ids = [row.id for row in rows]
-    members: dict[str, list] = {identifier: [] for identifier in ids}
-    for doc in conn.execute(sa.select(d.c.seq, d.c.id, d.c.incident).where(d.c.incident.in_(ids))
-                            .order_by(d.c.seq)):
-        members[doc.incident].append(doc)
-    seqs = {doc.seq: doc.id for docs in members.values() for doc in docs}
-    r = s.incident_reports
-    also: dict[str, list[str]] = {}
-    for incident, doc_id in conn.execute(sa.select(r.c.incident, d.c.id).join(d, d.c.seq == r.c.doc)
-                                         .where(r.c.incident.in_(ids), r.c.main.is_(False)).order_by(d.c.seq)):
-        also.setdefault(incident, []).append(doc_id)
-    events_by_doc, claims_by_doc, actors_by_doc = _incident_parts(conn, list(seqs))
-    records = []
-    for row in rows:
-        docs = members[row.id]
-        record = {
-            "incident": row.id,
-            "documents": [doc.id for doc in docs],
-            "type": row.type,
-            "date": row.date,
-            "place": orjson.loads(row.place) if row.place else None,
-            "killed": row.killed,
-            "injured": row.injured,
-            "disputed": bool(row.disputed),
-            "actors": _unique(name for doc in docs for name in actors_by_doc.get(doc.seq, [])),
-            "events": [f"{doc.id}#{event}" for doc in docs for event in events_by_doc.get(doc.seq, [])],
-            "claims": [claim | {"document": doc.id} for doc in docs for claim in claims_by_doc.get(doc.seq, [])],
-            "also_reported_in": also.get(row.id, []),
-        }
-        records.append(record)
-    return records
-
-
-def _incident_parts(conn: Connection, seqs: list[int]) -> tuple[dict, dict, dict]:
-    events_by_doc: dict[int, list[str]] = {}
-    claims_by_doc: dict[int, list[dict]] = {}
-    actors_by_doc: dict[int, list[str]] = {}
-    for start in range(0, len(seqs), 500):
-        chunk = seqs[start : start + 500]
-        for row in conn.execute(sa.select(s.events.c.doc, s.events.c.event).where(s.events.c.doc.in_(chunk))
-                                .order_by(s.events.c.doc, s.events.c.position)):
-            events_by_doc.setdefault(row.doc, []).append(row.event)
-        for row in conn.execute(sa.select(s.claims).where(s.claims.c.doc.in_(chunk))
-                                .order_by(s.claims.c.doc, s.claims.c.position)):
-            evidence = ({"start": row.evidence_start, "end": row.evidence_end}
-                        if row.evidence_start is not None else None)
-            claims_by_doc.setdefault(row.doc, []).append(
-                {"field": row.field, "value": orjson.loads(row.value), "claimant": row.claimant, "evidence": evidence})
-        actor_query = (sa.select(s.entities.c.doc, s.actors.c.name)
-                       .join(s.actors, s.actors.c.id == s.entities.c.actor)
-                       .where(s.entities.c.doc.in_(chunk), s.entities.c.type.in_(("PERSON", "ORG", "NORP")))
-                       .order_by(s.entities.c.doc))
-        for row in conn.execute(actor_query):
-            actors_by_doc.setdefault(row.doc, []).append(row.name)
-    return events_by_doc, claims_by_doc, actors_by_doc
-
-
-def _unique(values) -> list:
-    seen: dict = {}
-    for value in values:
-        seen.setdefault(value, None)
-    return list(seen)
-
-
-def stories(conn: Connection, f: Filters) -> list[dict]:
-    t = s.stories
-    clauses = [t.c.documents > 0]
-    if f.story:
-        clauses.append(t.c.id == f.story)
-    member_clauses = _documents_query(conn, Filters(since=f.since, until=f.until, bbox=f.bbox, actor=f.actor,
-                                                    type=f.type, query=f.query, limit=None))
-    if member_clauses:
-        clauses.append(sa.exists().where(d.c.story == t.c.id, *member_clauses))
-    query = sa.select(t).where(*clauses).order_by(t.c.last_day.desc().nulls_last(), t.c.seq)
-    return [{"story": row.id, "title": row.title, "documents": row.documents,
-             "first": _iso(row.first_day), "last": _iso(row.last_day)} for row in conn.execute(_page(query, f))]
-
-
-def _iso(day: int | None) -> str | None:
-    from datetime import date
-
-    return date.fromordinal(day).isoformat() if day else None

@@ -209,6 +209,10 @@ function timelineItem(entry) {
     item.append(el("div", { class: "evidence" }, entry.text || ""));
   } else {
     item.append(" ", el("strong", {}, entry.text));
+    if (entry.incident) {
+      item.append(" ", el("a", { class: "unfolded", href: `/incidents/${encodeURIComponent(entry.incident)}` },
+        "how it unfolded"));
+    }
   }
   const link = sourceLink(entry);
   if (link) item.append(" ", link);

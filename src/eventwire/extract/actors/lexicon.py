@@ -62,19 +62,11 @@ class ActorLexicon:
 
     def place(self, text: str) -> Place | None:
         """The country a name, adjective, demonym or capital stands for ("Russian" -> RUS)."""
-        text = strip_determiner(text.strip())
-        found = self.places.get(text)
-        if found is None and text.isupper() and len(text) > 3:
-            found = self.places.get(text.title())
-        return found
+        return _looked_up(self.places, text, 3)
 
     def organisation(self, text: str) -> Organisation | None:
         """A known organisation by any of its names ("OSCE", "the Red Cross")."""
-        text = strip_determiner(text.strip())
-        found = self.organisations.get(text)
-        if found is None and text.isupper() and len(text) > 5:
-            found = self.organisations.get(text.title())
-        return found
+        return _looked_up(self.organisations, text, 5)
 
 
     def person(self, text: str) -> Organisation | None:
@@ -207,3 +199,14 @@ def actor_lexicon() -> ActorLexicon:
         organisation_first_words=_first_words(organisations),
         name_first_words_lower=frozenset(w.lower() for w in _first_words(places) | _first_words(organisations)),
     )
+
+
+def _looked_up(table: dict, text: str, shortest_caps: int):
+    """A name's entry, determiner stripped; a name in capitals longer than ``shortest_caps`` is also looked up
+    in title case ("GEORGIA" -> "Georgia"), shorter ones are acronyms."""
+    text = strip_determiner(text.strip())
+    found = table.get(text)
+    if found is None and text.isupper() and len(text) > shortest_caps:
+        found = table.get(text.title())
+    return found
+

@@ -34,11 +34,14 @@ def colon_lines(doc: Doc, sentences: Iterable[SpacySpan], text: str) -> list[Dra
         if not _in_sentences(bounds, match.start(1)):
             continue
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if name is None or not 0 < len(name) <= MAX_NAME_TOKENS or not _is_speaker_name(name):
+        if name is None or not 0 < len(name) <= MAX_NAME_TOKENS:
             continue
         colon = match.end(1)
         line_end = text.find("\n", colon)
         start, end = trim(text, colon + 1, len(text) if line_end == -1 else line_end)
+        headline = _is_headline(text, match.start(1)) and _is_capitalised(name) and _reads_as_headline(text[start:end])
+        if not (_is_speaker_name(name) or headline):
+            continue
         if end - start < 3:
             continue
         out.append(Draft(start, end, (colon, colon + 1), None, name.root, 0.6, "colon",
@@ -50,6 +53,30 @@ def _in_sentences(bounds: list[tuple[int, int]], offset: int) -> bool:
     """Whether the offset lies in one of the (sorted) sentences: lines in boilerplate are skipped."""
     i = bisect_right(bounds, (offset, float("inf"))) - 1
     return i >= 0 and offset < bounds[i][1]
+
+
+MAX_HEADLINE_NAME_TOKENS = 3
+
+
+def _is_headline(text: str, offset: int) -> bool:
+    """Whether the offset lies on the document's first line, its headline ("Poll: Voters Desert the Party")."""
+    return "\n" not in text[:offset] and not text[:offset].strip()
+
+
+MIN_HEADLINE_WORDS = 4
+
+
+def _reads_as_headline(content: str) -> bool:
+    """A headline's words after its source's colon, not a factbox value ("Population: about 12,000")."""
+    return content[:1].isupper() and len(content.split()) >= MIN_HEADLINE_WORDS
+
+
+def _is_capitalised(name: SpacySpan) -> bool:
+    """A headline's source, however the parser tags it: a few capitalised words ("Poll", "Ana Ruiz")."""
+    words = [t for t in name if not t.is_punct]
+    if not 0 < len(words) <= MAX_HEADLINE_NAME_TOKENS or any(t.pos_ in ("DET", "ADP", "ADJ") for t in words):
+        return False  # "The Latest: …", "Stealth Over Health: …" head a story, no source
+    return all(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
 def _is_speaker_name(name: SpacySpan) -> bool:

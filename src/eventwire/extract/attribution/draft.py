@@ -19,6 +19,14 @@ class Draft:
     sentence_end: int = 0  # where the cue's sentence ends: a quotation right after it may continue this one
     speaker_span: tuple[int, int] | None = None  # set when the speaker's extent is known better than its subtree
     speaker_from: Draft | None = field(default=None, repr=False)  # an earlier attribution whose speaker this one takes
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # the content and the quotations that continue it
+
+    def extend_to(self, start: int, end: int) -> None:
+        """Take in a quotation [start, end) that continues this attribution, remembering where each piece lies."""
+        if not self.pieces:
+            self.pieces.append((self.start, self.end))
+        self.pieces.append((start, end))
+        self.end = end
 
     @property
     def outer_end(self) -> int:

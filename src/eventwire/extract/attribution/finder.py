@@ -16,20 +16,25 @@ from spacy.tokens import Doc, Token
 from eventwire.extract.attribution.colon import colon_clauses, colon_lines
 from eventwire.extract.attribution.draft import Draft
 from eventwire.extract.attribution.frames import (
-    MAX_SPEAKER_CHARS,
+    TRAILING_DEPS,
     content_of,
-    only_speaker_between,
+    experiencer_of,
     sentence_of,
-    speaker_of,
     trim,
     without_trailing_aside,
+    without_trailing_cue,
+    without_trailing_participle,
 )
 from eventwire.extract.attribution.french import french_drafts
-from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns
+from eventwire.extract.attribution.headline import headline_claims
+from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns, view_nouns
+from eventwire.extract.attribution.pieces import split_long_glue
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
+from eventwire.extract.attribution.subjects import MAX_SPEAKER_CHARS, only_speaker_between, speaker_of
 from eventwire.extract.attribution.unclaimed import extend_continued, orphans
 
-SPEECH_FRAMES = frozenset({"ccomp", "acl", "quote", "head"})  # frames that hold speech even when nobody is named
+# frames that hold speech, thought or a judgement even when nobody is named
+SPEECH_FRAMES = frozenset({"ccomp", "acl", "quote", "head", "raise"})
 MIN_INTRODUCED_WORDS = 2  # a one-word quotation next to a cue is a label ("called them “rebels”")
 MAX_ADJACENT_GAP = 40  # characters between a cue and a quotation it introduces ("said on Tuesday: “…”")
 
@@ -52,17 +57,19 @@ def find_attributions(
         for token in sentence:
             rule = _rule_for(token, rules)
             if rule is not None:
-                draft = _draft(token, rule, text, marks, introduced)
+                draft = _draft(token, rule, text, marks, introduced, rules)
                 if draft is not None:
                     drafts.append(draft)
     drafts.extend(colon_lines(doc, sentences, text))
     drafts.extend(colon_clauses(doc, sentences, text))
     if doc.lang_ == "fr":
         drafts = french_drafts(drafts, doc, sentences, text)
+    if sentences and sentences[0].start_char == 0:  # a headline in boilerplate is no part of the text
+        drafts.extend(headline_claims(doc, text, rules))
     drafts = _dedupe(drafts)
     extend_continued(drafts, marks, text)
     drafts.extend(orphans(drafts, marks, doc, text))
-    drafts = outermost(drafts)
+    drafts = split_long_glue(outermost(drafts), text)
     drafts.sort(key=lambda d: (d.start, -d.end))
     return drafts
 
@@ -79,6 +86,8 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
         if outer is not None and draft.end <= outer.end:
             if outer.cue is None and draft.cue is not None and _share(draft, outer) >= SAME_SHARE:
                 out[-1] = draft
+            elif outer.frame == "raise" and draft.speaker is not None:
+                out[-1] = draft  # "he seems to think …": his thought, not the writer's impression
             continue
         out.append(draft)
     return out
@@ -92,14 +101,39 @@ def _share(inner: Draft, outer: Draft) -> float:
 
 
 def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | None:
+    if token.pos_ == "ADP":  # "selon X" (a lexicon row), "in his view" (by its object)
+        found = rules.get((token.lemma_.lower(), "ADP"))
+        return found or (IN_VIEW if _opens_a_view(token, rules) else None)
     pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
-    if pos is None:
-        return None
-    return rules.get((token.lemma_.lower(), pos))
+    return rules.get((token.lemma_.lower(), pos)) if pos else None
+
+
+IN_VIEW = CueRule("in", "ADP", ("head",), 0.5)
+
+
+def _opens_a_view(preposition: Token, rules: dict[tuple[str, str], CueRule]) -> bool:
+    """ "In a new poll, …", "In his view, …", "… in her eyes.": a clause-opening (or -closing) "in" whose object
+    names a finding or a view, on a clause that reports nothing itself ("In a speech, Ana Ruiz said …" is the
+    saying's)."""
+    if preposition.lower_ != "in" or preposition.dep_ != "prep" or preposition.head.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if objects and objects[0].pos_ in ("NUM", "PRON", "DET"):  # "in one of the first polls"
+        objects = [g for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if not objects or objects[0].lemma_.lower() not in view_nouns():
+        return False
+    clause = preposition.head
+    opens = preposition.i == clause.left_edge.i or preposition.doc[preposition.i - 1].text == ","
+    doc = preposition.doc
+    after = doc[preposition.right_edge.i + 1] if preposition.right_edge.i + 1 < len(doc) else None
+    set_off = opens and after is not None and after.text == ","
+    closes = preposition.right_edge.i == clause.right_edge.i or (after is not None and after.text in (".", "!", "?"))
+    return (set_off or closes) and rules.get((clause.lemma_.lower(), "VERB")) is None
 
 
 def _draft(
-    cue: Token, rule: CueRule, text: str, marks: list[QuoteMarks], introduced: list[QuoteMarks]
+    cue: Token, rule: CueRule, text: str, marks: list[QuoteMarks], introduced: list[QuoteMarks],
+    rules: dict[tuple[str, str], CueRule],
 ) -> Draft | None:
     """The cue's attribution by the first of its frames that fits; ``introduced`` are the quotations long enough
     to be introduced by a cue."""
@@ -111,21 +145,45 @@ def _draft(
         found = _adjacent_quote(cue, cue_span, introduced, text) if frame == "quote" else content_of(cue, frame, text)
         if found is None:
             continue
+        if frame == "raise" and any(m.start < found[1] and found[0] < m.end for m in marks):
+            return None  # a quotation's "seems" is the quoted speaker's, whose attribution holds it
+        if frame == "name" and any(m.start < cue.idx < m.end for m in marks):
+            return None  # "“When you call it a farce, …”": the quoted speaker's words
         if frame != "quote":
             found = _within_paragraph(text, cue.idx, *found)
             if found is None:
                 continue
             found = without_trailing_aside(cue.doc, *found)
+            found = without_trailing_cue(cue.doc, *found, lambda t: _rule_for(t, rules) is not None)
+            found = without_trailing_participle(cue.doc, *found)
         start, end = _snap(*trim(text, *found), marks)
         if not any(m.start == start and m.end == end for m in marks):
             start, end = trim(text, start, end)
-        if end - start < 2 or (start <= cue.idx < end and frame not in ("head", "quote")):
+        if end - start < 2 or (start <= cue.idx < end and frame not in ("head", "quote", "raise", "name")):
             continue
-        speaker = speaker_of(cue)
+        if frame == "raise":  # "the deal seems fair (to me)": the subject is what is judged, not who judges
+            speaker = experiencer_of(cue)
+        else:
+            speaker = _reporting_ancestor_speaker(cue, rules) or speaker_of(cue)
         if speaker is None and frame not in SPEECH_FRAMES:
             return None  # "rejected the plan" by nobody named is no one's claim
         sentence_end = sentence_of(cue).end_char
         return Draft(start, end, cue_span, cue, speaker, rule.weight, frame, sentence_end)
+    return None
+
+
+def _reporting_ancestor_speaker(cue: Token, rules: dict[tuple[str, str], CueRule]) -> Token | None:
+    """The speaker of a reporting verb whose reported clause this subjectless cue closes ("China said it was
+    opposed and warned …", "analysts said X, citing Y"): China, the analysts, not the clause's own subject."""
+    if cue.dep_ not in TRAILING_DEPS or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    token = cue.head
+    for _ in range(4):
+        if token.dep_ == "ccomp" and token.head is not token and _rule_for(token.head, rules) is not None:
+            return speaker_of(token.head)
+        if token.head is token:
+            return None
+        token = token.head
     return None
 
 

@@ -9,6 +9,8 @@ A frame names one way a cue holds its content:
 - ``acl``: a clause on a cue noun ("the claim [that troops had left]")
 - ``head``: the clause the cue is inserted in ("The town, he said, [had fallen]"; "according to X, [...]")
 - ``quote``: a quotation right next to the cue ("He said: [“...”]")
+- ``raise``: a subject with what it seems to be or do, the cue inside ("[The deal seems likely to fail]")
+- ``name``: what is named with the name it is given ("called [the plan a farce]", "[what] she called [a farce]")
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.attribution.lexicon import speech_act_verbs, speech_nouns
+from eventwire.extract.attribution.lexicon import setting_prepositions, speech_nouns
 
 INSERTED = ("parataxis", "advcl", "prep", "npadvmod")
 OPENERS = frozenset("“„«\"'`‘")
@@ -35,6 +37,10 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
         return _inserted_in(cue, text)
     if frame.startswith("prep:"):
         return _prepositional(cue, frame[5:])
+    if frame == "raise":
+        return _raised(cue)
+    if frame == "name":
+        return _named(cue)
     if frame in ("ccomp", "xcomp", "dobj", "acl"):
         deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
         fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
@@ -50,7 +56,63 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
     return None
 
 
-OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp"})
+RAISED_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "attr"})
+
+
+def _raised(cue: Token) -> tuple[int, int] | None:
+    """A subject and the complement a verb of seeming says it fits: "[the plan seems to work]", "[he appears
+    tired]"; None without either (the cue is then no judgement: "she appeared on television")."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    complements = [c for c in cue.children if c.dep_ in RAISED_COMPLEMENTS and c.i > cue.i]
+    if not subjects or not complements or subjects[0].lower_ in ("there",):
+        return None
+    return subjects[0].left_edge.idx, subtree_range(complements[0])[1]
+
+
+NAME_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "attr", "dobj", "npadvmod", "appos"})
+
+
+def _named(cue: Token) -> tuple[int, int] | None:
+    """What a verb of naming names, with the name: "called [the senator a liar]", "[what] they called [a
+    farce]" (a fronted "what" or "that", or a passive subject, is what is named); None without both."""
+    after = [c for c in cue.children if c.dep_ in NAME_COMPLEMENTS and c.i > cue.i]
+    fronted = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass") and c.i < cue.i]
+    if not fronted and cue.dep_ == "relcl" and cue.head.lower_ in ("what", "that", "which"):
+        fronted = [cue.head]
+    if fronted and after:
+        named = fronted[0]
+        start = named.idx if named is cue.head else named.left_edge.idx
+    elif len(after) >= 2:
+        start = after[0].left_edge.idx
+    else:
+        return None
+    return start, _without_channel_tail(after[-1])
+
+
+def _without_channel_tail(name: Token) -> int:
+    """Where a name ends, without a closing "in an interview" or "on Monday" the parser hung on it."""
+    end = subtree_range(name)[1]
+    tail = [c for c in name.rights if c.dep_ == "prep"]
+    if tail and tail[-1].right_edge.i == name.right_edge.i:
+        objects = [g for g in tail[-1].children if g.dep_ == "pobj"]
+        if _is_time(tail[-1]) or (objects and objects[0].lemma_.lower() in speech_nouns()):
+            previous = name.doc[tail[-1].i - 1]
+            end = previous.idx + len(previous)
+    return end
+
+
+def experiencer_of(cue: Token) -> Token | None:
+    """Whom something seems so to: "it seems unfair [to me]" (the subject of a verb of seeming is no speaker)."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    complements = [c for c in cue.children if c.dep_ in RAISED_COMPLEMENTS]
+    return experiencer_of(complements[0]) if complements and complements[0].pos_ == "ADJ" else None
+
+
+OBJECT_COMPLEMENTS = frozenset({"prep", "dative", "oprd", "xcomp", "ccomp", "acomp"})
 
 
 def _with_object_complements(cue: Token, obj: Token) -> tuple[int, int]:
@@ -108,17 +170,23 @@ def _object_clause(cue: Token) -> tuple[int, int] | None:
 
 
 def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
+    """The preposition's object, with the cue's direct object before it: "painted [him as a crook]",
+    "blasted [the firm for cutting jobs]" say something of the object, not only of the crook or the cutting."""
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ == preposition:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
-                return subtree_range(objects[0])
+                start, end = subtree_range(objects[0])
+                before = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < child.i]
+                return (before[0].left_edge.idx if before else start), end
     return None
 
 
 def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     """The clause around an inserted cue, minus the cue's own phrase when it sits at an edge."""
-    if cue.dep_ not in INSERTED or cue.head is cue:
+    if cue.dep_ == "case" and cue.pos_ == "ADP":
+        return _around_adposition(cue, text)
+    if cue.dep_ not in INSERTED or cue.head.i == cue.i:
         return None
     if cue.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return None  # "..., saying X" holds its own content; only "as X said" is inserted
@@ -129,6 +197,27 @@ def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     own_start, own_end = subtree_range(cue)
     if text[start:own_start].rstrip().endswith("("):  # "70,000 (according to the census, …)"
         return start, text.rindex("(", start, own_start)
+    return _without_cue(text, (start, end), (own_start, own_end), head)
+
+
+def _around_adposition(cue: Token, text: str) -> tuple[int, int] | None:
+    """A cue that is a preposition hung on its speaker (UD parses: "[selon] le ministre, …"): the clause the
+    speaker's phrase sits in, without that phrase."""
+    speaker = cue.head
+    clause = speaker.head
+    if clause.i == speaker.i or speaker.i == cue.i:
+        return None
+    own_start, own_end = cue.idx, speaker.right_edge.idx + len(speaker.right_edge)
+    sentence = sentence_of(cue)
+    start, end = sentence.start_char, sentence.end_char
+    if text[start:own_start].strip(PUNCTUATION) and text[own_end:end].strip(PUNCTUATION):
+        start, end = subtree_range(clause)  # inside its sentence: the clause it hangs from
+    return _without_cue(text, (start, end), (own_start, own_end), clause)
+
+
+def _without_cue(text: str, clause: tuple[int, int], cue: tuple[int, int], head: Token) -> tuple[int, int] | None:
+    """A clause's characters without the cue's phrase: cut at the edge it sits at, else one side of it."""
+    (start, end), (own_start, own_end) = clause, cue
     if not text[start:own_start].strip(PUNCTUATION):
         start = own_end
     elif not text[own_end:end].strip(PUNCTUATION):
@@ -161,83 +250,6 @@ def _adverbial_start(head: Token | None, offset: int) -> bool:
     return first is None or first.tag_ in ("VBN", "VBG", "IN", "WRB", "RB") or first.dep_ in ("advcl", "mark", "prep")
 
 
-def speaker_of(cue: Token) -> Token | None:
-    """The token naming who speaks: the cue's subject, or its governing verb's, or the object of "according to"."""
-    if cue.lemma_ == "accord":
-        for child in cue.children:
-            if child.dep_ == "prep":
-                for grand in child.children:
-                    if grand.dep_ == "pobj":  # "according to a statement from X": X speaks
-                        owner = _owner_of(grand) if grand.lemma_.lower() in speech_nouns() else None
-                        return owner or grand
-        return None
-    if cue.pos_ in ("NOUN", "PROPN"):
-        owner = _owner_of(cue)
-        if owner is None and cue.dep_ == "dobj" and cue.head.lemma_.lower() in speech_act_verbs():
-            return _subject_of(cue.head)  # "issued a statement", "expressed concern that …"
-        return owner
-    return _subject_of(cue) or _name_beside(cue)
-
-
-def _owner_of(noun: Token) -> Token | None:
-    """Who a speech noun belongs to: "X's claim", "the claim by/from X", "a statement of the X ministry"."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects and (child.lower_ != "of" or _names_someone(objects[0])):
-                return objects[0]
-    return None
-
-
-def _names_someone(token: Token) -> bool:
-    """A name or a word for a body that speaks ("of Ana Ruiz", "of the ministry"), not a topic ("of fraud")."""
-    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-
-
-def _subject_of(verb: Token) -> Token | None:
-    """The subject of the verb, or of the verb it hangs from ("…, saying", "went on to add")."""
-    token = verb
-    for _ in range(3):
-        for child in token.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
-            if child.dep_ == "nsubjpass" and verb.lemma_ not in PASSIVE_ADDRESSEES:
-                return child
-            if child.dep_ == "agent":
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        if token.dep_ == "relcl":
-            return token.head
-        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or token.head is token:
-            return None
-        token = token.head.head if token.dep_ == "pcomp" else token.head
-    return None
-
-
-MAX_SPEAKER_CHARS = 120  # between a quotation and the cue after it: room for "Texas delegate Bill Ames, 52,"
-NAME_REACH = 3  # tokens between a main-clause cue and a name the parser failed to make its subject
-
-
-def _name_beside(cue: Token) -> Token | None:
-    """A name right next to a main-clause cue the parser left without subject ("“…,” Texas delegate Bill Ames,
-    wearing a hat, said"; "“…,” said Dara Moss")."""
-    if cue.dep_ not in ("ROOT", "parataxis"):
-        return None
-    sentence = sentence_of(cue)
-    after = [t for t in sentence[cue.i - sentence.start + 1:] if not t.is_punct][:NAME_REACH]
-    for token in after:
-        if token.pos_ == "PROPN" and token.dep_ not in ("pobj",):
-            return phrase_head(token)
-    before = [t for t in reversed(sentence[: cue.i - sentence.start]) if not t.is_punct][:NAME_REACH + 3]
-    for token in before:
-        if token.pos_ in ("PROPN", "PRON") and token.lower_ not in ("it",) and token.dep_ not in ("pobj", "poss"):
-            return phrase_head(token)
-    return None
-
-
 def sentence_of(token: Token) -> SpacySpan:
     """The sentence around a token, found by walking to the sentence starts (``Token.sent`` re-splits the doc)."""
     doc = token.doc
@@ -252,12 +264,12 @@ def sentence_of(token: Token) -> SpacySpan:
 
 def phrase_head(token: Token) -> Token:
     """The last word of a name, which its other words hang on ("Ana Ruiz" gives "Ruiz")."""
-    while token.dep_ in ("compound", "flat") and token.head is not token:
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
         token = token.head
     return token
 
 
-PASSIVE_ADDRESSEES = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure"})
+# verbs whose passive subject is who is addressed or named, not who speaks ("she was told", "he was called a liar")
 
 
 ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose"})
@@ -277,6 +289,50 @@ def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+TRAILING_DEPS = frozenset({"advcl", "conj"})
+
+
+def without_trailing_cue(doc, start: int, end: int, is_cue) -> tuple[int, int]:
+    """Cut a closing clause led by a reporting verb of its own, the writer's report of a further act of saying
+    rather than part of the first ("said the levee held, [arguing that …]", "said it was opposed [and warned …]");
+    ``is_cue`` tells a reporting verb. The clause is a record of its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for token in span[1:]:
+        if token.dep_ not in TRAILING_DEPS or token.pos_ != "VERB" or not is_cue(token):
+            continue
+        if token.right_edge.i < span.end - 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue
+        first = token.left_edge
+        while first.i > span.start and doc[first.i - 1].text in (",", "and", ";", "—"):
+            first = doc[first.i - 1]
+        if first.i > span.start and (first.text in (",", "and", ";", "—")):
+            return start, doc[first.i - 1].idx + len(doc[first.i - 1])
+    return start, end
+
+
+def without_trailing_participle(doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a closing participle clause set off by a comma, the writer's comment on what was said rather than
+    part of it ("said the hands were raised[, contradicting the police]"), and a closing phrase of setting
+    ("urged calm [amid fears of a flood]", lexicons/quote_setting_prepositions.txt)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for token in span[2:]:
+        before = doc[token.i - 1]
+        if token.right_edge.i < span.end - 2 or before.i <= span.start:
+            continue
+        if token.dep_ == "prep" and token.lower_ in setting_prepositions():
+            return start, (before.idx if before.text == "," else token.idx)
+        if token.dep_ != "advcl" or token.tag_ != "VBG" or token.left_edge.i != token.i:
+            continue
+        if before.text == ",":
+            return start, before.idx
+    return start, end
+
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop outer spaces and clause punctuation, keeping quotation marks."""
     while start < end and text[start] in TRIM:
@@ -284,24 +340,3 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in TRIM:
         end -= 1
     return start, end
-
-
-def only_speaker_between(cue: Token, offset: int) -> bool:
-    """Whether the words from ``offset`` to the cue are the cue's subject, its auxiliaries and punctuation
-    ("“…,” Texas delegate Bill Ames, 52, had said")."""
-    doc = cue.doc
-    subject = speaker_of(cue)
-    subject_range = (subject.left_edge.i, subject.right_edge.i) if subject is not None else (-1, -1)
-    i = cue.i - 1
-    depth = 0  # inside brackets: "Rep. Ada Lume (D-Md.) said"
-    while i >= 0 and doc[i].idx >= offset:
-        token = doc[i]
-        depth += (token.text == ")") - (token.text == "(")
-        inside = subject_range[0] <= i <= subject_range[1] or depth > 0 or token.text == "("
-        helper = token.head is cue and token.dep_ in ("aux", "auxpass", "neg", "advmod", "nsubj", "punct")
-        if not (token.is_punct or token.is_space or inside or helper):
-            return False
-        if token.is_space and "\n" in token.text:
-            return False
-        i -= 1
-    return True

@@ -42,6 +42,18 @@ def speech_nouns() -> frozenset[str]:
 
 
 @cache
+def view_nouns() -> frozenset[str]:
+    """Nouns that, after a clause-opening "in", name whose finding or view the clause gives ("In a poll, …")."""
+    return frozenset(w.lower() for w in lines("quote_view_nouns.txt"))
+
+
+@cache
+def setting_prepositions() -> frozenset[str]:
+    """Prepositions whose closing phrase is the writer's setting for a claim ("… amid fears of a flood")."""
+    return frozenset(w.lower() for w in lines("quote_setting_prepositions.txt"))
+
+
+@cache
 def pronoun_kinds() -> dict[str, str]:
     """Pronoun -> the kind of speaker it stands for: 'person', 'group', 'thing' or 'any'."""
     return {pronoun.lower(): kind for pronoun, kind, *_ in rows("quote_pronouns.tsv")}

@@ -10,14 +10,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.draft import Draft
-from eventwire.extract.attribution.frames import (
-    MAX_SPEAKER_CHARS,
-    only_speaker_between,
-    phrase_head,
-    sentence_of,
-    speaker_of,
-)
+from eventwire.extract.attribution.frames import phrase_head, sentence_of
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
+from eventwire.extract.attribution.subjects import MAX_SPEAKER_CHARS, only_speaker_between, speaker_of
 
 MIN_ORPHAN_WORDS = 6  # shorter unclaimed quotations are scare quotes or titles, not speech
 MAX_SIGNATURE_TOKENS = 5
@@ -43,16 +38,16 @@ def extend_continued(drafts: list[Draft], marks: list[QuoteMarks], text: str) ->
         if _covered(mark, drafts):
             continue
         previous = _previous_attribution(drafts, mark.start)
-        if previous is None:
-            continue
+        if previous is None or any(d.start < mark.end and mark.start < d.end for d in drafts):
+            continue  # a quotation holding another attribution ('"PENCE: …' in a transcript) is that one's
         if _resumes_sentence(text, previous, mark):
-            previous.end = mark.end  # "“The town,” he said, “is lost.”": one sentence, one quotation
+            previous.extend_to(mark.start, mark.end)  # "“The town,” he said, “is lost.”": one sentence, one quotation
             continue
         if not (is_speech(text, mark, MIN_CONTINUED_WORDS) or _is_sentence(text, mark)):
             continue
         gap = text[max(previous.outer_end, previous.sentence_end):mark.start]
         if re.fullmatch(r"[\s.,;:!?—–-]*", gap) and gap.count("\n") <= 2:
-            previous.end = mark.end  # one source, one record: the quotation continues the attribution
+            previous.extend_to(mark.start, mark.end)  # one source, one record: the quotation continues it
             previous.sentence_end = max(previous.sentence_end, mark.end)
 
 
@@ -96,8 +91,30 @@ def orphans(drafts: list[Draft], marks: list[QuoteMarks], doc: Doc, text: str) -
 
 
 def _speaker_in_sentence(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:
-    """(cue span, speaker) when the quotation's own sentence names who speaks, before or after it."""
-    return _speaker_before(doc, mark) or _speaker_after(doc, mark)
+    """(cue span, speaker) when the quotation's own sentence names who speaks, before or after it; a signature
+    after it first ("“…” ― Ana Ruiz"), since in a column of signed quotations the name before one signs the last."""
+    return _signed(doc, mark) or _speaker_before(doc, mark) or _speaker_after(doc, mark)
+
+
+SIGNATURE = re.compile(r"[ \t\xa0]*([―—–-]{1,2})[ \t\xa0]*")
+
+
+def _signed(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:
+    """A dash and a name right after the quotation, however the dash and the spaces around it are tokenised
+    ("”― Ana Ruiz", "” ―\xa0Ana Ruiz")."""
+    found = SIGNATURE.match(doc.text[mark.end:mark.end + 12]) if mark.end < len(doc.text) else None
+    if found is None:
+        return None
+    after = doc.char_span(mark.end + found.end(), mark.end + found.end() + 1, alignment_mode="expand")
+    if after is None or len(after) == 0:
+        return None
+    name = []
+    for token in doc[after[0].i:after[0].i + MAX_SIGNATURE_TOKENS]:
+        if token.pos_ != "PROPN" or token.idx < mark.end + found.end():
+            break
+        name.append(token)
+    dash = (mark.end + found.start(1), mark.end + found.end(1))
+    return (dash, phrase_head(name[-1])) if name else None
 
 
 def _speaker_after(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from eventwire import lexicons
 from eventwire.extract.eventcoding.syntax import is_reciprocal
 
 PHRASE_DEPS = frozenset({"det", "predet", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "pobj",
@@ -29,6 +32,39 @@ def phrase(head: Token) -> tuple[int, int]:
     return _own_phrase(head)
 
 
+def _universal_dependencies(child: Token, node: Token, head: Token) -> bool | None:
+    """Phrase rules for parses in Universal Dependencies (the French pipeline), where a preposition hangs on its
+    noun: keep or drop ``child`` of ``node``, or None to let the English rules decide.
+
+    "[par] des rebelles" drops the preposition that attaches the phrase; a modifier phrase stays only behind a
+    preposition the language keeps in names ("le porte-parole [de l'armée]", not "des rebelles [près de Beni]",
+    "des hommes [à Kaya]"); a bare participle stays ("des hommes armés")."""
+    if child.dep_ == "case" and child.pos_ == "ADP":
+        return node.i != head.i
+    if child.dep_ in ("flat:name", "flat", "fixed"):
+        return True  # the rest of a name ("Ansar [Dine]")
+    if child.dep_ in ("nmod", "obl") and node.i == head.i:
+        marks = [c for c in child.children if c.dep_ == "case"]
+        if marks:
+            return lemma_of(marks[0]) in kept_prepositions(head.doc.lang_)
+    if child.dep_ == "advmod" and child.i > node.i and any(c.dep_ in ("dep", "nmod", "obl") for c in child.children):
+        return False  # "près de Beni" after the noun: where it was, not who
+    if child.dep_ == "acl" and child.i == node.i + 1 and not any(True for _ in child.children):
+        return True
+    return None
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+@cache
+def kept_prepositions(lang: str) -> frozenset[str]:
+    """Prepositions a named phrase keeps, per language (``lexicons/<lang>/actor_kept_prepositions.txt``)."""
+    name = "actor_kept_prepositions.txt"
+    return frozenset(lexicons.lines(name, lang)) if lang and lexicons.has(name, lang) else frozenset()
+
+
 def _own_phrase(head: Token) -> tuple[int, int]:
     """The phrase of the head itself, appositions left out."""
     keep = {head.i}
@@ -37,8 +73,11 @@ def _own_phrase(head: Token) -> tuple[int, int]:
         node = stack.pop()
         for child in node.children:
             hyphen = child.dep_ == "punct" and child.tag_ == "HYPH"
-            if (child.dep_ not in PHRASE_DEPS and not hyphen) or (
-                    child.dep_ == "prep" and child.lower_ not in KEPT_PREPS):
+            ud = _universal_dependencies(child, node, head)
+            if ud is False:
+                continue
+            if ud is None and ((child.dep_ not in PHRASE_DEPS and not hyphen) or (
+                    child.dep_ == "prep" and child.lower_ not in KEPT_PREPS)):
                 continue
             if child.dep_ == "prep" and node.i != head.i:
                 continue
@@ -73,7 +112,7 @@ def _kept_nmod(noun: Token) -> bool:
     """A French noun modifier stays in the phrase when "de" introduces it (English nmods always stay)."""
     if noun.doc.lang_ != "fr":
         return True
-    return noun.left_edge.lower_ in FRENCH_KEPT_CASES
+    return noun.left_edge.lower_ in FRENCH_KEPT_CASES or noun.pos_ == "PROPN"  # "le groupe [Ansar Dine]"
 
 
 def _own_case(token: Token, head: Token) -> bool:

@@ -25,6 +25,7 @@ SUBJECTS = frozenset({"nsubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubj:pass"})
 OBJECTS = frozenset({"obj"})
 COMPLEMENTS = frozenset({"obl:arg", "obl:mod", "obl", "nmod", "obl:agent"})
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC", ""})  # a bare name the French model left untyped may be a place
 PARTY_POS = frozenset({"NOUN", "PROPN", "PRON"})
 CLIMB = frozenset({"xcomp", "advcl", "conj"})
 CLIMB_DEPTH = 2
@@ -113,7 +114,8 @@ def _agents(verb: Token) -> list[Token]:
 def _noun_owners(noun: Token) -> list[Token]:
     """ "l'attaque des rebelles": the noun's "de" complement when it names a party."""
     owners = [c for c in noun.children if c.dep_ == "nmod" and _case_of(c) in table()["owner_cases"]]
-    return _parties([o for o in owners if o.pos_ == "PROPN" or o.ent_type_ in ("ORG", "PER", "PERSON")])
+    return _parties([o for o in owners if o.ent_type_ in ("ORG", "PER", "PERSON")
+                     or (o.pos_ == "PROPN" and o.ent_type_ not in PLACE_LABELS)])  # not "l'attaque de Gao"
 
 
 def _claimant(noun: Token) -> list[Token]:

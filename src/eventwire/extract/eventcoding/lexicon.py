@@ -87,10 +87,20 @@ def frame_roles(token: Any) -> frozenset[str]:
 
 
 @cache
-def rules() -> dict[str, Any]:
-    """The recoding rules of ``event_rules.json`` with list values turned into frozensets."""
-    raw = lexicons.data("event_rules.json")
-    return {k: frozenset(v) if isinstance(v, list) else v for k, v in raw.items()}
+def rules(lang: str = lexicons.DEFAULT_LANG) -> dict[str, Any]:
+    """The recoding rules of ``event_rules.json`` with list values turned into frozensets; a language's own
+    ``event_rules.json`` adds its words to the English lists (``fr/``: "revendiquer" among the claiming verbs)."""
+    raw = {k: frozenset(v) if isinstance(v, list) else v for k, v in lexicons.data("event_rules.json").items()}
+    lang = lexicons.for_language(lang)
+    if lang != lexicons.DEFAULT_LANG and lexicons.has("event_rules.json", lang):
+        for key, value in lexicons.data("event_rules.json", lang).items():
+            raw[key] = raw.get(key, frozenset()) | frozenset(value) if isinstance(value, list) else value
+    return raw
+
+
+def rules_for(token: Any) -> dict[str, Any]:
+    """The rules of the token's document language."""
+    return rules(token.doc.lang_ or lexicons.DEFAULT_LANG)
 
 
 @cache

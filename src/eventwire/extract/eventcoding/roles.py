@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from eventwire.extract.eventcoding.draft import Draft
 from eventwire.extract.eventcoding.french import french_doers, french_recipients, is_french
-from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, rules, trigger_rules
+from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, rules, rules_for, trigger_rules
 from eventwire.extract.eventcoding.syntax import (
     is_passive,
     is_reciprocal,
@@ -32,9 +32,13 @@ def actor_heads(draft: Draft) -> list[Token]:
 
 
 def doer_heads(draft: Draft) -> list[Token]:
+    """The shared reading below; on a French parse where it finds nobody, the French one (eventcoding.french)."""
+    found = _shared_doers(draft)
+    return french_doers(draft) if not found and is_french(draft) else found
+
+
+def _shared_doers(draft: Draft) -> list[Token]:
     """The outermost clause's subject, else the noun's owner, the claimer, the accused."""
-    if is_french(draft):
-        return french_doers(draft)
     trigger = draft.trigger.token
     if _undergone(draft):
         return prep_objects(trigger, ("from",))  # "came under fire from rebels"
@@ -61,11 +65,14 @@ def doer_heads(draft: Draft) -> list[Token]:
     return []
 
 
+CLAIMED_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
+
+
 def claimed_by(noun: Token) -> list[Token]:
     """Who owns up to an event noun: "X claimed the attack", "X was behind the bombing"."""
     head = noun.head
-    if noun.dep_ == "dobj" and lemma(head) in rules()["claiming_verbs"]:
-        return subject_heads(head)
+    if noun.dep_ in CLAIMED_DEPS and lemma(head) in rules_for(noun)["claiming_verbs"]:
+        return subject_heads(head)  # active: its subject; passive ("was claimed by X"): its agent
     if noun.dep_ == "pobj" and head.lower_ == "behind" and head.head.pos_ in ("AUX", "VERB") \
             and lemma(head.head) == "be":
         return subject_heads(head.head)
@@ -99,7 +106,11 @@ def recipient_heads(draft: Draft) -> list[Token]:
     if draft.recipient_heads is not None:
         return draft.recipient_heads
     if is_french(draft):
-        return french_recipients(draft)
+        return _shared_recipients(draft) or french_recipients(draft)
+    return _shared_recipients(draft)
+
+
+def _shared_recipients(draft: Draft) -> list[Token]:
     if _undergone(draft):
         return [t for t in draft.trigger.token.children if t.dep_ == "nsubj"]
     for anchor in draft.anchors:

@@ -7,6 +7,12 @@ from spacy.tokens import Token
 from eventwire.extract.eventcoding.lexicon import frame_roles, rules
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Universal Dependencies labels (the French pipeline) next to the English pipeline's ClearNLP ones: a direct
+# object, a passive subject and passive markers, and an agent that is the noun itself ("tués par [les rebelles]").
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+PASSIVE_DEPS = PASSIVE_SUBJECT_DEPS | {"auxpass", "aux:pass"}
+UD_AGENT = "obl:agent"
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "parataxis", "advcl", "relcl", "acl", "conj", "acomp", "pcomp"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "order", "force", "allow", "permit", "persuade", "tell", "encourage",
                             "invite", "help", "want", "expect", "request", "command", "instruct", "appeal", "press",
@@ -30,7 +36,7 @@ def governor(token: Token) -> tuple[Token | None, str]:
         return head, "x"
     if dep in ("ccomp", "parataxis"):
         return head, "c"
-    if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+    if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "obj", "nsubj:pass"):
         return head, "obj"
     if dep in CLAUSE_EDGES:
         return head, dep
@@ -42,7 +48,7 @@ def governor(token: Token) -> tuple[Token | None, str]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
 
 
 def subject_heads(token: Token, depth: int = 0) -> list[Token]:
@@ -52,6 +58,8 @@ def subject_heads(token: Token, depth: int = 0) -> list[Token]:
     for child in token.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == UD_AGENT:
+            return [child]
     if is_passive(token):
         return []
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -100,7 +108,7 @@ def _relative_antecedent(token: Token) -> list[Token]:
 
 def object_heads(verb: Token, preps: tuple[str, ...] = ()) -> list[Token]:
     """Direct objects (and datives) of a verb, or the objects of the given prepositions."""
-    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ not in REFLEXIVE]
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lower_ not in REFLEXIVE]
     if not found and preps:
         for prep in verb.children:
             if prep.dep_ == "prep" and lemma(prep) in preps:
@@ -111,7 +119,7 @@ def object_heads(verb: Token, preps: tuple[str, ...] = ()) -> list[Token]:
 
 
 def passive_subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
 
 
 def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[Token]:

@@ -195,8 +195,30 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
         if not any(not o[3].weak for o in options):
             options += _options_by_tree(count, counts, cues, tree)
         _take_best(count, options)
+    if english:
+        _from_listed_before(counts)
     for count in counts:
         _as_restated(count)
+
+
+LIST_GLUE = frozenset({"ADP", "PROPN", "PUNCT", "CCONJ", "DET", "NOUN", "ADJ", "SPACE"})
+
+
+def _from_listed_before(counts: list[Count]) -> None:
+    """A count listed after another of the same kind, place by place, shares its predicate: "evacuated 300
+    people in Varn, 450 people in Dorn and 150 in Orsk" (the parser hangs the later ones on the places).
+    Only with nothing but places, prepositions and list commas between them, and the same noun or none."""
+    for before, count in zip(counts, counts[1:], strict=False):
+        if count.category is not None or before.category is None:
+            continue
+        if count.noun is not None and (before.noun is None or count.noun.lemma_ != before.noun.lemma_):
+            continue
+        doc = count.sentence.doc
+        between = doc[(before.noun or before.tokens[-1]).i + 1:count.tokens[0].i]
+        if not between or not all(t.pos_ in LIST_GLUE for t in between) or not any(t.pos_ == "PROPN" for t in between):
+            continue
+        count.category = before.category
+        count.unit = count.unit or before.unit
 
 
 def _whole_of_a_part(count: Count, counts: list[Count], text: str) -> bool:

@@ -25,7 +25,7 @@ def governing_verb(token: Token) -> Token | None:
     while seen < 12:
         if token.pos_ in ("VERB", "AUX") and not _is_aux(token):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
         seen += 1
@@ -46,7 +46,7 @@ def clause_tense(token: Token) -> str | None:
         if verb.dep_ == "xcomp" and verb.head.lemma_ in cues("plan_lemmas", lang):
             had = any(c.lower_ in cues("had_aux", lang) for c in verb.head.children if _is_aux(c))
             return PAST if had else FUTURE
-        if verb.dep_.split(":")[0] in CLAUSE_LINKS and verb.head is not verb:
+        if verb.dep_.split(":")[0] in CLAUSE_LINKS and verb.head.i != verb.i:
             verb = governing_verb(verb.head)
         else:
             return None

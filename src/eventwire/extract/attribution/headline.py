@@ -1,0 +1,64 @@
+"""Headlines in title case: "Senator Rips Governor As A ‘Danger’", "Mayor Vows To Rebuild Orsk".
+
+The parser reads a title-case headline as one long name, so its reporting verb is no verb to it. On the
+document's first line, a capitalised word whose lower-case form is a reporting verb of the lexicon, with words
+before it naming someone (an entity, or a title or body of the lexicon), and no preposition after it, is read as
+the headline's cue: the words before are the speaker, the rest of the line the content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.attribution.draft import Draft
+from eventwire.extract.attribution.frames import phrase_head, trim
+from eventwire.extract.attribution.lexicon import CueRule, speaker_nouns
+
+VERB_ENDINGS = ("", "s", "es", "d", "ed")  # "Rips", "Vows", "Pushes", "Urged": the forms a headline takes
+MIN_CONTENT_CHARS = 3
+
+
+def headline_claims(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule]) -> list[Draft]:
+    """The title-case headline's attribution, when its first line has one the parser missed."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end == -1 else line_end
+    tokens = [t for t in doc if t.idx < line_end]
+    if len(tokens) < 3 or not _title_case(tokens):
+        return []
+    for token in tokens[1:]:
+        if token.pos_ not in ("PROPN", "NOUN") or not token.is_title:
+            continue
+        rule = _verb_rule(token.lower_, rules)
+        if rule is None:
+            continue
+        if not _names_a_speaker(doc[token.i - 1]) or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "ADP"):
+            continue  # "One Tweet Sums Up …", "Clinton Plan for Taxes …": a noun, not a verb
+        speaker_start, speaker_end = trim(text, 0, token.idx)
+        start, end = trim(text, token.idx + len(token), line_end)
+        if end - start < MIN_CONTENT_CHARS or speaker_end <= speaker_start:
+            return []
+        speaker = phrase_head(doc[token.i - 1])
+        return [Draft(start, end, (token.idx, token.idx + len(token)), None, speaker, rule.weight, "headline",
+                      sentence_end=end, speaker_span=(speaker_start, speaker_end))]
+    return []
+
+
+def _names_a_speaker(token: Token) -> bool:
+    """A name the parser knows, or a word for who speaks by title or as a body ("Senator", "Lawmakers")."""
+    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lemma_.lower().rstrip("s") in speaker_nouns()
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """Whether most words of the line are capitalised, as title-case headlines are."""
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
+def _verb_rule(word: str, rules: dict[tuple[str, str], CueRule]) -> CueRule | None:
+    for ending in VERB_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        rule = rules.get((word[: len(word) - len(ending)], "VERB"))
+        if rule is not None:
+            return rule
+    return None
