@@ -63,16 +63,13 @@ def extraction(rounds: int) -> None:
     from eventwire.read.article import Article
 
     corpus = texts(FRENCH) * 3
-    load_nlp(MODELS["fr"])
+    nlp = load_nlp(MODELS["fr"])
     ordered_steps()
 
     def articles() -> list[Article]:
         return [Article(id=str(i), text=t, published="1999-05-20", lang="fr") for i, t in enumerate(corpus)]
 
-    import spacy
-
-    plain = spacy.load(MODELS["fr"])  # bare: the packaged pipeline, without eventwire's line-break step
-    bare = best_of(rounds, lambda: list(plain.pipe(corpus, batch_size=64)))
+    bare = best_of(rounds, lambda: list(nlp.pipe(corpus, batch_size=64)))
     full = best_of(rounds, lambda: [extract_document(Parsed(a, d)) for a, d in parse_articles(articles())])
     print(f"| French extract vs bare {MODELS['fr']} nlp.pipe ({len(corpus)} docs) | {bare / full:.3f} | "
           f"bare {bare:.2f} s, extract {full:.2f} s |")
