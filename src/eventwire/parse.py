@@ -15,7 +15,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from eventwire import lexicons
+from eventwire import lexicons, line_breaks
 from eventwire.language import language_of
 from eventwire.read.article import Article
 
@@ -26,6 +26,7 @@ MODELS = {  # the names spacy.load takes; see README "Languages" and "Model choi
 }
 SPACY_MODEL = MODELS[DEFAULT_LANG]
 CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned chunks and joined back
+LINE_BREAK_LANGS = frozenset({"fr"})  # pipelines whose parser runs sentences over line breaks (see line_breaks)
 GROUP_ARTICLES = 256  # articles read ahead and grouped by language before parsing
 
 
@@ -38,6 +39,8 @@ def load_nlp(model: str = SPACY_MODEL) -> Language:
 
     nlp = spacy.load(model)
     nlp.max_length = CHUNK_CHARS * 2
+    if nlp.lang in LINE_BREAK_LANGS and "parser" in nlp.pipe_names:
+        nlp.add_pipe(line_breaks.NAME, before="parser")
     index_attribute_rulers(nlp)  # the same annotations as the stock attribute_ruler, at a third of its cost
     if "ner" in nlp.pipe_names and lexicons.has(ENTITY_LABELS, nlp.lang):
         nlp.add_pipe("eventwire_entity_labels", after="ner")

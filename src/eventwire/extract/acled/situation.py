@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from eventwire import lexicons
 from eventwire.extract.acled.lexicon import CUE_PREFIX, KIND_PREFIX, cues, kinds, matcher, rules
 from eventwire.records import Event
 
@@ -68,7 +69,9 @@ def situation(sent: Span, events: list[Event], sectors: dict[tuple[int, int], st
     found = Situation(sent, sectors=sectors)
     table = cues()
     doc = sent.doc
-    for key, start, end in matcher(doc.vocab)(sent):
+    # the cue phrases are English words: a language without its own acled_cues.json matches none of them
+    own_cues = doc.lang_ == lexicons.DEFAULT_LANG or lexicons.has("acled_cues.json", doc.lang_)
+    for key, start, end in matcher(doc.vocab)(sent) if own_cues else []:
         name = doc.vocab.strings[key]
         if name.startswith(KIND_PREFIX):
             code, weak = kinds()[0][name.removeprefix(KIND_PREFIX)]

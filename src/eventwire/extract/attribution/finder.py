@@ -25,6 +25,7 @@ from eventwire.extract.attribution.frames import (
     without_trailing_cue,
     without_trailing_participle,
 )
+from eventwire.extract.attribution.french import french_drafts
 from eventwire.extract.attribution.headline import headline_claims
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns, view_nouns
 from eventwire.extract.attribution.pieces import split_long_glue
@@ -61,6 +62,8 @@ def find_attributions(
                     drafts.append(draft)
     drafts.extend(colon_lines(doc, sentences, text))
     drafts.extend(colon_clauses(doc, sentences, text))
+    if doc.lang_ == "fr":
+        drafts = french_drafts(drafts, doc, sentences, text)
     if sentences and sentences[0].start_char == 0:  # a headline in boilerplate is no part of the text
         drafts.extend(headline_claims(doc, text, rules))
     drafts = _dedupe(drafts)

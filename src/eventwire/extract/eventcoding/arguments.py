@@ -81,6 +81,8 @@ def _own_phrase(head: Token) -> tuple[int, int]:
                 continue
             if child.dep_ == "prep" and node.i != head.i:
                 continue
+            if child.dep_ == "nmod" and not _kept_nmod(child):
+                continue
             keep.add(child.i)
             stack.append(child)
     start, end = min(keep), max(keep) + 1
@@ -94,13 +96,28 @@ def _own_phrase(head: Token) -> tuple[int, int]:
         if i not in keep:
             end = i
             break
-    while start < head.i and (doc[start].lower_ in LEADING_DROPS or doc[start].is_punct):
+    while start < head.i and (doc[start].lower_ in LEADING_DROPS or doc[start].is_punct or _own_case(doc[start], head)):
         start += 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     if end - 1 > head.i and doc[end - 1].tag_ == "POS":
         end -= 1
     return _whole_name(head, start, end)
+
+
+FRENCH_KEPT_CASES = frozenset({"de", "d'", "du", "des"})  # "le ministre de la Défense", not "… près de Gao"
+
+
+def _kept_nmod(noun: Token) -> bool:
+    """A French noun modifier stays in the phrase when "de" introduces it (English nmods always stay)."""
+    if noun.doc.lang_ != "fr":
+        return True
+    return noun.left_edge.lower_ in FRENCH_KEPT_CASES or noun.pos_ == "PROPN"  # "le groupe [Ansar Dine]"
+
+
+def _own_case(token: Token, head: Token) -> bool:
+    """The preposition a Universal Dependencies parse puts under its noun ("par [des assaillants]")."""
+    return token.dep_ == "case" and token.pos_ == "ADP" and token.head.i == head.i
 
 
 NAME_TYPES = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.extract.eventcoding.draft import Draft
+from eventwire.extract.eventcoding.french import french_doers, french_recipients, is_french
 from eventwire.extract.eventcoding.lexicon import NOT_AN_EVENT, rules, rules_for, trigger_rules
 from eventwire.extract.eventcoding.syntax import (
     is_passive,
@@ -31,6 +32,12 @@ def actor_heads(draft: Draft) -> list[Token]:
 
 
 def doer_heads(draft: Draft) -> list[Token]:
+    """The shared reading below; on a French parse where it finds nobody, the French one (eventcoding.french)."""
+    found = _shared_doers(draft)
+    return french_doers(draft) if not found and is_french(draft) else found
+
+
+def _shared_doers(draft: Draft) -> list[Token]:
     """The outermost clause's subject, else the noun's owner, the claimer, the accused."""
     trigger = draft.trigger.token
     if _undergone(draft):
@@ -98,6 +105,12 @@ def recipient_heads(draft: Draft) -> list[Token]:
     ("demanded that the US cancel ...", "threatened to impose a curfew in Algiers")."""
     if draft.recipient_heads is not None:
         return draft.recipient_heads
+    if is_french(draft):
+        return _shared_recipients(draft) or french_recipients(draft)
+    return _shared_recipients(draft)
+
+
+def _shared_recipients(draft: Draft) -> list[Token]:
     if _undergone(draft):
         return [t for t in draft.trigger.token.children if t.dep_ == "nsubj"]
     for anchor in draft.anchors:
