@@ -13,9 +13,9 @@ def event(actors=(), recipients=(), kind="ASSAULT", mode=None, place=None, trigg
             "document": "d1", "span": [0, 10], "text": "", "date": "2031-01-01", "order": 0, **extra}
 
 
-def claim(text, low, claimant, role=None, unit="people", category="killed") -> dict:
+def claim(text, low, claimant, role=None, unit="people", category="killed", document="d1") -> dict:
     return {"text": text, "low": low, "high": low, "unit": unit, "category": category, "claimant": claimant,
-            "claimant_role": role, "hedged": False, "document": "d1", "span": [0, 1]}
+            "claimant_role": role, "hedged": False, "document": document, "span": [0, 1]}
 
 
 def test_a_demonym_standing_for_its_forces_is_written_as_forces():
@@ -61,6 +61,17 @@ def test_claims_of_one_count_that_differ_are_a_dispute():
     assert tolls["killed"]["disputed"] is True
     text = headline(event(["Valdorian army"], ["Marenburg"]), "ASSAULT", None, tolls)
     assert text.endswith("40 civilians killed, according to governor Ilse Varga (12 people, according to the army)")
+
+
+def test_a_toll_that_rose_between_reports_is_no_dispute_when_the_incident_says_so():
+    rising = [claim("four people", 4, "the governor"),
+              claim("eleven people", 11, "the interior ministry", document="d2")]
+    tolls = toll(rising, disputed=False)  # the linker's judgement: one side's count rose from report to report
+    assert tolls["killed"]["disputed"] is False
+    text = headline(event(["Gunmen"], ["Ostrava"]), "ASSAULT", None, tolls)
+    assert text == ("Gunmen attack Ostrava; eleven people killed, according to the interior ministry "
+                    "(four people, according to the governor)")
+    assert toll(rising, disputed=True)["killed"]["disputed"] is True  # the incident's dispute stands
 
 
 def test_an_event_is_not_placed_in_its_own_actor():

@@ -85,7 +85,7 @@ def _happening(key: str, incident: dict | None, members: list[Doc], events: list
     main = _main_event(events, kind, place)
     place = place or (main or {}).get("place")
     claims = [c for doc in members for c in claims_of(doc) if not (cutoff and c.get("date") and c["date"] < cutoff)]
-    tolls = toll(claims)
+    tolls = toll(claims, incident.get("disputed") if incident else None)
     documents = [doc.id for doc in members]
     when = day((incident or {}).get("date")) or (main or {}).get("date") or day(members[0].record.get("published"))
     return {

@@ -21,8 +21,12 @@ COUNT_WORDS = frozenset(row[0] for row in lexicons.rows("number_words.tsv")) | f
     row[0].split()[0] for row in lexicons.rows("number_vague.tsv"))
 
 
-def toll(claims: list[dict]) -> dict[str, Any]:
-    """The happening's counts by category: every distinct claim, and whether claims of one unit disagree."""
+def toll(claims: list[dict], disputed: bool | None = None) -> dict[str, Any]:
+    """The happening's counts by category: every distinct claim, and whether claims of one unit disagree.
+
+    Two counts of one unit in one report are a dispute (the army's 5 against the rebels' 40). Across reports
+    ``disputed`` is the incident's judgement (eventwire.link.estimate: only parties dispute, and a toll that
+    rises from report to report is none); without an incident, differing counts of one unit are."""
     out: dict[str, Any] = {}
     for category in TOLL_CATEGORIES:
         chosen: dict[tuple, dict] = {}
@@ -36,8 +40,10 @@ def toll(claims: list[dict]) -> dict[str, Any]:
             continue
         listed = sorted(chosen.values(), key=lambda c: (-(c["high"] or c["low"]), c["claimant"] or ""))
         units = {c["unit"] for c in listed}
-        disputed = any(len({(c["low"], c["high"]) for c in listed if c["unit"] == u}) > 1 for u in units)
-        out[category] = {"claims": listed, "disputed": disputed}
+        differ = any(len({(c["low"], c["high"]) for c in listed if c["unit"] == u}) > 1 for u in units)
+        in_one_report = any(len({(c["low"], c["high"]) for c in listed if c["unit"] == u and c["document"] == d}) > 1
+                            for u in units for d in {c["document"] for c in listed})
+        out[category] = {"claims": listed, "disputed": in_one_report or (differ and disputed is not False)}
     return out
 
 
