@@ -92,18 +92,14 @@ def op_month(g: dict[str, str], ctx: Context) -> Value:
     return Value(f"{year:04d}-{month:02d}")
 
 
-BEFORE = frozenset({"last", "past", "this past", "the past"})
-AFTER = frozenset({"next", "coming", "this coming", "the coming"})
-
-
 def _year_of_month(month: int, g: dict[str, str], ctx: Context) -> int:
     """The year of a month (or a season's middle month): written, moved by "last"/"next"/"this", else inferred."""
     rel = (g.get("rel") or "").lower()
     if "year" in g:
         return year_of(g["year"])
-    if rel in BEFORE:
+    if rel in words()["calendar_before"]:
         return ctx.dct.year - (1 if month >= ctx.dct.month else 0)
-    if rel in AFTER:
+    if rel in words()["calendar_after"]:
         return ctx.dct.year + (1 if month <= ctx.dct.month else 0)
     if rel == "this":
         return ctx.dct.year
