@@ -9,13 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from components import CHROMIUM
 from served import ServedProcess
 from unfold_records import bombing_reports
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -33,16 +30,6 @@ def bombing_server(tmp_path_factory):
     running.incident = incident
     yield running
     running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
