@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from store_records import make_record
 
-from eventwire.link.casualties import casualty_counts, none_reported
+from eventwire.link.casualties import casualty_counts, none_reported, toll_claims
 from eventwire.link.estimate import best_estimate
 
 
@@ -95,3 +95,29 @@ def test_a_headline_over_an_empty_page_still_counts_the_victim():
     himself = make_record("g", "Officers were called to a farm near Tolliver.", "2016-05-10",
                           title="Boy, 4, shoots himself with his father's pistol")
     assert casualty_counts(himself) == {"killed": 0, "injured": 1}
+
+
+def _figure_record(text: str, *figures: tuple[str, int, str, str]) -> dict:
+    """A record whose figures count ``(words, value, unit, claimant name)`` in ``text``, claimants as groups."""
+    entities, items = [], []
+    for i, (words, value, unit, claimant) in enumerate(figures):
+        start = text.index(words)
+        entities.append({"id": f"e{i}", "type": "ORG", "name": claimant, "mentions": []})
+        items.append({"start": start, "end": start + len(words), "text": words, "unit": unit, "category": "killed",
+                      "quantity": {"value": value, "low": None, "high": None, "approx": False},
+                      "claimant": f"e{i}", "hedged": False})
+    return {"text": text, "entities": entities, "figures": items}
+
+
+def test_soldiers_killed_are_a_toll_claim_and_two_sides_counting_them_dispute_it():
+    text = "The rebels said they killed 60 soldiers at the pass. The army said seven soldiers died."
+    record = _figure_record(text, ("60 soldiers", 60, "troops", "rebels"), ("seven soldiers", 7, "troops", "army"))
+    tolls = toll_claims(record)
+    assert [(c["value"], c["claimant"], c["party"]) for c in tolls] == [(60, "rebels", True), (7, "army", True)]
+    estimate = best_estimate([report(736000, 60, tolls=[(c["field"], c["value"], c["claimant"]) for c in tolls])])
+    assert (estimate["killed"], estimate["disputed"]) == (7, True)  # the lowest credible figure, as ACLED does
+    one_side = _figure_record("The army said nine soldiers were killed.", ("nine soldiers", 9, "troops", "army"))
+    assert [c["value"] for c in toll_claims(one_side)] == [9]
+    # left alone: a count of vehicles is no toll
+    trucks = _figure_record("The army said four trucks were destroyed.", ("four trucks", 4, "vehicles", "army"))
+    assert toll_claims(trucks) == []

@@ -193,6 +193,9 @@ def none_reported(text: str) -> set[str]:
     return fields
 
 
+PERSON_UNITS = frozenset({"people", "troops"})  # units of figures that count people: soldiers die too
+
+
 def toll_claims(record: dict) -> list[dict]:
     """Every count of killed or injured people the record gives, with its claimant's name and whether the
     claimant is a party (an organisation, a government, a group: anything but one person): the record of who
@@ -203,7 +206,7 @@ def toll_claims(record: dict) -> list[dict]:
     for figure in record.get("figures") or []:
         if not isinstance(figure, dict) or figure.get("category") not in ("killed", "injured"):
             continue
-        if figure.get("unit", "people") != "people" or figure.get("hedged"):
+        if figure.get("unit", "people") not in PERSON_UNITS or figure.get("hedged"):
             continue
         value = _count(figure, text)
         if value is not None:
