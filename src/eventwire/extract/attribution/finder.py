@@ -101,9 +101,8 @@ def _share(inner: Draft, outer: Draft) -> float:
 
 
 def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | None:
-    if token.pos_ == "ADP":  # "selon X" (a lexicon row), "in his view" (by its object)
-        found = rules.get((token.lemma_.lower(), "ADP"))
-        return found or (IN_VIEW if _opens_a_view(token, rules) else None)
+    if token.pos_ == "ADP":  # "in his view", "in a new poll" (by its object); French "selon X": attribution.french
+        return IN_VIEW if _opens_a_view(token, rules) else None
     pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
     return rules.get((token.lemma_.lower(), pos)) if pos else None
 

@@ -184,8 +184,6 @@ def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
 
 def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     """The clause around an inserted cue, minus the cue's own phrase when it sits at an edge."""
-    if cue.dep_ == "case" and cue.pos_ == "ADP":
-        return _around_adposition(cue, text)
     if cue.dep_ not in INSERTED or cue.head.i == cue.i:
         return None
     if cue.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
@@ -198,21 +196,6 @@ def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     if text[start:own_start].rstrip().endswith("("):  # "70,000 (according to the census, …)"
         return start, text.rindex("(", start, own_start)
     return _without_cue(text, (start, end), (own_start, own_end), head)
-
-
-def _around_adposition(cue: Token, text: str) -> tuple[int, int] | None:
-    """A cue that is a preposition hung on its speaker (UD parses: "[selon] le ministre, …"): the clause the
-    speaker's phrase sits in, without that phrase."""
-    speaker = cue.head
-    clause = speaker.head
-    if clause.i == speaker.i or speaker.i == cue.i:
-        return None
-    own_start, own_end = cue.idx, speaker.right_edge.idx + len(speaker.right_edge)
-    sentence = sentence_of(cue)
-    start, end = sentence.start_char, sentence.end_char
-    if text[start:own_start].strip(PUNCTUATION) and text[own_end:end].strip(PUNCTUATION):
-        start, end = subtree_range(clause)  # inside its sentence: the clause it hangs from
-    return _without_cue(text, (start, end), (own_start, own_end), clause)
 
 
 def _without_cue(text: str, clause: tuple[int, int], cue: tuple[int, int], head: Token) -> tuple[int, int] | None:

@@ -27,7 +27,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 def french_drafts(drafts: list[Draft], doc: Doc, sentences: Iterable, text: str) -> list[Draft]:
     """The shared pass's drafts with French inverted speakers put right, plus the inverted cues it missed and
     the "selon X" attributions."""
-    drafts = [d for d in drafts if d.cue_token is None or d.cue_token.lower_ != SELON]  # read below, by comma
     by_cue = {d.cue_token.i: d for d in drafts if d.cue_token is not None}
     rules = cue_rules("fr")
     out = list(drafts)

@@ -36,9 +36,6 @@ def speaker_range(speaker: Token, cue: Token | None, content: tuple[int, int]) -
         head = cue.head  # "officials who said": name the officials, keep the pronoun in the span
         return head.left_edge.idx, speaker.idx + len(speaker)
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-    if cue is not None and cue.head.i == speaker.i and cue.dep_ == "case":  # "selon [le ministre de la Défense]"
-        after = speaker.doc[cue.i + 1] if cue.i + 1 < len(speaker.doc) else speaker
-        return after.idx, max(end, after.idx + len(after))
     cue_in_content = cue is not None and content[0] <= cue.idx < content[1]  # "“The town,” he said, “is lost.”"
     clashes = (cue is not None and start <= cue.idx < end) or (
         start < content[1] and content[0] < end and not cue_in_content)

@@ -20,8 +20,6 @@ def speaker_of(cue: Token) -> Token | None:
                         owner = _owner_of(grand) if grand.lemma_.lower() in speech_nouns() else None
                         return owner or grand
         return None
-    if cue.pos_ == "ADP" and cue.dep_ == "case":  # UD: "selon le ministre", the phrase the preposition marks
-        return cue.head
     if cue.pos_ == "ADP":  # "in his view", "in a new poll": the view's owner, or the poll itself
         objects = [c for c in cue.children if c.dep_ == "pobj"]
         return (_owner_of(objects[0]) or objects[0]) if objects else None
@@ -30,18 +28,7 @@ def speaker_of(cue: Token) -> Token | None:
         if owner is None and cue.dep_ == "dobj" and cue.head.lemma_.lower() in speech_act_verbs():
             return _subject_of(cue.head)  # "issued a statement", "expressed concern that …"
         return owner
-    return _subject_of(cue) or _inverted_subject(cue) or _name_beside(cue)
-
-
-INVERTING_LANGS = frozenset({"fr"})  # an inserted cue puts its subject after it: "« … », a déclaré un élu"
-
-
-def _inverted_subject(cue: Token) -> Token | None:
-    """The subject of an inserted cue in a language that inverts it, which the parser takes for the object
-    ("« … », a indiqué le maire": obj 'maire'); only when the cue has no subject of its own."""
-    if cue.doc.lang_ not in INVERTING_LANGS or cue.dep_ not in ("parataxis", "ROOT"):
-        return None
-    return next((c for c in cue.children if c.dep_ == "obj" and c.i > cue.i and c.pos_ in ("NOUN", "PROPN")), None)
+    return _subject_of(cue) or _name_beside(cue)
 
 
 def _owner_of(noun: Token) -> Token | None:
