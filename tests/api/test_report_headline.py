@@ -46,6 +46,16 @@ def test_a_place_is_the_object_only_of_acts_done_to_places():
     assert headline(event(["Army units"], place="Bakhmut"), "ASSAULT", "Bakhmut", {}) == "Army units attack Bakhmut"
 
 
+def test_a_number_of_people_struck_is_the_toll_not_the_target():
+    shelled = event(["Russian artillery"], ["Two men"], mode="heavy-weapons", place="Kupiansk")
+    assert headline(shelled, "ASSAULT", "Kupiansk", {}) == "Russian artillery shells Kupiansk"
+    assert headline(event(["Gunmen"], ["12 villagers"]), "ASSAULT", "Kaya", {}) == "Gunmen attack Kaya"
+    assert headline(event(["Rebels"], ["three soldiers", "the garrison"]), "ASSAULT", None, {}) == \
+        "Rebels attack the garrison"
+    # left alone: a unit named by its ordinal is a target
+    assert headline(event(["Rebels"], ["the Fifth Brigade"]), "ASSAULT", None, {}) == "Rebels attack the Fifth Brigade"
+
+
 def test_each_toll_names_its_claimant_and_unknown_counts_are_left_out():
     tolls = toll([claim("hundreds of civilians", 200, "Ali Haddad", role="rebel leader"),
                   claim("several soldiers", 3, "Defence ministry", unit="troops")])

@@ -17,6 +17,8 @@ PREPOSITIONS = frozenset(("with", "on", "against", "to", "for", "of", "at"))
 VERBS = {(row[0], row[1]): row[2:6] for row in lexicons.rows("report_headline_verbs.tsv")}
 PLURALS = tuple(lexicons.lines("report_plural_words.txt"))
 DEMONYMS = frozenset(row[0].casefold() for row in lexicons.rows("places_demonyms.tsv"))
+NUMBER_WORDS = frozenset(row[0] for row in lexicons.rows("number_words.tsv")) | frozenset(
+    row[0] for row in lexicons.rows("number_vague.tsv") if " " not in row[0])  # "dozens", not "a few"
 COUNT_WORDS = frozenset(row[0] for row in lexicons.rows("number_words.tsv")) | frozenset(
     row[0].split()[0] for row in lexicons.rows("number_vague.tsv"))
 
@@ -99,7 +101,7 @@ def _act(main: dict, kind: str | None, place: str | None) -> str:
                                             or ("", "", "", "no"))
     actors = [_actor_phrase(a) for a in main.get("actors") or [] if a][:2]
     where = place or main.get("place")
-    target = next((r for r in main.get("recipients") or [] if r), None)
+    target = next((r for r in main.get("recipients") or [] if r and not _a_count(r)), None)
     if target and where and target.casefold() == where.casefold() and place_object != "yes":
         target = None  # they meet in Jeddah, not "meet Jeddah"
     if actors:
@@ -117,6 +119,13 @@ def _act(main: dict, kind: str | None, place: str | None) -> str:
     if where and (not target or where.casefold() not in target.casefold()):
         text += f" in {where}"
     return text
+
+
+def _a_count(name: str) -> bool:
+    """A recipient that is a number of people ("Two men", "12 villagers") is the toll, which the headline gives
+    with its claimant, not the target of the act."""
+    first = name.split(" ", 1)[0].casefold()
+    return first.replace(",", "").isdigit() or first in NUMBER_WORDS
 
 
 def _actor_phrase(name: str) -> str:
