@@ -24,6 +24,7 @@ import orjson
 
 from eventwire.engine import Extracted, engine_for
 from eventwire.link import (
+    PERSON_KIND,
     WINDOW_DAYS,
     Rarity,
     best_estimate,
@@ -141,7 +142,8 @@ def _link_one(conn, seq: int, doc_id: str, features: dict) -> tuple[set[str], st
     rarity = Rarity(total, frequency)
     lookup = rarity.lookup_keys(keys) if features.get("day") is not None and not features.get("junk") else []
     found = stored.candidates(conn, seq, features.get("day"), lookup, {k: rarity.weight(k) for k in lookup},
-                              cell_keys(features, lookup=True), WINDOW_DAYS)
+                              cell_keys(features, lookup=True), WINDOW_DAYS,
+                              frozenset(k for k in lookup if k.startswith(PERSON_KIND)))
     decision = decide(features, found, rarity)
     if not features.get("junk") and keys:
         stored.index_document(conn, seq, features.get("day"), keys, cell_keys(features))

@@ -121,3 +121,49 @@ def test_soldiers_killed_are_a_toll_claim_and_two_sides_counting_them_dispute_it
     # left alone: a count of vehicles is no toll
     trucks = _figure_record("The army said four trucks were destroyed.", ("four trucks", 4, "vehicles", "army"))
     assert toll_claims(trucks) == []
+
+
+def test_the_dead_are_among_those_shot():
+    lead = make_record("a", "Six people were shot at a birthday cookout on Dunmore Street; two were killed.", killed=2)
+    assert casualty_counts(lead) == {"killed": 2, "injured": 4}
+    headline = make_record("b", "Police are investigating near Harlow Pond.", title="4 shot, 1 killed near Harlow Pond")
+    assert casualty_counts(headline) == {"killed": 1, "injured": 3}
+    # a figure that counts everyone hit ("five people were shot") as wounded is corrected by the dead
+    figure = make_record("c", "A man was killed and the wounded were taken to Mercy Hall.", injured=5,
+                         title="5 shot, 1 dead at Quill Park cookout")
+    assert casualty_counts(figure) == {"killed": 1, "injured": 4}
+
+
+def test_others_shot_and_counts_of_the_wounded_are_survivors_already():
+    others = make_record("d", "A man was killed and four others were shot on Orrin Lane late on Saturday.")
+    assert casualty_counts(others) == {"killed": 1, "injured": 4}
+    wounded = make_record("e", "Police said four people were shot on Marl Street.", title="1 dead, 3 wounded in Marl "
+                          "Street shooting")
+    assert casualty_counts(wounded) == {"killed": 1, "injured": 3}
+    # "shot dead" counts the dead, not everyone hit: nothing is said of the wounded
+    shot_dead = make_record("f", "Police are looking for a gunman who fled in a grey van.",
+                            title="2 shot dead on Tallow Street")
+    assert casualty_counts(shot_dead) == {"killed": 2, "injured": None}
+
+
+def test_the_civil_authorities_are_one_voice_not_parties_to_a_dispute():
+    police_and_officials = report(736000, 4, tolls=[("injured", 3, "police"), ("injured", 4, "city officials")])
+    assert best_estimate([police_and_officials])["disputed"] is False
+    later = [report(736000, 3, tolls=[("killed", 3, "the sheriff's office")]),
+             report(736001, 2, tolls=[("killed", 2, "the county coroner")])]
+    assert best_estimate(later)["disputed"] is False
+    # left alone: belligerents still dispute a toll
+    sides = report(736000, 30, tolls=[("killed", 30, "the army"), ("killed", 2, "the rebel command")])
+    assert (best_estimate([sides])["killed"], best_estimate([sides])["disputed"]) == (2, True)
+
+
+def test_a_murder_suicide_and_a_double_fatal_shooting_count_two_dead():
+    home = make_record("m", "Deputies said a man shot his wife and then himself in an apparent murder-suicide.")
+    assert casualty_counts(home)["killed"] == 2
+    ruled = make_record("n", "Investigators on Friday called the deaths on Quarry Lane a murder suicide.")
+    assert casualty_counts(ruled)["killed"] == 2
+    double = make_record("o", "Police identified the victims of a double fatal shooting on Brindle Avenue.")
+    assert casualty_counts(double)["killed"] == 2
+    # left alone: one death is one
+    single = make_record("p", "A man was killed in a shooting on Brindle Avenue on Sunday.")
+    assert casualty_counts(single)["killed"] == 1

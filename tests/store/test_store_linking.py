@@ -229,3 +229,25 @@ def test_a_headline_alone_gives_the_counts():
         "killed"] == 1
     recovering = make_record("c", "A teenager is recovering after an accidental shooting on Bethel Row on Saturday.")
     assert casualty_counts(recovering) == {"killed": 0, "injured": 1}
+
+
+SENTENCED = ("Halden Ruskvale was sentenced on Tuesday to 40 years in prison for the killing of Corwin Aldemere "
+             "outside the Gildenmoor Tavern on Vesperline Road in Ostrava Falls last spring. A judge said the "
+             "attack, in which a second man was wounded, was planned days before.")
+ANOTHER_TAVERN_SHOOTING = ("A bartender was shot in the hand outside the Gildenmoor Tavern on Vesperline Road in "
+                           "Ostrava Falls late on Saturday. Tamsin Orrowby, 29, was treated at Saint Ilvane "
+                           "Hospital and released, police said.")
+
+
+def test_a_trial_months_later_joins_the_happening_of_the_victim_it_names(db_url):
+    place = ("Ostrava Falls", "Westmarch", 41.2, -81.6)
+    later = [make_record("sentenced", SENTENCED, "2016-10-19", "Gunman sentenced for Gildenmoor Tavern killing",
+                         persons=("Halden Ruskvale", "Corwin Aldemere"), place=place, event="killing", killed=None),
+             # left alone: the same tavern months later, another victim: another happening
+             make_record("again", ANOTHER_TAVERN_SHOOTING, "2016-10-23", "Bartender shot outside Gildenmoor Tavern",
+                         persons=("Tamsin Orrowby",), place=place, event="shot")]
+    with Store.open(db_url) as store:
+        for record in [*reports(), *later]:
+            add_records(store, [record])
+        assert incident_of(store, "sentenced") == incident_of(store, "first")
+        assert incident_of(store, "again") not in (incident_of(store, "first"), incident_of(store, "other"))

@@ -13,11 +13,11 @@ from __future__ import annotations
 from eventwire.link.estimate import best_estimate, happening_report
 from eventwire.link.features import document_claims, document_features
 from eventwire.link.happenings import cell
-from eventwire.link.incidents import WINDOW_DAYS, Decision, Rarity, decide, incident_id
+from eventwire.link.incidents import PERSON_KIND, WINDOW_DAYS, Decision, Rarity, decide, incident_id
 from eventwire.link.stories import story_id
 
-__all__ = ["WINDOW_DAYS", "Decision", "Rarity", "best_estimate", "cell_keys", "happening_report", "decide", "describe",
-           "incident_id", "story_id"]
+__all__ = ["PERSON_KIND", "WINDOW_DAYS", "Decision", "Rarity", "best_estimate", "cell_keys", "happening_report",
+           "decide", "describe", "incident_id", "story_id"]
 
 CELL_REACH = 1  # a happening's cell lookup reaches this many days beyond its span
 MAX_CELLS = 12

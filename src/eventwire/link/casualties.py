@@ -60,18 +60,20 @@ def casualty_counts(record: dict) -> dict[str, Any]:
         return {"killed": None, "injured": None}
     if "killed" not in counts:
         multiple = _MULTIPLE_KILLING.search(lead)
-        counts["killed"] = _MULTIPLE[multiple.group(1).lower()] if multiple else 1 if death else 0
+        # "a double homicide", "a murder-suicide" (the one who killed is among the dead)
+        counts["killed"] = _MULTIPLE[multiple.group(multiple.lastindex or 1).lower()] if multiple else 1 if death else 0
+    shot, others = shot_count(title, lead)
+    if shot is not None and others and "injured" not in counts:
+        counts["injured"] = shot  # "a man was killed and four others were shot": the four survived
+    elif shot is not None and not others and counts.get("injured") in (None, shot):
+        # "five people were shot, one fatally": being shot is not being wounded; the dead are among the shot
+        counts["injured"] = max(shot - counts["killed"], 0)
     if "injured" not in counts:
-        shot = _title_shot(title)
-        shot = people_shot(lead) if shot is None else shot
-        if shot is not None:
-            counts["injured"] = max(shot - counts["killed"], 0)
-        else:
-            # with a death reported, words of wounding most often describe the one who died
-            # "three guards died and a cook was hurt": one survivor beside several dead
-            survivor = wound and (counts["killed"] == 0 or bool(_ANOTHER_HURT.search(lead))
-                                  or counts["killed"] >= 2 and bool(_ONE_HURT.search(lead)))
-            counts["injured"] = 1 if survivor else None  # silence about the wounded is not "none"
+        # with a death reported, words of wounding most often describe the one who died
+        # "three guards died and a cook was hurt": one survivor beside several dead
+        survivor = wound and (counts["killed"] == 0 or bool(_ANOTHER_HURT.search(lead))
+                              or counts["killed"] >= 2 and bool(_ONE_HURT.search(lead)))
+        counts["injured"] = 1 if survivor else None  # silence about the wounded is not "none"
     return counts
 
 
@@ -108,6 +110,10 @@ _TITLE_COUNT = {
     "injured": re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?(?:wounded|injured|hurt|hospitali[sz]ed)\b", re.IGNORECASE),
 }
 _TITLE_SHOT = re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?shot\b", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:others?|more|additional)\b", re.IGNORECASE)
+_SHOT_VERB = re.compile(r"\b(?:shot|struck)\b", re.IGNORECASE)
+# "two men were shot dead", "shot to death", "shot and killed": those are the dead, not all who were hit
+_SHOT_DEAD = re.compile(r"\s*(?:dead|to death|and killed|fatally|,?\s*killing)\b", re.IGNORECASE)
 _PEOPLE = r"(?:people|persons|men|women|teens|teenagers|children|kids|boys|girls|victims|others|males|females|adults)"
 _SHOT_PATTERNS = [
     re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}(?:were|have been|had been|got|are)\s+(?:shot|wounded|struck)\b",
@@ -115,23 +121,41 @@ _SHOT_PATTERNS = [
     re.compile(rf"\bshot\s+{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}{_PEOPLE}", re.IGNORECASE),
     re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,1}}{_PEOPLE}\s+(?:shot|wounded)\b", re.IGNORECASE),
 ]
-_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
-_MULTIPLE_KILLING = re.compile(r"\b(double|triple|quadruple|quintuple)[- ](?:murder|homicide|slaying|killing)s?\b",
-                               re.IGNORECASE)
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "murder-suicide": 2, "murder suicide": 2}
+_MULTIPLE_KILLING = re.compile(r"\b(double|triple|quadruple|quintuple)[- ](?:fatal[- ])?(?:murder|homicide|slaying|"
+                               r"killing|shooting death|fatal shooting)s?\b"
+                               r"|\b(murder[- ]suicide)\b", re.IGNORECASE)
 _MULTIPLE_SHOOTING = re.compile(r"\b(double|triple|quadruple|quintuple)[- ]shooting", re.IGNORECASE)
 
 
 def people_shot(text: str) -> int | None:
-    """How many people the text says were shot, all told ("four people were shot", "a triple shooting")."""
+    """How many people the text first says were shot ("four people were shot", "a triple shooting")."""
+    found = _first_shot(text)
+    return found[0] if found else None
+
+
+def shot_count(title: str, lead: str) -> tuple[int | None, bool]:
+    """How many people the headline, else the lead, says were shot, and whether they are ``others`` beside
+    those killed ("one killed, four others shot") rather than all who were hit ("5 shot, 1 killed")."""
+    match = _TITLE_SHOT.search(title)
+    if match and not _SHOT_DEAD.match(title, match.end()):
+        return _value(match.group(1)), bool(_OTHERS.search(match.group(0)))
+    found = _first_shot(lead)
+    return found if found else (None, False)
+
+
+def _first_shot(text: str) -> tuple[int, bool] | None:
     found = []
     for pattern in _SHOT_PATTERNS:
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not _SHOT_DEAD.match(text, m.end())), None)
         if match:
-            found.append((match.start(), _value(match.group(1))))
+            # "four others were shot", "three people were wounded": survivors only, not all who were hit
+            survivors = bool(_OTHERS.search(match.group(0))) or not _SHOT_VERB.search(match.group(0))
+            found.append((match.start(), _value(match.group(1)), survivors))
     match = _MULTIPLE_SHOOTING.search(text)
     if match:
-        found.append((match.start(), _MULTIPLE[match.group(1).lower()]))
-    return min(found)[1] if found else None
+        found.append((match.start(), _MULTIPLE[match.group(1).lower()], False))
+    return min(found)[1:] if found else None
 
 
 def _from_events(record: dict) -> dict[str, int]:

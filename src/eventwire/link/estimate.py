@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from eventwire.lexicons import lines
 from eventwire.link.happenings import day_string, main_span
 
 
@@ -74,7 +75,8 @@ def disputing_claims(reports: list[list[dict]]) -> list[int]:
     names ("the army", "the rebel command") give different counts in one report, or a later report's party
     gives fewer than an earlier report's other party (tolls do not fall). Each party stands by the last figure
     it gave. A person's figure (a witness, a doctor) is one view of a part of the toll, not a party's claim,
-    and parties named alike ("police", "the city police") are one party."""
+    and parties named alike ("police", "the city police") are one party, as are the civil authorities ("police",
+    "officials", "the coroner": ``_party``)."""
     latest: dict[str, int] = {}
     disputed = False
     for report in reports:
@@ -88,7 +90,13 @@ def disputing_claims(reports: list[list[dict]]) -> list[int]:
 
 
 def _party(name: str) -> frozenset[str]:
-    return frozenset(w for w in name.lower().replace("\n", " ").split() if w not in ("the", "a", "an", "of"))
+    """The words that name a claimant; every name of the civil authorities (``toll_authorities.txt``: "police",
+    "officials", "the coroner") also carries ``@authorities``, so that they are one voice."""
+    words = frozenset(w for w in name.lower().replace("\n", " ").split() if w not in ("the", "a", "an", "of"))
+    return words | {"@authorities"} if words & _AUTHORITIES else words
+
+
+_AUTHORITIES = frozenset(lines("toll_authorities.txt"))
 
 
 def happening_day(features: list[dict]) -> int | None:

@@ -14,7 +14,7 @@ from eventwire.link.casualties import casualty_counts, toll_claims
 from eventwire.link.dates import ASSERTED, TYPE_FAMILIES, headline, incident_day, parse_day
 from eventwire.link.happenings import happenings, main_place, named_places
 from eventwire.link.junk import is_junk, is_junk_title
-from eventwire.link.keys import age_keys, figure_keys, name_keys, place_names, prose, word_keys
+from eventwire.link.keys import age_keys, figure_keys, name_keys, person_keys, place_names, prose, word_keys
 
 __all__ = ["ASSERTED", "TYPE_FAMILIES", "document_claims", "document_features", "parse_day", "site_of"]
 
@@ -42,6 +42,7 @@ def document_features(record: dict) -> dict[str, Any]:
         keys += word_keys(title + "\n" + lead)
         keys += age_keys(lead)
         keys += figure_keys(record)
+        keys += person_keys(record)
     place = main_place(record)
     found = happenings(record, day, published, place)
     counts = casualty_counts(record)

@@ -15,7 +15,8 @@ content words, mixed by ``NAME_SHARE``; then multiplied by how well they agree:
   disagree at city precision (two towns ``CITY_KM`` apart) or modes of one type differ (drone, shelling).
   A report's further happening that pairs files the report under that happening's incident. A report of a
   happening and a page that reports none join less easily (``ONE_SIDED_EVENTS``);
-- their days: the main happenings' day spans (``GAP_FACTORS``: reports a day or a week apart must share more);
+- their days: the main happenings' day spans (``GAP_FACTORS``: reports a day or a week apart must share more;
+  ``BRIDGE_FACTOR`` at least when both name one person, a victim or a suspect: an arrest, a trial);
 - one outlet's reports days apart (``SAME_OUTLET``: they share staff, style and beat more than a happening),
   and one report of deaths against one of none (``DEATHS_DISAGREE``).
 
@@ -41,10 +42,13 @@ MERGE_SCORE = 0.25
 # reports of happenings days apart must share more to join: (days between the day spans, factor)
 WINDOW_DAYS = 30
 GAP_FACTORS = ((0, 1.0), (1, 0.85), (3, 0.75), (7, 0.5), (WINDOW_DAYS, 0.2))
+# reports that name one person (a victim, a suspect) weeks or months apart: an arrest, a trial, a sentence
+BRIDGE_FACTOR = 0.3
 PRIOR_DOCUMENTS = 200  # smooths key rarity while the store is still small
 COMMON_SHARE = 0.05  # keys on more than this share of documents never find candidates on their own
 LOOKUP_KEYS = 60  # the rarest keys of a document find its candidates; all keys count in the score
-NAME_KINDS = ("n:", "w:", "a:", "g:", "p:", "f:")
+NAME_KINDS = ("n:", "w:", "a:", "g:", "p:", "f:", "v:")
+PERSON_KIND = "v:"  # a person the report tells of: looked up across any gap (``BRIDGE_FACTOR``)
 WORD_KINDS = ("t:",)
 NAME_SHARE = 0.7
 ONE_SIDED_EVENTS = 0.6
@@ -168,13 +172,22 @@ def agreement(features: dict, other: dict) -> float:
     if not factor:
         return 0.0
     gap = days_apart(main_span(features), main_span(other))
-    factor *= next((f for days, f in GAP_FACTORS if gap is not None and gap <= days), GAP_FACTORS[-1][1])
+    gap_factor = next((f for days, f in GAP_FACTORS if gap is not None and gap <= days), GAP_FACTORS[-1][1])
+    if gap_factor < BRIDGE_FACTOR and shared_people(features, other):
+        gap_factor = BRIDGE_FACTOR  # the victim or suspect of a happening named again at the arrest or the trial
+    factor *= gap_factor
     if gap is not None and gap >= 2 and features.get("site") and features.get("site") == other.get("site"):
         factor *= SAME_OUTLET
     a, b = features.get("killed"), other.get("killed")
     if a is not None and b is not None and (a == 0) != (b == 0):
         factor *= DEATHS_DISAGREE
     return factor
+
+
+def shared_people(features: dict, other: dict) -> bool:
+    """Whether two reports tell of one person by name (``v:`` keys): a victim, a suspect."""
+    mine = {k for k in features.get("keys") or () if k.startswith(PERSON_KIND)}
+    return bool(mine) and any(k in mine for k in other.get("keys") or () if k.startswith(PERSON_KIND))
 
 
 def _happenings_agree(features: dict, other: dict) -> float:

@@ -2,8 +2,9 @@
 
 ``p:`` a place the record resolved, ``n:`` a whole proper name of two or more words, ``w:`` a name's
 distinctive words, ``a:`` a numbered street address, ``t:`` a content word (light suffixes off, so
-"exchanged" and "exchange" meet), ``g:`` a person's age, ``f:`` a count a figure gives ("75"). Names are read
-from the headline and the lead's sentences; the words that never make a key are data files
+"exchanged" and "exchange" meet), ``g:`` a person's age, ``f:`` a count a figure gives ("75"), ``v:`` the
+whole name of a person the report tells of who is not named by a role (a victim, a suspect: "v:jon vale").
+Names are read from the headline and the lead's sentences; the words that never make a key are data files
 (``link_common_words.txt``, ``link_stop_words.txt``).
 """
 
@@ -125,4 +126,19 @@ def figure_keys(record: dict) -> list[str]:
         value = quantity.get("value") if isinstance(quantity, dict) else None
         if isinstance(value, int | float) and not isinstance(value, bool) and value >= MIN_FIGURE_KEY:
             keys.append(f"f:{value:g}")
+    return keys
+
+
+def person_keys(record: dict) -> list[str]:
+    """The people a report tells of (``v:``): entities of type PERSON named in two words or more that hold no
+    role. A victim's, a suspect's or a relative's name ties a report to the happening weeks later (an arrest, a
+    trial), where officials named by their role speak in the reports of many happenings."""
+    keys = []
+    for entity in record.get("entities") or []:
+        if not isinstance(entity, dict) or entity.get("type") != "PERSON" or entity.get("role"):
+            continue
+        words = [w.strip(".'’,").lower() for w in str(entity.get("name") or "").split()]
+        words = [w for w in words if w]
+        if len(words) >= 2:
+            keys.append("v:" + " ".join(words))
     return keys

@@ -37,9 +37,10 @@ def key_counts(conn: Connection, keys: list[str]) -> tuple[int, dict[str, int]]:
 
 
 def candidates(conn: Connection, seq: int, day: int | None, lookup: list[str], weights: dict[str, float],
-               cells: list[str], window: int) -> list[dict]:
+               cells: list[str], window: int, anywhen: frozenset[str] = frozenset()) -> list[dict]:
     """Stored documents that may report the same happening: the best ``MAX_CANDIDATES`` by the summed
-    ``weights`` of the ``lookup`` keys they share within ``window`` days, and those under the same ``cells``;
+    ``weights`` of the ``lookup`` keys they share within ``window`` days (any day for the keys in
+    ``anywhen``: a rare name ties a trial to a happening months before), and those under the same ``cells``;
     each as its features with ``seq``, ``incident``, ``incident_seq``, ``story`` and ``happening_incidents``
     (the incident each of its reported happenings is filed under, by happening index)."""
     hits: Counter = Counter()
@@ -49,6 +50,13 @@ def candidates(conn: Connection, seq: int, day: int | None, lookup: list[str], w
                         s.link_keys.c.doc != seq))
         for doc, key in conn.execute(query):
             hits[doc] += weights.get(key, 0.0)
+        far = [key for key in lookup if key in anywhen]
+        if far:
+            query = (sa.select(s.link_keys.c.doc, s.link_keys.c.key)
+                     .where(s.link_keys.c.key.in_(far), s.link_keys.c.doc != seq,
+                            sa.not_(s.link_keys.c.day.between(day - window, day + window))))
+            for doc, key in conn.execute(query):
+                hits[doc] += weights.get(key, 0.0)
     # ties go to the older document, whatever order the database returns rows in
     top = [doc for doc, _ in sorted(hits.items(), key=lambda hit: (-round(hit[1], 9), hit[0]))[:MAX_CANDIDATES]]
     if cells:
