@@ -251,3 +251,22 @@ def test_a_trial_months_later_joins_the_happening_of_the_victim_it_names(db_url)
             add_records(store, [record])
         assert incident_of(store, "sentenced") == incident_of(store, "first")
         assert incident_of(store, "again") not in (incident_of(store, "first"), incident_of(store, "other"))
+
+
+def test_reports_that_share_one_name_only_are_not_alike():
+    more = " More details would be given at a briefing later in the week, and residents were asked for calm."
+    protest = make_record("p", "Farmers in Tessaly protested on Monday against a new tax on diesel fuel, blocking "
+                          "two roads into the market town for most of the day." + more, "2016-05-16",
+                          "Farmers block roads in tax protest")
+    strike = make_record("s", "A drone struck a fuel depot near Tessaly on Monday, setting three storage tanks on "
+                         "fire and cutting power to the district for hours." + more, "2016-05-16",
+                         "Drone sets fuel tanks on fire")
+    follow_up = make_record("f", "The Varnel fuel depot near Tessaly was still burning on Tuesday, a day after a drone "
+                            "struck three of its storage tanks." + more, "2016-05-17", "Depot still burning")
+    depot = make_record("d", "A drone hit the Varnel fuel depot near Tessaly on Monday and set three storage tanks "
+                        "on fire, the district governor said." + more, "2016-05-16", "Drone hits fuel depot")
+    rarity = Rarity(10, {})
+    features = {r["id"]: document_features(r) for r in (protest, strike, follow_up, depot)}
+    assert not any(f["headline_only"] for f in features.values())
+    assert similarity(features["p"], features["s"], rarity) == 0.0  # only "Tessaly" in common
+    assert similarity(features["f"], features["d"], rarity) > 0.07  # "Varnel" and "Tessaly"

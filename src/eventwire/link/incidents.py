@@ -8,7 +8,8 @@ The store finds the candidates (by the document's rarer keys and by day, place c
 writes the decision; nothing here reads or writes a database.
 
 Similarity of two reports: two cosines of rarity-weighted keys (eventwire.link.keys), one over names, one over
-content words, mixed by ``NAME_SHARE``; then multiplied by how well they agree:
+content words, mixed by ``NAME_SHARE`` (0 when they share fewer than ``MIN_SHARED_NAMES`` name keys); then
+multiplied by how well they agree:
 
 - their happenings (eventwire.link.happenings): the best pairing of one report's anchored happenings with
   the other's. A pairing is cut down when the kinds differ (a protest is not a shelling), the places
@@ -51,6 +52,9 @@ NAME_KINDS = ("n:", "w:", "a:", "g:", "p:", "f:", "v:")
 PERSON_KIND = "v:"  # a person the report tells of: looked up across any gap (``BRIDGE_FACTOR``)
 WORD_KINDS = ("t:",)
 NAME_SHARE = 0.7
+# reports of one happening share at least this many name keys (a place and a person, or one name of two words
+# with its words); a page with only its headline to go by is exempt
+MIN_SHARED_NAMES = 2
 ONE_SIDED_EVENTS = 0.6
 TOLD_APART = 0.25  # a further cut when a report names the other's place yet puts its happening elsewhere
 SAME_OUTLET = 0.5
@@ -161,6 +165,9 @@ def _story(decision: Decision, scored: list[tuple[dict, float]]) -> str | None:
 def similarity(features: dict, other: dict, rarity: Rarity) -> float:
     """How strongly two reports look like reports of one happening, from 0 to 1 (module docstring)."""
     mine, theirs = _weighted(features, rarity), _weighted(other, rarity)
+    if not (features.get("headline_only") or other.get("headline_only")) \
+            and sum(1 for key in mine[0] if key in theirs[0]) < MIN_SHARED_NAMES:
+        return 0.0  # one name in common ("the United Nations", a country's capital) is no happening in common
     names = _cosine(mine[0], theirs[0])
     words = _cosine(mine[1], theirs[1])
     return (NAME_SHARE * names + (1 - NAME_SHARE) * words) * agreement(features, other)
