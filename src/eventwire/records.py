@@ -34,6 +34,15 @@ class Span:
 
 
 @dataclass(slots=True)
+class Spanned:
+    """The first fields of an item that is itself a stretch of the text (a place, a time, a figure, an actor)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
 class Entity:
     id: str
     type: str  # PERSON | ORG | GPE | LOC | NORP | FAC
@@ -46,10 +55,7 @@ class Entity:
 
 
 @dataclass(slots=True)
-class Place:
-    start: int
-    end: int
-    text: str
+class Place(Spanned):
     name: str | None = None
     geonameid: int | None = None
     lat: float | None = None
@@ -63,10 +69,7 @@ class Place:
 
 
 @dataclass(slots=True)
-class TimeExpr:
-    start: int
-    end: int
-    text: str
+class TimeExpr(Spanned):
     type: str  # DATE | TIME | DURATION | SET
     value: str | None = None
 
@@ -89,10 +92,7 @@ class Quantity:
 
 
 @dataclass(slots=True)
-class Figure:
-    start: int
-    end: int
-    text: str
+class Figure(Spanned):
     quantity: Quantity
     unit: str = "people"
     category: str | None = None
@@ -116,10 +116,7 @@ class Fact:
 
 
 @dataclass(slots=True)
-class ActorRef:
-    start: int
-    end: int
-    text: str
+class ActorRef(Spanned):
     entity: str | None = None
     code: str | None = None
     kind: str | None = None  # ACLED actor kind: state forces, rebel group, ... civilians (set by the acled step)

@@ -8,10 +8,10 @@ known factbox key or stands in a block of at least ``MIN_BLOCK`` such lines.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import partial
 
 from eventwire.extract.base import Found, Parsed, step
-from eventwire.lexicons import lines
+from eventwire.lexicons import words
 from eventwire.records import Fact
 
 MAX_KEY_WORDS = 5
@@ -26,14 +26,8 @@ HEADLINE_CASE = re.compile(r"\S\s+(?:Of|A|An|The|In|And|For|To|On|At)\s+[A-Z]")
 SPEAKER_ENTITIES = frozenset({"PERSON"})  # "Lavrov: we will ..." is a speaker, not a property
 
 
-@cache
-def _known_keys() -> frozenset[str]:
-    return frozenset(k.lower() for k in lines("figure_fact_keys.txt"))
-
-
-@cache
-def _skipped_keys() -> frozenset[str]:
-    return frozenset(k.lower() for k in lines("figure_fact_skip.txt"))
+_known_keys = partial(words, "figure_fact_keys.txt")
+_skipped_keys = partial(words, "figure_fact_skip.txt")
 
 
 @step(provides="facts")

@@ -66,6 +66,18 @@ def rows(name: str, lang: str = DEFAULT_LANG) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def words(name: str, lang: str = DEFAULT_LANG) -> frozenset[str]:
+    """Entries of a one-per-line list, lower-cased, as a set (for membership of a token's lower form or lemma)."""
+    return frozenset(w.lower() for w in lines(name, lang))
+
+
+@cache
+def word_map(name: str, lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """A TSV as a lookup: each row's first cell, lower-cased -> its second cell (a later row wins)."""
+    return {row[0].lower(): row[1] for row in rows(name, lang)}
+
+
+@cache
 def data(name: str, lang: str = DEFAULT_LANG) -> Any:
     """A JSON lexicon."""
     return json.loads(_text(name, lang))

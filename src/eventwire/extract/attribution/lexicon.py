@@ -8,9 +8,9 @@ order of preference (see ``frames.py``), and a weight in [0, 1] (how reliably th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
-from eventwire.lexicons import DEFAULT_LANG, has, lines, rows
+from eventwire.lexicons import DEFAULT_LANG, has, rows, word_map, words
 
 MIN_WEIGHT = 0.0  # rows below this weight are kept in the file for reference but not used
 
@@ -35,55 +35,25 @@ def cue_rules(lang: str = DEFAULT_LANG) -> dict[tuple[str, str], CueRule]:
     return table
 
 
-@cache
-def speech_nouns() -> frozenset[str]:
-    """Nouns that name an act of saying ("statement", "interview"): "in a statement" is part of the cue."""
-    return frozenset(w.lower() for w in lines("quote_speech_nouns.txt"))
-
-
-@cache
-def view_nouns() -> frozenset[str]:
-    """Nouns that, after a clause-opening "in", name whose finding or view the clause gives ("In a poll, …")."""
-    return frozenset(w.lower() for w in lines("quote_view_nouns.txt"))
-
-
-@cache
-def setting_prepositions() -> frozenset[str]:
-    """Prepositions whose closing phrase is the writer's setting for a claim ("… amid fears of a flood")."""
-    return frozenset(w.lower() for w in lines("quote_setting_prepositions.txt"))
-
-
-@cache
-def pronoun_kinds() -> dict[str, str]:
-    """Pronoun -> the kind of speaker it stands for: 'person', 'group', 'thing' or 'any'."""
-    return {pronoun.lower(): kind for pronoun, kind, *_ in rows("quote_pronouns.tsv")}
-
-
-@cache
-def gender_words() -> dict[str, str]:
-    """Pronouns and honorifics that tell a person's gender: word -> 'm' | 'f'."""
-    return {word.lower(): gender for word, gender, *_ in rows("quote_gender_words.tsv")}
-
-
-@cache
-def speaker_nouns() -> dict[str, str]:
-    """Nouns for who speaks in a role or for a body ("minister", "ministry") -> 'person' | 'group'."""
-    return {noun.lower(): kind for noun, kind, *_ in rows("quote_speaker_nouns.tsv")}
+# Nouns that name an act of saying ("statement", "interview"): "in a statement" is part of the cue.
+speech_nouns = partial(words, "quote_speech_nouns.txt")
+# Nouns that, after a clause-opening "in", name whose finding or view the clause gives ("In a poll, …").
+view_nouns = partial(words, "quote_view_nouns.txt")
+# Prepositions whose closing phrase is the writer's setting for a claim ("… amid fears of a flood").
+setting_prepositions = partial(words, "quote_setting_prepositions.txt")
+# Verbs whose subject utters their object noun: "issued a statement", "voiced concern that …".
+speech_act_verbs = partial(words, "quote_speech_act_verbs.txt")
+# Pronoun -> the kind of speaker it stands for: 'person', 'group', 'thing' or 'any'.
+pronoun_kinds = partial(word_map, "quote_pronouns.tsv")
+# Pronouns and honorifics that tell a person's gender: word -> 'm' | 'f'.
+gender_words = partial(word_map, "quote_gender_words.tsv")
+# Nouns for who speaks in a role or for a body ("minister", "ministry") -> 'person' | 'group'.
+speaker_nouns = partial(word_map, "quote_speaker_nouns.tsv")
+# Common given names -> 'm' | 'f', a hint for which person a "he" or a "she" can be.
+given_names = partial(word_map, "quote_given_names.tsv")
 
 
 @cache
 def subject_pronouns() -> frozenset[str]:
     """The gendered pronouns that can be a clause's subject ("he", "she")."""
     return frozenset(row[0].lower() for row in rows("quote_gender_words.tsv") if row[2:3] == ("subject",))
-
-
-@cache
-def speech_act_verbs() -> frozenset[str]:
-    """Verbs whose subject utters their object noun: "issued a statement", "voiced concern that …"."""
-    return frozenset(w.lower() for w in lines("quote_speech_act_verbs.txt"))
-
-
-@cache
-def given_names() -> dict[str, str]:
-    """Common given names -> 'm' | 'f', a hint for which person a "he" or a "she" can be."""
-    return {name.lower(): gender for name, gender, *_ in rows("quote_given_names.tsv")}

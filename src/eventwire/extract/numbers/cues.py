@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
-from eventwire.lexicons import lines, rows
+from eventwire.lexicons import lines, rows, words
 
 WORD_START = r"(?<!\w)(?=\w|\s(?<=\s\s))"  # a word, or the space a lost ligature left ("to  ee" for "to flee")
 LIGATURE = re.compile(r"ff[il]|f[fil]")  # letter pairs PDF text often loses to a space ("con ict", "to  ee")
@@ -70,19 +70,9 @@ def unit_nouns() -> dict[str, UnitNoun]:
     return out
 
 
-@cache
-def nonunit_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in lines("figure_nonunits.txt"))
-
-
-@cache
-def english_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lines("figure_english_words.txt"))
-
-
-@cache
-def anaphors() -> frozenset[str]:
-    return frozenset(w.lower() for w in lines("figure_anaphors.txt"))
+nonunit_nouns = partial(words, "figure_nonunits.txt")
+english_words = partial(words, "figure_english_words.txt")
+anaphors = partial(words, "figure_anaphors.txt")
 
 
 @cache

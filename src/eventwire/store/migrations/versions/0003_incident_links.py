@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from eventwire.store.migrations.tables import create
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -21,17 +23,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "incident_reports",
-        sa.Column("incident", sa.String(length=40), nullable=False),
-        sa.Column("doc", sa.Integer(), nullable=False),
-        sa.Column("main", sa.Boolean(), nullable=False),
-        sa.Column("happening", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["doc"], ["documents.seq"]),
-        sa.PrimaryKeyConstraint("incident", "doc"),
-    )
-    with op.batch_alter_table("incident_reports", schema=None) as batch_op:
-        batch_op.create_index("ix_incident_reports_doc", ["doc"], unique=False)
+    create("incident_reports", "incident str40!, doc int!, main bool!, happening int!", key=("incident", "doc"),
+           of_document=True, indexes=("doc",))
     with op.batch_alter_table("incidents", schema=None) as batch_op:
         batch_op.add_column(sa.Column("disputed", sa.Boolean(), nullable=True))
     op.execute("INSERT INTO incident_reports (incident, doc, main, happening) "
