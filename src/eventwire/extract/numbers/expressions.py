@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from eventwire.extract.numbers.scan import scan
 from eventwire.extract.numbers.words import attached_scales, fractions, scales, word_value, word_values
 from eventwire.lexicons import rows
 
@@ -184,5 +185,5 @@ def _percent_of(text: str, mention: NumberMention) -> NumberMention:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every amount in ``text``, in order, with its quantity."""
-    mentions = [m for m in (_core(match) for match in number_regex().finditer(text)) if m is not None]
+    mentions = [m for m in (_core(match) for match in scan(number_regex(), text)) if m is not None]
     return [_apply_modifier(text, _percent_of(text, m)) for m in _join_ranges(text, mentions)]

@@ -7,9 +7,11 @@ from bisect import bisect_right
 from functools import cache
 
 from eventwire.extract.numbers.expressions import NumberMention, number_regex
+from eventwire.extract.numbers.scan import scan
 from eventwire.lexicons import data
 
 RATIO_IN = re.compile(r"\s+in\s+(?:every\s+)?", re.IGNORECASE)  # "one in four", "1 in every 3"
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b\s*(?:[ap]\.?m\.?|h\b|hrs\b)?")
 AGES = re.compile(r"\b(?:ages?|aged)\s+\d{1,3}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,3})*", re.IGNORECASE)
 
 
@@ -52,9 +54,9 @@ class NonCounts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [m.span() for m in _date_regex().finditer(text)]
-        spans += [m.span() for m in re.finditer(r"\b\d{1,2}[:.]\d{2}\b\s*(?:[ap]\.?m\.?|h\b|hrs\b)?", text)]
-        spans += [m.span() for m in AGES.finditer(text)]
+        spans = [m.span() for m in scan(_date_regex(), text)]
+        spans += [m.span() for m in CLOCK.finditer(text)]
+        spans += [m.span() for m in scan(AGES, text)]
         self._dates = sorted(spans)
         self._starts = [s for s, _ in self._dates]
 
