@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from eventwire.extract.numbers.scan import scan
 from eventwire.lexicons import lines, rows
 
 WORD_START = r"(?<!\w)(?=\w|\s(?<=\s\s))"  # a word, or the space a lost ligature left ("to  ee" for "to flee")
@@ -92,11 +91,6 @@ def house_words() -> frozenset[str]:
 
 
 @cache
-def _word_starts() -> re.Pattern[str]:
-    return re.compile(WORD_START)
-
-
-@cache
 def _cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, str, bool], ...]]:
     entries = sorted(rows("figure_cues.tsv"), key=lambda r: (-len(r[0].split()), -len(r[0])))
     groups = WORD_START + "(?:" + "|".join(f"(?P<c{i}>{_phrase_regex(p)})" for i, (p, *_) in enumerate(entries)) + ")"
@@ -110,7 +104,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     regex, table = _cue_table()
     piece, offsets = _joined_lines(text[start:end])
     found = []
-    for match in scan(regex, piece, _word_starts()):
+    for match in regex.finditer(piece):
         category, applies, weak = table[int(match.lastgroup[1:])]
         found.append(Cue(start + offsets[match.start()], start + offsets[match.end() - 1] + 1, category, applies, weak))
     return found

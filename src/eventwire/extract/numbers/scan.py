@@ -10,7 +10,7 @@ the position), at a fraction of the positions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 WORD_BOUNDARY = re.compile(r"\b")
 
@@ -29,3 +29,10 @@ def scan(regex: re.Pattern[str], text: str, starts: re.Pattern[str] = WORD_BOUND
         if found is not None:
             yield found
             last = max(found.end(), at + 1)
+
+
+def starts_with(first_chars: Iterable[str], at: str = r"\b", also: str = "") -> re.Pattern[str]:
+    """Where a match may begin: the zero-width ``at`` followed by one of ``first_chars`` in either case (as an
+    IGNORECASE regex folds them) or one of the class items ``also`` (``\\d``, ``\\s``)."""
+    chars = "".join(sorted({re.escape(c) for c in first_chars}))
+    return re.compile(rf"{at}(?=[{chars}{also}])", re.IGNORECASE)
