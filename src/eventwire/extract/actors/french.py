@@ -46,10 +46,12 @@ WORD = re.compile(r"[^\s'’]+['’]|[^\s'’]+")
 @dataclass(frozen=True, slots=True)
 class FrenchTitles:
     titles: dict[tuple[str, ...], Title]
+    prefixes: frozenset[tuple[str, ...]]  # every beginning of a title key, to stop reading where none goes on
     longest: int
     first_words: frozenset[str]  # lower-case first tokens of every title, whole and before a hyphen
     modifiers: dict[str, str]  # body noun or adjective -> sector
     countries: dict[str, str]  # lower-case country name or adjective -> ISO3
+    country_first_words: frozenset[str]
     longest_country: int
 
 
@@ -79,10 +81,12 @@ def french_titles() -> FrenchTitles:
                 countries.setdefault(word.strip().lower(), iso3)
     return FrenchTitles(
         titles=titles,
+        prefixes=frozenset(k[:n] for k in titles for n in range(1, len(k) + 1)),
         longest=max(len(k) for k in titles),
         first_words=frozenset(firsts | {f.split("-")[0] for f in firsts}),
         modifiers={word.lower(): sector for word, sector in rows("actor_modifiers.tsv", LANG)},
         countries=countries,
+        country_first_words=frozenset(w for c in countries for w in (WORD.findall(c)[0], c.split("-")[0])),
         longest_country=max(len(WORD.findall(c)) for c in countries),
     )
 
@@ -114,6 +118,8 @@ def title_at(doc: Doc, start: int) -> TitlePhrase | None:
         if i > start and _country_word(doc, i):
             continue  # "le ministre malien de la Défense"
         key += tuple(_words(token.lower_))
+        if key not in lexicon.prefixes:
+            break
         words.append(i)
         found = lexicon.titles.get(key)
         if found is not None:
@@ -162,6 +168,8 @@ def _adjectives(doc: Doc, i: int) -> int:
 def _country(doc: Doc, start: int, end: int) -> str | None:
     lexicon = french_titles()
     for i in range(start, end):
+        if doc[i].lower_ not in lexicon.country_first_words:
+            continue
         for j in range(min(end, i + lexicon.longest_country), i, -1):
             iso3 = lexicon.countries.get(doc[i:j].text.lower())
             if iso3 is not None:
