@@ -11,7 +11,7 @@ a street number.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from eventwire import lexicons
 from eventwire.extract.base import Parsed
@@ -233,4 +233,16 @@ def _common_word(span: Candidate, text: str) -> bool:
     """A one-word span whose word also appears in lower case in the text ("Hope", "Commerce")."""
     if " " in span.key:
         return False
+    if WORD.fullmatch(span.key):  # the same test as the search below, on the text's words found once
+        return span.key in _words_of(text)
     return re.search(rf"(?<![\w.]){re.escape(span.key)}(?!\w)", text) is not None
+
+
+WORD = re.compile(r"\w+")
+WORD_NOT_AFTER_DOT = re.compile(r"(?<![\w.])\w+")
+
+
+@lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """Every whole word of a text not right after a full stop, as written."""
+    return frozenset(m.group() for m in WORD_NOT_AFTER_DOT.finditer(text))

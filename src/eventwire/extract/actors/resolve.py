@@ -17,8 +17,9 @@ from eventwire.extract.actors.code import actor_code
 from eventwire.extract.actors.groups import group_actors
 from eventwire.extract.actors.lexicon import actor_lexicon
 from eventwire.extract.actors.names import Name, named_mentions
+from eventwire.extract.actors.patterns import RolePatterns, role_patterns
 from eventwire.extract.actors.phrases import Sentences, WordIndex, town_country
-from eventwire.extract.actors.roles import place_near, role_of_name, title_actors
+from eventwire.extract.actors.roles import place_near
 from eventwire.extract.base import Parsed
 from eventwire.lexicons import rows
 from eventwire.records import Entity
@@ -63,6 +64,7 @@ class Assembly:
     sentences: list[Span]
     all_sentences: Sentences
     words: WordIndex
+    patterns: RolePatterns
     actors: dict[object, Actor] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)  # tokens used by names and titles
     people: set[int] = field(default_factory=set)  # tokens of people's names and their titles
@@ -76,8 +78,9 @@ class Assembly:
 def build_entities(parsed: Parsed) -> list[Entity]:
     """The document's entities (SPEC §2), numbered e1, e2 ... in order of first mention."""
     doc = parsed.doc
-    assembly = Assembly(doc, parsed.sentences, Sentences(doc), WordIndex(doc))
+    assembly = Assembly(doc, parsed.sentences, Sentences(doc), WordIndex(doc), role_patterns(doc.lang_))
     names = named_mentions(doc, parsed.text, parsed.in_boilerplate, assembly.all_sentences, assembly.words)
+    names = [n for n in names if n.label == "PERSON" or not assembly.patterns.starts_title(doc, n.start)]
     _add_people(assembly, [n for n in names if n.label == "PERSON"])
     _add_other_names(assembly, [n for n in names if n.label != "PERSON"])
     _add_title_actors(assembly)
@@ -106,7 +109,7 @@ def _add_people(assembly: Assembly, names: list[Name]) -> None:
         actor.add(name.start, name.end)
         assembly.taken.update(range(name.start, name.end))
         assembly.people.update(range(name.start, name.end))
-        role = role_of_name(doc, name.start, name.end)
+        role = assembly.patterns.role_of_name(doc, name.start, name.end)
         if role is not None:
             actor.learn(role.role, role.country, role.sector)
             if role.owner is not None:
@@ -236,7 +239,7 @@ def _stands_alone(doc: Doc, name: Name) -> bool:
 
 def _add_title_actors(assembly: Assembly) -> None:
     people = [a for a in assembly.actors.values() if a.type == "PERSON" and a.role]
-    for found in title_actors(assembly.doc, assembly.sentences, assembly.taken, assembly.words):
+    for found in assembly.patterns.title_actors(assembly.doc, assembly.sentences, assembly.taken, assembly.words):
         holder = _holder(people, found.role, found.country, found.start) if found.definite else None
         if holder is None:
             text = assembly.doc[found.start:found.end].text

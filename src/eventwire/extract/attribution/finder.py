@@ -27,7 +27,7 @@ from eventwire.extract.attribution.frames import (
 )
 from eventwire.extract.attribution.french import french_drafts
 from eventwire.extract.attribution.headline import headline_claims
-from eventwire.extract.attribution.lexicon import CueRule, cue_rules, speech_nouns, view_nouns
+from eventwire.extract.attribution.lexicon import CueRule, cue_rules, cue_tokens, speech_nouns, view_nouns
 from eventwire.extract.attribution.pieces import split_long_glue
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
 from eventwire.extract.attribution.subjects import MAX_SPEAKER_CHARS, only_speaker_between, speaker_of
@@ -53,13 +53,12 @@ def find_attributions(
     drafts: list[Draft] = []
     sentences = list(sentences)
     introduced = [m for m in marks if is_speech(text, m, MIN_INTRODUCED_WORDS)]
-    for sentence in sentences:
-        for token in sentence:
-            rule = _rule_for(token, rules)
-            if rule is not None:
-                draft = _draft(token, rule, text, marks, introduced, rules)
-                if draft is not None:
-                    drafts.append(draft)
+    for token in cue_tokens(doc, sentences, rules, VIEW_WORDS):
+        rule = _rule_for(token, rules)
+        if rule is not None:
+            draft = _draft(token, rule, text, marks, introduced, rules)
+            if draft is not None:
+                drafts.append(draft)
     drafts.extend(colon_lines(doc, sentences, text))
     drafts.extend(colon_clauses(doc, sentences, text))
     if doc.lang_ == "fr":
@@ -108,6 +107,7 @@ def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | 
 
 
 IN_VIEW = CueRule("in", "ADP", ("head",), 0.5)
+VIEW_WORDS = frozenset({"in"})  # the one preposition _rule_for reads (its lemma need be no cue)
 
 
 def _opens_a_view(preposition: Token, rules: dict[tuple[str, str], CueRule]) -> bool:

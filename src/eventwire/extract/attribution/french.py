@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.draft import Draft
 from eventwire.extract.attribution.frames import sentence_of, trim
-from eventwire.extract.attribution.lexicon import cue_rules
+from eventwire.extract.attribution.lexicon import cue_rules, cue_tokens
 
 INVERTED_DEPS = frozenset({"obj", "nsubj"})  # how the parse labels a subject placed after its verb
 REPORTED_DEPS = frozenset({"conj", "parataxis", "ROOT"})
 SELON = "selon"
+SELON_WORDS = frozenset({SELON})
 SELON_WEIGHT = 0.9
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 
@@ -30,25 +31,24 @@ def french_drafts(drafts: list[Draft], doc: Doc, sentences: Iterable, text: str)
     by_cue = {d.cue_token.i: d for d in drafts if d.cue_token is not None}
     rules = cue_rules("fr")
     out = list(drafts)
-    for sentence in sentences:
-        for token in sentence:
-            if token.lower_ == SELON:
-                draft = _selon(token, text)
-                if draft is not None:
-                    out.append(draft)
-                continue
-            if (token.lemma_.lower(), "VERB") not in rules or token.pos_ not in ("VERB", "AUX"):
-                continue
-            speaker = inverted_speaker(token, text)
-            if speaker is None:
-                continue
-            known = by_cue.get(token.i)
-            if known is not None:
-                known.speaker = speaker
-            else:
-                draft = _inverted_draft(token, speaker, text, rules[(token.lemma_.lower(), "VERB")].weight)
-                if draft is not None:
-                    out.append(draft)
+    for token in cue_tokens(doc, sentences, rules, SELON_WORDS):
+        if token.lower_ == SELON:
+            draft = _selon(token, text)
+            if draft is not None:
+                out.append(draft)
+            continue
+        if (token.lemma_.lower(), "VERB") not in rules or token.pos_ not in ("VERB", "AUX"):
+            continue
+        speaker = inverted_speaker(token, text)
+        if speaker is None:
+            continue
+        known = by_cue.get(token.i)
+        if known is not None:
+            known.speaker = speaker
+        else:
+            draft = _inverted_draft(token, speaker, text, rules[(token.lemma_.lower(), "VERB")].weight)
+            if draft is not None:
+                out.append(draft)
     return out
 
 

@@ -8,6 +8,8 @@ the headline's cue: the words before are the speaker, the rest of the line the c
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.draft import Draft
@@ -22,7 +24,7 @@ def headline_claims(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule]) 
     """The title-case headline's attribution, when its first line has one the parser missed."""
     line_end = text.find("\n")
     line_end = len(text) if line_end == -1 else line_end
-    tokens = [t for t in doc if t.idx < line_end]
+    tokens = list(takewhile(lambda t: t.idx < line_end, doc))  # the first line's tokens, not the whole text's
     if len(tokens) < 3 or not _title_case(tokens):
         return []
     for token in tokens[1:]:

@@ -7,8 +7,14 @@ order of preference (see ``frames.py``), and a weight in [0, 1] (how reliably th
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, partial
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 from eventwire.lexicons import DEFAULT_LANG, has, rows, word_map, words
 
@@ -33,6 +39,27 @@ def cue_rules(lang: str = DEFAULT_LANG) -> dict[tuple[str, str], CueRule]:
         if rule.weight >= MIN_WEIGHT:
             table[(rule.lemma, rule.pos)] = rule
     return table
+
+
+def cue_tokens(doc: Doc, sentences: Iterable, rules: dict[tuple[str, str], CueRule],
+               words: frozenset[str] = frozenset()) -> Iterable[Token]:
+    """The tokens of ``sentences``, in order, that may be cues: a rule's lemma (in lower case) or a lower-case form
+    in ``words``. Every other token's rule lookup finds nothing; they are skipped over spaCy's arrays, no Token
+    made for them."""
+    lemmas = frozenset(lemma for lemma, _ in rules)
+    lowers = frozenset(get_string_id(w) for w in words)
+    strings = doc.vocab.strings
+    known: dict[int, bool] = {}
+    positions = []
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else []):
+        hit = known.get(lemma)
+        if hit is None:
+            hit = known[lemma] = strings[lemma].lower() in lemmas
+        if hit or lower in lowers:
+            positions.append(i)
+    for sentence in sentences:
+        for i in positions[bisect_left(positions, sentence.start):bisect_left(positions, sentence.end)]:
+            yield doc[i]
 
 
 # Nouns that name an act of saying ("statement", "interview"): "in a statement" is part of the cue.

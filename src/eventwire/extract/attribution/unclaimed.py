@@ -76,7 +76,7 @@ def orphans(drafts: list[Draft], marks: list[QuoteMarks], doc: Doc, text: str) -
             continue
         if not is_speech(text, mark, MIN_ORPHAN_WORDS):
             continue
-        local = _speaker_in_sentence(doc, mark)
+        local = _speaker_in_sentence(doc, mark, text)
         if local is not None:
             cue, speaker = local
             out.append(Draft(mark.start, mark.end, cue, None, speaker, 0.4, "orphan"))
@@ -90,19 +90,19 @@ def orphans(drafts: list[Draft], marks: list[QuoteMarks], doc: Doc, text: str) -
     return out
 
 
-def _speaker_in_sentence(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:
+def _speaker_in_sentence(doc: Doc, mark: QuoteMarks, text: str) -> tuple[tuple[int, int], Token] | None:
     """(cue span, speaker) when the quotation's own sentence names who speaks, before or after it; a signature
     after it first ("“…” ― Ana Ruiz"), since in a column of signed quotations the name before one signs the last."""
-    return _signed(doc, mark) or _speaker_before(doc, mark) or _speaker_after(doc, mark)
+    return _signed(doc, mark, text) or _speaker_before(doc, mark) or _speaker_after(doc, mark)
 
 
 SIGNATURE = re.compile(r"[ \t\xa0]*([―—–-]{1,2})[ \t\xa0]*")
 
 
-def _signed(doc: Doc, mark: QuoteMarks) -> tuple[tuple[int, int], Token] | None:
+def _signed(doc: Doc, mark: QuoteMarks, text: str) -> tuple[tuple[int, int], Token] | None:
     """A dash and a name right after the quotation, however the dash and the spaces around it are tokenised
     ("”― Ana Ruiz", "” ―\xa0Ana Ruiz")."""
-    found = SIGNATURE.match(doc.text[mark.end:mark.end + 12]) if mark.end < len(doc.text) else None
+    found = SIGNATURE.match(text[mark.end:mark.end + 12]) if mark.end < len(text) else None
     if found is None:
         return None
     after = doc.char_span(mark.end + found.end(), mark.end + found.end() + 1, alignment_mode="expand")

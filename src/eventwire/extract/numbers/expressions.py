@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from eventwire.extract.numbers.scan import scan, starts_with
 from eventwire.extract.numbers.words import attached_scales, fractions, scales, word_value, word_values
 from eventwire.lexicons import rows
 
@@ -66,6 +67,13 @@ def number_regex() -> re.Pattern[str]:
         rf"|(?P<words>\b{word}(?:(?:\s+and\s+|\s+|-){word})*\b(?:\s+{scale}\b)?)"
     )
     return re.compile(pattern, re.IGNORECASE)
+
+
+@cache
+def _number_starts() -> re.Pattern[str]:
+    """Where a number may begin: a word boundary before a digit or the first letter of a number word."""
+    words, atoms = word_values()
+    return starts_with({w[:1] for w in [*words, *atoms, *_vague(), *fractions()]}, also=r"\d")
 
 
 @cache
@@ -184,5 +192,5 @@ def _percent_of(text: str, mention: NumberMention) -> NumberMention:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every amount in ``text``, in order, with its quantity."""
-    mentions = [m for m in (_core(match) for match in number_regex().finditer(text)) if m is not None]
+    mentions = [m for m in (_core(match) for match in scan(number_regex(), text, _number_starts())) if m is not None]
     return [_apply_modifier(text, _percent_of(text, m)) for m in _join_ranges(text, mentions)]

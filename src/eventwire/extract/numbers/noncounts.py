@@ -7,9 +7,11 @@ from bisect import bisect_right
 from functools import cache
 
 from eventwire.extract.numbers.expressions import NumberMention, number_regex
+from eventwire.extract.numbers.scan import scan, starts_with
 from eventwire.lexicons import data
 
 RATIO_IN = re.compile(r"\s+in\s+(?:every\s+)?", re.IGNORECASE)  # "one in four", "1 in every 3"
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b\s*(?:[ap]\.?m\.?|h\b|hrs\b)?")
 AGES = re.compile(r"\b(?:ages?|aged)\s+\d{1,3}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,3})*", re.IGNORECASE)
 
 
@@ -43,6 +45,11 @@ def _date_regex() -> re.Pattern[str]:
 
 
 @cache
+def _date_starts() -> re.Pattern[str]:
+    return starts_with({m[:1] for m in _lexicon()["months"]}, also=r"\d")
+
+
+@cache
 def _negators() -> frozenset[str]:
     return frozenset(_lexicon()["negators"])
 
@@ -52,8 +59,8 @@ class NonCounts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [m.span() for m in _date_regex().finditer(text)]
-        spans += [m.span() for m in re.finditer(r"\b\d{1,2}[:.]\d{2}\b\s*(?:[ap]\.?m\.?|h\b|hrs\b)?", text)]
+        spans = [m.span() for m in scan(_date_regex(), text, _date_starts())]
+        spans += [m.span() for m in CLOCK.finditer(text)]
         spans += [m.span() for m in AGES.finditer(text)]
         self._dates = sorted(spans)
         self._starts = [s for s, _ in self._dates]

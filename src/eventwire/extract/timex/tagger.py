@@ -268,7 +268,7 @@ def check_year_morph(cand: Candidate, span: SpacySpan) -> bool:
 
 def check_season_noun(cand: Candidate, span: SpacySpan) -> bool:
     """'en été', 'l'été', 'cet hiver': the season; 'a été' is the verb 'être'."""
-    first = span.doc.text[span.start_char:span.start_char + 2].lower()
+    first = span.doc[span.start:span.start + 2].text[:2].lower()  # not doc.text, which spaCy rebuilds on each call
     if first in ("l'", "l’", "le") or _prev_word(span) in cues("season_before", span.doc.lang_):
         return True
     return span[-1].pos_ in ("NOUN", "PROPN")
