@@ -50,10 +50,26 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
                 return _with_object_complements(cue, chosen)
             if frame == "xcomp":
                 return _with_addressee(cue, chosen)
-            return subtree_range(chosen)
+            return _without_fronted_relative(cue, chosen)
         if frame == "ccomp":
             return _object_clause(cue)
     return None
+
+
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def _without_fronted_relative(cue: Token, clause: Token) -> tuple[int, int]:
+    """A complement clause, less the relative pronoun fronted before the cue that the parser hung on it ("the
+    levy, which officials said [will take effect in May]", "what he says [is a fair plan]"): the pronoun's
+    clause is the writer's, what follows the cue is what was said."""
+    start, end = subtree_range(clause)
+    fronted = [t for t in clause.subtree if t.i < cue.i]
+    if len(fronted) == 1 and cue.i < clause.right_edge.i and fronted[0].head.i == clause.i and (
+            fronted[0].tag_ in RELATIVE_TAGS or fronted[0].lower_ == "that"):
+        after = cue.doc[cue.i + 1]
+        return after.idx, end
+    return start, end
 
 
 RAISED_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "attr"})
@@ -146,7 +162,15 @@ def _without_time_tail(noun: Token) -> tuple[int, int]:
 
 
 def _is_time(token: Token) -> bool:
-    return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+    """A phrase of time: a preposition whose object is a date ("on Monday", "in the summer of 2015"), not one
+    whose object merely holds one ("like building bridges by 2030"); else any date in the phrase."""
+    objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
+    if token.dep_ == "prep" and objects:
+        return objects[0].dep_ == "pobj" and objects[0].ent_type_ in TIME_TYPES
+    return any(t.ent_type_ in TIME_TYPES for t in token.subtree)
+
+
+TIME_TYPES = frozenset({"DATE", "TIME"})
 
 
 def _has_complementiser(clause: Token) -> bool:
