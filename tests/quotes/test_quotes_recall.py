@@ -67,3 +67,69 @@ def test_a_date_inside_the_object_stays_in_it(parsed, text, content):
 
 def test_a_closing_date_on_the_object_is_cut(parsed):
     assert "the attack" in [c for c, _ in run(parsed, "Governor Tom Vale denounced the attack on Monday.")]
+
+
+# -- a phrase on the cue after its object tells where or through what it was said: "attacked the mayor [in a post]"
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Tom Vale attacked the mayor in a late-night post.", "the mayor"),
+    ("Ana Ruiz denounced the plan at a rally in Orsk.", "the plan"),
+    ("The council criticized the levy during a long meeting.", "the levy"),
+])
+def test_where_or_how_it_was_said_is_no_part_of_it(parsed, text, content):
+    assert content in [c for c, _ in run(parsed, text)]
+
+
+def test_a_phrase_the_cue_takes_stays(parsed):
+    found = [c for c, _ in run(parsed, "Ana Ruiz thanked the council for backing the dam.")]
+    assert "the council for backing the dam" in found
+
+
+# -- a closing clause of the writer's setting: "said it was smart[, although she had refused]"
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("She said paying no tax was smart, although she again refused to show her returns.",
+     "paying no tax was smart"),
+    ("Tom Vale said he opposed the war, when there are recordings of him backing it.", "he opposed the war"),
+    ("Ana Ruiz said the dam will hold, though engineers in Orsk doubt it.", "the dam will hold"),
+])
+def test_a_closing_clause_of_setting_is_cut(parsed, text, content):
+    assert content in [c for c, _ in run(parsed, text)]
+
+
+def test_a_reason_given_by_the_speaker_stays(parsed):
+    found = [c for c, _ in run(parsed, "Tom Vale said he would stay because the town needed him.")]
+    assert "he would stay because the town needed him" in found
+
+
+# -- a noun of intent with its owner and an infinitive: "the mayor's refusal [to sign the deal]"
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The mayor's refusal to sign the deal angered the town of Orsk.", "to sign the deal", "mayor"),
+    ("Tom Vale's promise to rebuild the bridge in Dorn was broken.", "to rebuild the bridge in Dorn", "Tom Vale's"),
+    ("Ana Ruiz's decision to close the port surprised the traders.", "to close the port", "Ana Ruiz's"),
+])
+def test_a_noun_of_intent_with_its_owner(parsed, text, content, speaker):
+    found = run(parsed, text)
+    assert content in [c for c, _ in found]
+    assert any(speaker in (s or "") for c, s in found if c == content)
+
+
+def test_a_noun_of_intent_owned_by_no_one_is_no_claim(parsed):
+    assert run(parsed, "The plan to close the school in Dorn was dropped in May.") == []
+
+
+# -- a noun cue with its owner and its preposition: "Ana Ruiz's call [for a ceasefire]"
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Ana Ruiz's call for a ceasefire in Orsk went unanswered.", "a ceasefire in Orsk", "Ana Ruiz's"),
+    ("The mayor's criticism of the new levy grew louder.", "the new levy", "mayor"),
+    ("Tom Vale's opposition to the dam cost him the vote.", "the dam", "Tom Vale's"),
+])
+def test_a_noun_cue_with_its_preposition(parsed, text, content, speaker):
+    found = run(parsed, text)
+    assert any(c == content and speaker in (s or "") for c, s in found)
+
+
+def test_a_noun_cue_owned_by_no_one_is_no_claim(parsed):
+    assert run(parsed, "A call for calm came too late for the town of Dorn.") == []

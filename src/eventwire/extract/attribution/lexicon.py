@@ -54,6 +54,18 @@ def setting_prepositions() -> frozenset[str]:
 
 
 @cache
+def circumstance_prepositions() -> frozenset[str]:
+    """Prepositions whose phrase on a cue verb tells when, where or how it was said ("… in a post", "… at a rally")."""
+    return frozenset(w.lower() for w in lines("quote_circumstance_prepositions.txt"))
+
+
+@cache
+def setting_conjunctions() -> frozenset[str]:
+    """Subordinators whose closing clause is the writer's setting for a claim (", although …", ", when …")."""
+    return frozenset(w.lower() for w in lines("quote_setting_conjunctions.txt"))
+
+
+@cache
 def pronoun_kinds() -> dict[str, str]:
     """Pronoun -> the kind of speaker it stands for: 'person', 'group', 'thing' or 'any'."""
     return {pronoun.lower(): kind for pronoun, kind, *_ in rows("quote_pronouns.tsv")}
