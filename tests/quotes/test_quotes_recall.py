@@ -133,3 +133,33 @@ def test_a_noun_cue_with_its_preposition(parsed, text, content, speaker):
 
 def test_a_noun_cue_owned_by_no_one_is_no_claim(parsed):
     assert run(parsed, "A call for calm came too late for the town of Dorn.") == []
+
+
+# -- a passive cue with its agent: "[the plan] was endorsed by the council" (the agent speaks)
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The plan was endorsed by the council of Orsk.", "The plan", "the council of Orsk"),
+    ("The levy is supported by far fewer towns.", "The levy", "far fewer towns"),
+    ("The new dam was criticized by engineers in Dorn.", "The new dam", "engineers in Dorn"),
+])
+def test_a_passive_cue_speaks_through_its_agent(parsed, text, content, speaker):
+    assert (content, speaker) in run(parsed, text)
+
+
+def test_a_passive_act_that_reports_nothing_is_no_claim(parsed):
+    assert run(parsed, "The bridge was built by the army in 1990.") == []
+
+
+# -- verbs of stance with what they are for or against: "voted for the levy", "campaigned against the dam"
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Tom Vale voted against the new levy.", "the new levy", "Tom Vale"),
+    ("Ana Ruiz campaigned for a new bridge in Dorn.", "a new bridge in Dorn", "Ana Ruiz"),
+    ("The mayor is aiming to cut the water tax.", "to cut the water tax", "The mayor"),
+])
+def test_a_verb_of_stance_with_its_object(parsed, text, content, speaker):
+    assert (content, speaker) in run(parsed, text)
+
+
+def test_a_vote_count_is_no_stance(parsed):
+    assert run(parsed, "About 300 people in Orsk voted on Sunday.") == []

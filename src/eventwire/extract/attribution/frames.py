@@ -4,7 +4,8 @@ A frame names one way a cue holds its content:
 
 - ``ccomp``: a clausal complement ("said [that the town fell]", "[“It fell,”] he said")
 - ``xcomp``: an open complement ("urged them [to withdraw]", "vowed [to fight]")
-- ``dobj``: a direct object ("denounced [the attack]")
+- ``dobj``: a direct object ("denounced [the attack]"), or the subject of a passive with its agent ("[the plan] was
+  backed by the council")
 - ``prep:P``: the object of the preposition P ("accused Russia [of shelling]", "called for [a ceasefire]")
 - ``acl``: a clause on a cue noun ("the claim [that troops had left]")
 - ``toinf``: an infinitive on a cue noun of intent ("her refusal [to sign]", "the plan [to close the port]")
@@ -62,6 +63,16 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
             return _without_fronted_relative(cue, chosen)
         if frame == "ccomp":
             return _object_clause(cue)
+        if frame == "dobj":
+            return _passive_subject(cue)
+    return None
+
+
+def _passive_subject(cue: Token) -> tuple[int, int] | None:
+    """What a passive cue with its agent says something of: "[the plan] was endorsed by the council"."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i]
+    if subjects and any(c.dep_ == "agent" for c in cue.children):
+        return subtree_range(subjects[0])
     return None
 
 
