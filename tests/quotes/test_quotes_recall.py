@@ -163,3 +163,20 @@ def test_a_verb_of_stance_with_its_object(parsed, text, content, speaker):
 
 def test_a_vote_count_is_no_stance(parsed):
     assert run(parsed, "About 300 people in Orsk voted on Sunday.") == []
+
+
+# -- an inverted speaker after a quotation, however the parser hung it: "“How big is it?” asked the boy"
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“How big is that dam?” asked the boy, who was wearing a red hat.", "the boy"),
+    ("“Better watch out for the flood in Orsk tonight,” tweeted another.", "another"),
+    ("“Is the road to Dorn open again?” asked a driver.", "a driver"),
+])
+def test_an_inverted_speaker_after_a_quotation(parsed, text, speaker):
+    [(_, found)] = run(parsed, text)
+    assert found is not None and found.startswith(speaker)
+
+
+def test_an_object_after_a_cue_with_its_own_subject_is_no_speaker(parsed):
+    [(_, found)] = run(parsed, "“The water is rising,” Ana Ruiz told the mayor.")
+    assert found == "Ana Ruiz"

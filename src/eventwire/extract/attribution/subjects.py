@@ -126,3 +126,21 @@ def only_speaker_between(cue: Token, offset: int) -> bool:
             return False
         i -= 1
     return True
+
+
+INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dative"})
+
+
+def inverted_speaker(cue: Token, content_end: int) -> Token | None:
+    """Who speaks after a cue that closes a quotation ("“…,” asked the boy", "“…,” tweeted another"): the noun
+    phrase right after the cue, however the parser hung it on the cue, when only punctuation lies between the
+    quotation and the cue."""
+    doc = cue.doc
+    if doc.text[content_end:cue.idx].strip(" ,\n\t\xa0") or cue.i + 1 >= len(doc):
+        return None
+    for token in doc[cue.i + 1:cue.i + 1 + NAME_REACH + 2]:
+        if token.head.i == cue.i and token.dep_ in INVERTED_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token if token.left_edge.i == cue.i + 1 else None
+        if token.is_punct:
+            return None
+    return None
