@@ -85,6 +85,11 @@ def test_a_phrase_the_cue_takes_stays(parsed):
     assert "the council for backing the dam" in found
 
 
+def test_in_before_no_speech_noun_stays(parsed):
+    found = [c for c, _ in run(parsed, "The report revealed a yawning gulf in the way the towns see the dam.")]
+    assert "a yawning gulf in the way the towns see the dam" in found
+
+
 # -- a closing clause of the writer's setting: "said it was smart[, although she had refused]"
 
 @pytest.mark.parametrize(("text", "content"), [
@@ -180,3 +185,19 @@ def test_an_inverted_speaker_after_a_quotation(parsed, text, speaker):
 def test_an_object_after_a_cue_with_its_own_subject_is_no_speaker(parsed):
     [(_, found)] = run(parsed, "“The water is rising,” Ana Ruiz told the mayor.")
     assert found == "Ana Ruiz"
+
+
+# -- a gerund clause where an object stands, hung as an open complement: "mentioned [raising the levy]"
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Tom Vale has mentioned raising the levy and forcing towns to spend more on roads.",
+     "raising the levy and forcing towns to spend more on roads"),
+    ("Ana Ruiz proposed building a second bridge over the Varn.", "building a second bridge over the Varn"),
+    ("The mayor denounced closing the clinic in Dorn.", "closing the clinic in Dorn"),
+])
+def test_a_gerund_object_is_what_was_said(parsed, text, content):
+    assert content in [c for c, _ in run(parsed, text)]
+
+
+def test_a_gerund_after_a_verb_of_no_saying_is_no_claim(parsed):
+    assert run(parsed, "The crews kept working through the night in Orsk.") == []

@@ -20,6 +20,13 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from eventwire.extract.attribution.extents import (
+    gerund_object,
+    infinitive_on,
+    passive_subject,
+    subtree_range,
+    without_fronted_relative,
+)
 from eventwire.extract.attribution.lexicon import (
     circumstance_prepositions,
     cue_rules,
@@ -35,10 +42,6 @@ TRIM = frozenset(" \t\n\xa0\u2009\u200b,;:.—–-")
 PUNCTUATION = " \t\n\xa0\u2009\u200b,;:.—–-()"
 
 
-def subtree_range(token: Token) -> tuple[int, int]:
-    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-
-
 def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
     """The character span the cue's content takes in this frame, or None when the frame does not fit."""
     if frame == "head":
@@ -50,7 +53,7 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
     if frame == "name":
         return _named(cue)
     if frame == "toinf":
-        return _infinitive_on(cue)
+        return infinitive_on(cue)
     if frame in ("ccomp", "xcomp", "dobj", "acl"):
         deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
         fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
@@ -60,44 +63,12 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
                 return _with_object_complements(cue, chosen)
             if frame == "xcomp":
                 return _with_addressee(cue, chosen)
-            return _without_fronted_relative(cue, chosen)
+            return without_fronted_relative(cue, chosen)
         if frame == "ccomp":
             return _object_clause(cue)
         if frame == "dobj":
-            return _passive_subject(cue)
+            return gerund_object(cue) or passive_subject(cue)
     return None
-
-
-def _passive_subject(cue: Token) -> tuple[int, int] | None:
-    """What a passive cue with its agent says something of: "[the plan] was endorsed by the council"."""
-    subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i]
-    if subjects and any(c.dep_ == "agent" for c in cue.children):
-        return subtree_range(subjects[0])
-    return None
-
-
-def _infinitive_on(noun: Token) -> tuple[int, int] | None:
-    """The infinitive clause after a noun of intent: "his refusal [to sign the deal]"."""
-    for child in noun.rights:
-        if child.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
-            return subtree_range(child)
-    return None
-
-
-RELATIVE_TAGS = frozenset({"WDT", "WP"})
-
-
-def _without_fronted_relative(cue: Token, clause: Token) -> tuple[int, int]:
-    """A complement clause, less the relative pronoun fronted before the cue that the parser hung on it ("the
-    levy, which officials said [will take effect in May]", "what he says [is a fair plan]"): the pronoun's
-    clause is the writer's, what follows the cue is what was said."""
-    start, end = subtree_range(clause)
-    fronted = [t for t in clause.subtree if t.i < cue.i]
-    if len(fronted) == 1 and cue.i < clause.right_edge.i and fronted[0].head.i == clause.i and (
-            fronted[0].tag_ in RELATIVE_TAGS or fronted[0].lower_ == "that"):
-        after = cue.doc[cue.i + 1]
-        return after.idx, end
-    return start, end
 
 
 RAISED_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "attr"})
@@ -177,7 +148,11 @@ def _with_object_complements(cue: Token, obj: Token) -> tuple[int, int]:
 def _is_circumstance(cue: Token, child: Token) -> bool:
     """A phrase on the cue that tells when, where or through what it was said ("attacked her [in a post]"), unless
     the cue's own frames take its preposition."""
-    if child.dep_ != "prep" or child.lower_ not in circumstance_prepositions():
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ == "in":  # "in a late-night post": the channel
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in speech_nouns() for g in child.children)
+    if child.lower_ not in circumstance_prepositions():
         return False
     rule = cue_rules(cue.doc.lang_).get((cue.lemma_.lower(), "VERB"))
     return rule is None or f"prep:{child.lower_}" not in rule.frames
