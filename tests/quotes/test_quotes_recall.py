@@ -14,15 +14,15 @@ def run(parsed, text):
     return [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes(doc, Found(entities=found))]
 
 
-# -- a relative pronoun fronted before the cue: "the levy, which officials said [will take effect in May]"
+# -- a relative pronoun fronted before the cue: "the levy, which officials said [would double the cost]"
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
-    ("The council approved the levy, which officials said will take effect in May.",
-     "will take effect in May", "officials"),
+    ("The council approved the levy, which officials said would double the cost of water.",
+     "would double the cost of water", "officials"),
     ("They cut the tax on grain, which the minister believes will help farmers in Orsk.",
      "will help farmers in Orsk", "the minister"),
-    ("It was what many engineers said was a sign of a thaw between the two towns.",
-     "was a sign of a thaw between the two towns", "many engineers"),
+    ("It was what many engineers said was proof that the dam had been neglected.",
+     "was proof that the dam had been neglected", "many engineers"),
 ])
 def test_a_fronted_relative_pronoun_is_left_out_of_what_was_said(parsed, text, content, speaker):
     assert (content, speaker) in run(parsed, text)
@@ -35,12 +35,12 @@ def test_a_relative_clause_with_no_cue_is_no_claim(parsed):
 # -- a headline's source, a colon and a quotation or a lower-case word for a body: "Vane camp: …"
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
-    ("Vane: 'We are going to build so much.'\n\nThe mayor spoke in Orsk.",
-     "'We are going to build so much.'", "Vane"),
-    ("Ruiz camp: Vane's plan threatens the economy of Orsk.\n\nThe vote is on Monday.",
-     "Vane's plan threatens the economy of Orsk", "Ruiz camp"),
-    ("Dorn Herald editorial: 'Send the governor home now.'\n\nThe paper ran it on Sunday.",
-     "'Send the governor home now.'", "Dorn Herald editorial"),
+    ("Vane: 'The port will reopen in a week.'\n\nThe mayor spoke in Orsk.",
+     "'The port will reopen in a week.'", "Vane"),
+    ("Ruiz camp: The levy will ruin the farms of Orsk.\n\nThe vote is on Monday.",
+     "The levy will ruin the farms of Orsk", "Ruiz camp"),
+    ("Dorn Herald editorial: 'Keep the clinic in Dorn open.'\n\nThe paper ran it on Sunday.",
+     "'Keep the clinic in Dorn open.'", "Dorn Herald editorial"),
 ])
 def test_a_headline_source_before_a_colon(parsed, text, content, speaker):
     assert (content, speaker) in run(parsed, text)
@@ -51,11 +51,11 @@ def test_a_factbox_key_is_no_headline_source(parsed):
     assert [c for c, _ in found if "12,000" in c] == []
 
 
-# -- a date inside what was proposed is no time tail: "proposing [projects like building bridges by 2030]"
+# -- a date inside what was proposed is no time tail: "proposing [schemes such as planting trees by 2030]"
 
 @pytest.mark.parametrize(("text", "content"), [
-    ("Ana Ruiz is proposing new projects like building 300 bridges by 2030 and giving towns money for buses.",
-     "new projects like building 300 bridges by 2030 and giving towns money for buses"),
+    ("Ana Ruiz is proposing schemes such as planting a million trees by 2030 in the valley.",
+     "schemes such as planting a million trees by 2030 in the valley"),
     ("Tom Vale praised plans such as opening ten clinics before 2027.",
      "plans such as opening ten clinics before 2027"),
     ("The mayor denounced schemes like closing the school in June.",
@@ -86,16 +86,16 @@ def test_a_phrase_the_cue_takes_stays(parsed):
 
 
 def test_in_before_no_speech_noun_stays(parsed):
-    found = [c for c, _ in run(parsed, "The report revealed a yawning gulf in the way the towns see the dam.")]
-    assert "a yawning gulf in the way the towns see the dam" in found
+    found = [c for c, _ in run(parsed, "Ana Ruiz described a deep rift in the way the towns share water.")]
+    assert "a deep rift in the way the towns share water" in found
 
 
-# -- a closing clause of the writer's setting: "said it was smart[, although she had refused]"
+# -- a closing clause of the writer's setting: "said the dam was safe[, although she declined to show why]"
 
 @pytest.mark.parametrize(("text", "content"), [
-    ("She said paying no tax was smart, although she again refused to show her returns.",
-     "paying no tax was smart"),
-    ("Tom Vale said he opposed the war, when there are recordings of him backing it.", "he opposed the war"),
+    ("Ana Ruiz said the new dam was safe, although she again declined to show the survey.",
+     "the new dam was safe"),
+    ("Tom Vale said he had never met the builder, when photos show them at a dinner.", "he had never met the builder"),
     ("Ana Ruiz said the dam will hold, though engineers in Orsk doubt it.", "the dam will hold"),
 ])
 def test_a_closing_clause_of_setting_is_cut(parsed, text, content):
@@ -144,7 +144,7 @@ def test_a_noun_cue_owned_by_no_one_is_no_claim(parsed):
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
     ("The plan was endorsed by the council of Orsk.", "The plan", "the council of Orsk"),
-    ("The levy is supported by far fewer towns.", "The levy", "far fewer towns"),
+    ("The new levy is supported by most farmers in Orsk.", "The new levy", "most farmers in Orsk"),
     ("The new dam was criticized by engineers in Dorn.", "The new dam", "engineers in Dorn"),
 ])
 def test_a_passive_cue_speaks_through_its_agent(parsed, text, content, speaker):
@@ -170,11 +170,11 @@ def test_a_vote_count_is_no_stance(parsed):
     assert run(parsed, "About 300 people in Orsk voted on Sunday.") == []
 
 
-# -- an inverted speaker after a quotation, however the parser hung it: "“How big is it?” asked the boy"
+# -- an inverted speaker after a quotation, however the parser hung it: "“When does it leave?” asked the girl"
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("“How big is that dam?” asked the boy, who was wearing a red hat.", "the boy"),
-    ("“Better watch out for the flood in Orsk tonight,” tweeted another.", "another"),
+    ("“When does the ferry leave?” asked the girl, who was holding a blue kite.", "the girl"),
+    ("“The ferry to Dorn is late again,” tweeted another.", "another"),
     ("“Is the road to Dorn open again?” asked a driver.", "a driver"),
 ])
 def test_an_inverted_speaker_after_a_quotation(parsed, text, speaker):
@@ -190,8 +190,8 @@ def test_an_object_after_a_cue_with_its_own_subject_is_no_speaker(parsed):
 # -- a gerund clause where an object stands, hung as an open complement: "mentioned [raising the levy]"
 
 @pytest.mark.parametrize(("text", "content"), [
-    ("Tom Vale has mentioned raising the levy and forcing towns to spend more on roads.",
-     "raising the levy and forcing towns to spend more on roads"),
+    ("Tom Vale has mentioned raising the levy and selling the old mill.",
+     "raising the levy and selling the old mill"),
     ("Ana Ruiz proposed building a second bridge over the Varn.", "building a second bridge over the Varn"),
     ("The mayor denounced closing the clinic in Dorn.", "closing the clinic in Dorn"),
 ])

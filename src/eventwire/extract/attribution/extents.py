@@ -39,7 +39,7 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 def without_fronted_relative(cue: Token, clause: Token) -> tuple[int, int]:
     """A complement clause, less the relative pronoun fronted before the cue that the parser hung on it ("the
-    levy, which officials said [will take effect in May]", "what he says [is a fair plan]"): the pronoun's
+    levy, which officials said [would double the cost]", "what he says [is a fair plan]"): the pronoun's
     clause is the writer's, what follows the cue is what was said."""
     start, end = subtree_range(clause)
     fronted = [t for t in clause.subtree if t.i < cue.i]

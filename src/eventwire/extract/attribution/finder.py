@@ -169,7 +169,7 @@ def _draft(
             speaker = experiencer_of(cue)
         else:
             speaker = _reporting_ancestor_speaker(cue, rules) or speaker_of(cue)
-            if end <= cue.idx and (speaker is None or start <= speaker.idx < end):  # "“How big?” asked the boy"
+            if end <= cue.idx and (speaker is None or start <= speaker.idx < end):  # "“When?” asked the girl"
                 speaker = inverted_speaker(cue, end)
         if speaker is None and frame not in SPEECH_FRAMES:
             return None  # "rejected the plan" by nobody named is no one's claim

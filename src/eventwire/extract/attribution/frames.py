@@ -337,7 +337,8 @@ def without_trailing_participle(doc, start: int, end: int) -> tuple[int, int]:
     """Cut a closing participle clause set off by a comma, the writer's comment on what was said rather than
     part of it ("said the hands were raised[, contradicting the police]"), and a closing phrase of setting
     ("urged calm [amid fears of a flood]", lexicons/quote_setting_prepositions.txt) or of a subordinate
-    clause of setting ("said it was smart[, although he had refused]", lexicons/quote_setting_conjunctions.txt)."""
+    clause of setting ("said the dam was safe[, though nobody saw the survey]",
+    lexicons/quote_setting_conjunctions.txt)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
