@@ -170,7 +170,7 @@ def _draft(
         else:
             speaker = _reporting_ancestor_speaker(cue, rules) or speaker_of(cue)
             if end <= cue.idx and (speaker is None or start <= speaker.idx < end):  # "“When?” asked the girl"
-                speaker = inverted_speaker(cue, end)
+                speaker = inverted_speaker(cue, end) or speaker
         if speaker is None and frame not in SPEECH_FRAMES:
             return None  # "rejected the plan" by nobody named is no one's claim
         sentence_end = sentence_of(cue).end_char
