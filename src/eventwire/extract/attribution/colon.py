@@ -66,17 +66,32 @@ def _is_headline(text: str, offset: int) -> bool:
 MIN_HEADLINE_WORDS = 4
 
 
+QUOTE_OPENERS = "'‘\"“"
+
+
 def _reads_as_headline(content: str) -> bool:
-    """A headline's words after its source's colon, not a factbox value ("Population: about 12,000")."""
-    return content[:1].isupper() and len(content.split()) >= MIN_HEADLINE_WORDS
+    """A headline's words after its source's colon, quoted or not ("Vane: 'We will win'"), not a factbox value
+    ("Population: about 12,000")."""
+    words = content.lstrip(QUOTE_OPENERS)
+    return words[:1].isupper() and len(words.split()) >= MIN_HEADLINE_WORDS
 
 
 def _is_capitalised(name: SpacySpan) -> bool:
-    """A headline's source, however the parser tags it: a few capitalised words ("Poll", "Ana Ruiz")."""
+    """A headline's source, however the parser tags it: a few capitalised words ("Poll", "Ana Ruiz"), the last
+    one maybe a lower-case word for a body or a channel ("Vane camp", "Daily Post editorial")."""
     words = [t for t in name if not t.is_punct]
-    if not 0 < len(words) <= MAX_HEADLINE_NAME_TOKENS or any(t.pos_ in ("DET", "ADP", "ADJ") for t in words):
+    if not 0 < len(words) <= MAX_HEADLINE_NAME_TOKENS or any(t.pos_ in ("DET", "ADP") for t in words):
         return False  # "The Latest: …", "Stealth Over Health: …" head a story, no source
+    if len(words) > 1 and _is_body_or_channel(words[-1]):
+        words = words[:-1]
+    if any(t.pos_ == "ADJ" and t.ent_type_ not in SPEAKER_ENTITY_TYPES for t in words):
+        return False
     return all(t.text[:1].isupper() and t.is_alpha for t in words)
+
+
+def _is_body_or_channel(word: Token) -> bool:
+    lemma = word.lemma_.lower()
+    return word.is_lower and (speaker_nouns().get(lemma) == "group" or lemma in speech_nouns())
 
 
 def _is_speaker_name(name: SpacySpan) -> bool:

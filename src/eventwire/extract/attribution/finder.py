@@ -30,7 +30,12 @@ from eventwire.extract.attribution.headline import headline_claims
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, cue_tokens, speech_nouns, view_nouns
 from eventwire.extract.attribution.pieces import split_long_glue
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
-from eventwire.extract.attribution.subjects import MAX_SPEAKER_CHARS, only_speaker_between, speaker_of
+from eventwire.extract.attribution.subjects import (
+    MAX_SPEAKER_CHARS,
+    inverted_speaker,
+    only_speaker_between,
+    speaker_of,
+)
 from eventwire.extract.attribution.unclaimed import extend_continued, orphans
 
 # frames that hold speech, thought or a judgement even when nobody is named
@@ -164,6 +169,8 @@ def _draft(
             speaker = experiencer_of(cue)
         else:
             speaker = _reporting_ancestor_speaker(cue, rules) or speaker_of(cue)
+            if end <= cue.idx and (speaker is None or start <= speaker.idx < end):  # "“When?” asked the girl"
+                speaker = inverted_speaker(cue, end) or speaker
         if speaker is None and frame not in SPEECH_FRAMES:
             return None  # "rejected the plan" by nobody named is no one's claim
         sentence_end = sentence_of(cue).end_char

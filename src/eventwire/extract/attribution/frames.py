@@ -4,9 +4,11 @@ A frame names one way a cue holds its content:
 
 - ``ccomp``: a clausal complement ("said [that the town fell]", "[“It fell,”] he said")
 - ``xcomp``: an open complement ("urged them [to withdraw]", "vowed [to fight]")
-- ``dobj``: a direct object ("denounced [the attack]")
+- ``dobj``: a direct object ("denounced [the attack]"), or the subject of a passive with its agent ("[the plan] was
+  backed by the council")
 - ``prep:P``: the object of the preposition P ("accused Russia [of shelling]", "called for [a ceasefire]")
 - ``acl``: a clause on a cue noun ("the claim [that troops had left]")
+- ``toinf``: an infinitive on a cue noun of intent ("her refusal [to sign]", "the plan [to close the port]")
 - ``head``: the clause the cue is inserted in ("The town, he said, [had fallen]"; "according to X, [...]")
 - ``quote``: a quotation right next to the cue ("He said: [“...”]")
 - ``raise``: a subject with what it seems to be or do, the cue inside ("[The deal seems likely to fail]")
@@ -18,17 +20,26 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.attribution.lexicon import setting_prepositions, speech_nouns
+from eventwire.extract.attribution.extents import (
+    gerund_object,
+    infinitive_on,
+    passive_subject,
+    subtree_range,
+    without_fronted_relative,
+)
+from eventwire.extract.attribution.lexicon import (
+    circumstance_prepositions,
+    cue_rules,
+    setting_conjunctions,
+    setting_prepositions,
+    speech_nouns,
+)
 
 INSERTED = ("parataxis", "advcl", "prep", "npadvmod")
 OPENERS = frozenset("“„«\"'`‘")
 CLOSERS = frozenset("”»\"'’")
 TRIM = frozenset(" \t\n\xa0\u2009\u200b,;:.—–-")
 PUNCTUATION = " \t\n\xa0\u2009\u200b,;:.—–-()"
-
-
-def subtree_range(token: Token) -> tuple[int, int]:
-    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
 
 
 def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
@@ -41,6 +52,8 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
         return _raised(cue)
     if frame == "name":
         return _named(cue)
+    if frame == "toinf":
+        return infinitive_on(cue)
     if frame in ("ccomp", "xcomp", "dobj", "acl"):
         deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
         fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
@@ -50,9 +63,11 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
                 return _with_object_complements(cue, chosen)
             if frame == "xcomp":
                 return _with_addressee(cue, chosen)
-            return subtree_range(chosen)
+            return without_fronted_relative(cue, chosen)
         if frame == "ccomp":
             return _object_clause(cue)
+        if frame == "dobj":
+            return gerund_object(cue) or passive_subject(cue)
     return None
 
 
@@ -124,8 +139,23 @@ def _with_object_complements(cue: Token, obj: Token) -> tuple[int, int]:
         between = cue.doc[obj.right_edge.i + 1:child.left_edge.i]
         if child.dep_ not in OBJECT_COMPLEMENTS or any(t.is_punct for t in between) or _is_time(child):
             break
+        if _is_circumstance(cue, child):
+            break
         end = max(end, subtree_range(child)[1])
     return start, end
+
+
+def _is_circumstance(cue: Token, child: Token) -> bool:
+    """A phrase on the cue that tells when, where or through what it was said ("attacked her [in a post]"), unless
+    the cue's own frames take its preposition."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ == "in":  # "in a late-night post": the channel
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in speech_nouns() for g in child.children)
+    if child.lower_ not in circumstance_prepositions():
+        return False
+    rule = cue_rules(cue.doc.lang_).get((cue.lemma_.lower(), "VERB"))
+    return rule is None or f"prep:{child.lower_}" not in rule.frames
 
 
 def _with_addressee(cue: Token, clause: Token) -> tuple[int, int]:
@@ -146,7 +176,15 @@ def _without_time_tail(noun: Token) -> tuple[int, int]:
 
 
 def _is_time(token: Token) -> bool:
-    return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+    """A phrase of time: a preposition whose object is a date ("on Monday", "in the summer of 2015"), not one
+    whose object merely holds one ("like building bridges by 2030"); else any date in the phrase."""
+    objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
+    if token.dep_ == "prep" and objects:
+        return objects[0].dep_ == "pobj" and objects[0].ent_type_ in TIME_TYPES
+    return any(t.ent_type_ in TIME_TYPES for t in token.subtree)
+
+
+TIME_TYPES = frozenset({"DATE", "TIME"})
 
 
 def _has_complementiser(clause: Token) -> bool:
@@ -298,7 +336,9 @@ def without_trailing_cue(doc, start: int, end: int, is_cue) -> tuple[int, int]:
 def without_trailing_participle(doc, start: int, end: int) -> tuple[int, int]:
     """Cut a closing participle clause set off by a comma, the writer's comment on what was said rather than
     part of it ("said the hands were raised[, contradicting the police]"), and a closing phrase of setting
-    ("urged calm [amid fears of a flood]", lexicons/quote_setting_prepositions.txt)."""
+    ("urged calm [amid fears of a flood]", lexicons/quote_setting_prepositions.txt) or of a subordinate
+    clause of setting ("said the dam was safe[, though nobody saw the survey]",
+    lexicons/quote_setting_conjunctions.txt)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
@@ -308,12 +348,21 @@ def without_trailing_participle(doc, start: int, end: int) -> tuple[int, int]:
             continue
         if token.dep_ == "prep" and token.lower_ in setting_prepositions():
             return start, (before.idx if before.text == "," else token.idx)
+        opener = doc[token.left_edge.i - 1]
+        if token.dep_ == "advcl" and opener.text == "," and opener.i > span.start and _opens_with_setting(token):
+            return start, opener.idx
         if token.dep_ != "advcl" or token.tag_ != "VBG" or token.left_edge.i != token.i:
             continue
         if before.text == ",":
             return start, before.idx
     return start, end
 
+
+
+def _opens_with_setting(clause: Token) -> bool:
+    """A clause led by a subordinator of the writer's setting (", although …", ", when asked …")."""
+    first = clause.left_edge
+    return first.dep_ in ("mark", "advmod") and first.head.i == clause.i and first.lower_ in setting_conjunctions()
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -78,6 +78,10 @@ gender_words = partial(word_map, "quote_gender_words.tsv")
 speaker_nouns = partial(word_map, "quote_speaker_nouns.tsv")
 # Common given names -> 'm' | 'f', a hint for which person a "he" or a "she" can be.
 given_names = partial(word_map, "quote_given_names.tsv")
+# Prepositions whose phrase on a cue verb tells when, where or how it was said ("… in a post", "… at a rally").
+circumstance_prepositions = partial(words, "quote_circumstance_prepositions.txt")
+# Subordinators whose closing clause is the writer's setting for a claim (", although …", ", when …").
+setting_conjunctions = partial(words, "quote_setting_conjunctions.txt")
 
 
 @cache

@@ -52,6 +52,9 @@ def _subject_of(verb: Token) -> Token | None:
     """The subject of the verb, or of the verb it hangs from ("…, saying", "went on to add")."""
     token = verb
     for _ in range(3):
+        agent = _agent_of(token)
+        if agent is not None:  # "the plan was backed by [the council]": the agent speaks, not the subject
+            return agent
         for child in token.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
@@ -59,15 +62,20 @@ def _subject_of(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "obl:agent":  # UD: "déclaré par [le ministre]"
                 return child
-            if child.dep_ == "agent":
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or token.head.i == token.i:
             return None
         token = token.head.head if token.dep_ == "pcomp" else token.head
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
     return None
 
 
@@ -118,3 +126,21 @@ def only_speaker_between(cue: Token, offset: int) -> bool:
             return False
         i -= 1
     return True
+
+
+INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dative"})
+
+
+def inverted_speaker(cue: Token, content_end: int) -> Token | None:
+    """Who speaks after a cue that closes a quotation ("“…,” asked the boy", "“…,” tweeted another"): the noun
+    phrase right after the cue, however the parser hung it on the cue, when only punctuation lies between the
+    quotation and the cue."""
+    doc = cue.doc
+    if doc.text[content_end:cue.idx].strip(" ,\n\t\xa0") or cue.i + 1 >= len(doc):
+        return None
+    for token in doc[cue.i + 1:cue.i + 1 + NAME_REACH + 2]:
+        if token.head.i == cue.i and token.dep_ in INVERTED_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token if token.left_edge.i == cue.i + 1 else None
+        if token.is_punct:
+            return None
+    return None
