@@ -26,17 +26,23 @@ from spacy.tokens import Doc, Span
 from eventwire.extract.actors.code import INTERNATIONAL
 from eventwire.extract.actors.lexicon import Title, split_hyphens
 from eventwire.extract.actors.phrases import WordIndex
-from eventwire.extract.actors.roles import Role, TitleActor
+from eventwire.extract.actors.roles import FORMER_SECTOR, Role, TitleActor
 from eventwire.lexicons import rows
 
 LANG = "fr"
-DE = frozenset({"de", "du", "des", "d'", "d’"})
-ARTICLES = frozenset({"le", "la", "l'", "l’", "les"})
-DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "leur", "notre"})
-INDEFINITE = frozenset({"un", "une"})
-BEFORE_TITLE = frozenset({"haut", "nouveau", "nouvelle", "ancien", "ancienne", "ex", "ex-", "futur", "future"})
-FORMER = frozenset({"ancien", "ancienne", "ex", "ex-"})
-FORMER_SECTOR = "ELI"
+
+
+def _words_of(kind: str) -> frozenset[str]:
+    """The words of one class in ``fr/actor_title_words.tsv`` (the small words around a French title)."""
+    return frozenset(word.lower() for word, word_kind, *_ in rows("actor_title_words.tsv", "fr") if word_kind == kind)
+
+
+DE = _words_of("de")  # "de", "du", "des", "d'": the preposition that joins a title to its office
+ARTICLES = _words_of("article")
+DEFINITE = _words_of("definite")
+INDEFINITE = _words_of("indefinite")
+FORMER = _words_of("former")  # "ancien", "ex-": a former holder of the title
+BEFORE_TITLE = _words_of("before") | FORMER  # "nouveau", "haut": words between a determiner and its title
 MAX_COMPLEMENTS = 2
 MAX_NAME_GAP = 12  # tokens back from a name to look for the title before it
 NOMINAL = frozenset({"NOUN", "PROPN"})
