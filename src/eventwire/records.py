@@ -69,9 +69,26 @@ class Place(Spanned):
 
 
 @dataclass(slots=True)
+class TimeContext:
+    """What a time expression's sentence and words say about the happening's day (eventwire.extract.dating)."""
+
+    sentence: list[int]  # [start, end] of its sentence
+    flags: list[str] = field(default_factory=list)  # reports, aside, follow-up, statement, stamp, names-day ...
+
+
+@dataclass(slots=True)
 class TimeExpr(Spanned):
     type: str  # DATE | TIME | DURATION | SET
     value: str | None = None
+    context: TimeContext | None = None  # set by the dating step
+
+
+@dataclass(slots=True)
+class DayCue(Spanned):
+    """A weekday or "yesterday" in the headline or lead: the day of a report whose times date nothing."""
+
+    kind: str  # weekday | yesterday
+    where: str = "text"  # text | title (offsets into the title)
 
 
 @dataclass(slots=True)
@@ -145,6 +162,22 @@ class Event:
 
 
 @dataclass(slots=True)
+class Casualty(Spanned):
+    """How many the report says were killed or injured in its happening, with the words that say so.
+
+    ``main`` marks the report's own count of its main happening (one of each kind at most); the others are
+    every count of a figure, kept as claims with the figure's index. ``where`` is "title" when the span is in
+    the headline (offsets into the title), else "text"."""
+
+    kind: str  # killed | injured
+    value: int
+    basis: str  # headline | figure | event | none reported | multiple | harm word | shot count | survivor
+    where: str = "text"
+    figure: int | None = None
+    main: bool = True
+
+
+@dataclass(slots=True)
 class Header:
     """What a source says of a document before it is read: its id and text, and the metadata it gives."""
 
@@ -165,6 +198,8 @@ class DocumentRecord(Header):
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    day_cues: list[DayCue] = field(default_factory=list)
     story: str | None = None
     incident: str | None = None
     boilerplate: list[Span] = field(default_factory=list)
@@ -185,6 +220,8 @@ class DocumentRecord(Header):
             "figures": to_json(self.figures),
             "events": to_json(self.events),
             "facts": to_json(self.facts),
+            "casualties": to_json(self.casualties),
+            "day_cues": to_json(self.day_cues),
             "story": self.story,
             "incident": self.incident,
             "boilerplate": to_json(self.boilerplate),

@@ -12,7 +12,8 @@ from eventwire.records import DocumentRecord, Span
 
 # A step whose name is no list of the record (acled) annotates the records of the steps it requires.
 RECORD_LISTS = frozenset(f.name for f in fields(DocumentRecord))
-STEP_MODULES = ("entities", "places", "times", "quotes", "figures", "facts", "events", "acled")
+STEP_MODULES = ("entities", "places", "times", "quotes", "figures", "facts", "events", "casualties", "dating",
+                "acled")
 
 
 @cache
@@ -51,5 +52,5 @@ def extract_document(parsed: Parsed) -> DocumentRecord:
         published=article.published,
         lang=article.lang or language_of(article.text, None, article.title),
         boilerplate=[Span.of(article.text, s, e) for s, e in article.boilerplate],
-        **{name: found.get(name, []) for name in STEP_MODULES if name in RECORD_LISTS},
+        **{s.provides: found.get(s.provides, []) for s in ordered_steps() if s.provides in RECORD_LISTS},
     )

@@ -1,0 +1,187 @@
+"""Casualties: how many people the report says were killed and injured in the happening it reports, each
+count with the words that say so.
+
+Read first from the headline ("1 dead, 3 wounded in …", "4 shot outside …"), which states the count of the
+happening itself, then from the figures (category killed / injured, unit people) and events (``killed`` /
+``injured``), keeping the first, most salient one of each; figures that are really ages ("Jon Vale, 25, was
+killed"), ranges of ages or street numbers ("the 6700 block") are no counts. Reports of a single victim often
+give no number ("a man was shot and killed", "a teenager was wounded"): then a word of death in the headline
+or lead counts one killed, and a word of wounding one injured when nobody died (with a death reported, words
+of wounding most often describe the one who died, unless "another" was hurt). A report with words of harm but
+no count of deaths says none died (0); one that says nothing of the wounded leaves them unknown (no record),
+and a report with no words of harm says nothing. A report that says none outright ("No one was hurt", "there
+were no casualties", but not "no one else was hurt") counts 0 of that kind whatever a figure says; beside two
+or more dead, "a cook was wounded" is one survivor. Besides these ``main`` counts, every count of killed or
+injured people (or troops) among the figures is kept as a claim (``main`` false unless it is the main count).
+
+The words are data (``casualty_words.tsv``, ``casualty_none.tsv``); the patterns are in
+eventwire.extract.casualty_patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from eventwire.extract import casualty_patterns as cp
+from eventwire.extract.base import Found, Parsed, step
+from eventwire.records import Casualty
+
+ASSERTED = {"asserted", "claimed", None}
+LEAD_CHARS = 1500
+PERSON_UNITS = frozenset({"people", "troops"})  # units of figures that count people: soldiers die too
+KINDS = ("killed", "injured")
+
+
+def _get(item: Any, name: str) -> Any:
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
+class _Lead:
+    """The headline and the first ``LEAD_CHARS`` of the text as one string, with the way back to spans."""
+
+    def __init__(self, title: str, text: str) -> None:
+        self.title, self.text = title, text
+        self.value = title + "\n" + text[:LEAD_CHARS]
+
+    def casualty(self, kind: str, value: int, basis: str, match: re.Match[str]) -> Casualty:
+        start, end = match.span()
+        if start < len(self.title):
+            return Casualty(start, end, self.title[start:end], kind, value, basis, where="title")
+        offset = len(self.title) + 1
+        return Casualty(start - offset, end - offset, self.text[start - offset : end - offset], kind, value, basis)
+
+
+def report_casualties(title: str, text: str, figures: list[Any], events: list[Any],
+                      lang: str = "en") -> list[Casualty]:
+    """The report's counts of its happening (``main``) and every claim of killed / injured among its figures."""
+    lead = _Lead(title, text)
+    main = {kind: lead.casualty(kind, cp.count_value(match.group(1)), "headline", match)
+            for kind, match in cp.title_counts(title, lang).items()}
+    for kind, casualty in _from_figures(figures, text).items():
+        main.setdefault(kind, casualty)
+    for kind, casualty in _from_events(events, text).items():
+        main.setdefault(kind, casualty)
+    for match, kinds in cp.none_reported(lead.value, lang):
+        for kind in kinds:
+            if kind not in main or main[kind].value != 0 or main[kind].basis != "none reported":
+                main[kind] = lead.casualty(kind, 0, "none reported", match)
+    _harm_counts(lead, main, lang)
+    claims = [c for c in _claims(figures, text) if not any(m.figure == c.figure for m in main.values())]
+    return [main[kind] for kind in KINDS if kind in main] + claims
+
+
+def _harm_counts(lead: _Lead, main: dict[str, Casualty], lang: str) -> None:
+    """Counts read from the words of harm when no figure gave them (one dead, one hurt, none dead)."""
+    p = cp.patterns(lang)
+    death, wound = p.death.search(lead.value), p.wound.search(lead.value)
+    if not death and "injured" not in main:
+        death = p.weak_death.search(lead.value)
+    title_shot = p.title_shot.search(lead.title)
+    if not (death or wound or main or title_shot):
+        return
+    if "killed" not in main:
+        multiple = cp.multiple_killed(lead.value, lang)
+        # "a double homicide", "a murder-suicide" (the one who killed is among the dead)
+        if multiple:
+            main["killed"] = lead.casualty("killed", multiple[1], "multiple", multiple[0])
+        else:
+            evidence = death or wound or title_shot or next(iter(main.values()))
+            main["killed"] = _counted(lead, evidence, 1 if death else 0, "harm word" if death else "no death named")
+    shot = cp.shot_match(lead.title, lead.value, lang)
+    if shot is not None:
+        match, _, others = shot
+        value = cp.shot_value(match, lang)
+        if others and "injured" not in main:
+            main["injured"] = lead.casualty("injured", value, "shot count", match)  # "four others were shot"
+        elif not others and (main.get("injured") is None or main["injured"].value == value):
+            # "five people were shot, one fatally": being shot is not being wounded; the dead are among the shot
+            main["injured"] = lead.casualty("injured", max(value - main["killed"].value, 0), "shot count", match)
+    if "injured" not in main and wound:
+        # with a death reported, words of wounding most often describe the one who died
+        # "three guards died and a cook was hurt": one survivor beside several dead
+        killed = main["killed"].value
+        survivor = (None if killed else wound) or p.another_hurt.search(lead.value) or (
+            p.one_hurt.search(lead.value) if killed >= 2 else None)
+        if survivor:
+            main["injured"] = lead.casualty("injured", 1, "survivor", survivor)
+
+
+def _counted(lead: _Lead, evidence: re.Match[str] | Casualty, value: int, basis: str) -> Casualty:
+    if isinstance(evidence, Casualty):
+        return Casualty(evidence.start, evidence.end, evidence.text, "killed", value, basis, evidence.where)
+    return lead.casualty("killed", value, basis, evidence)
+
+
+def _from_events(events: list[Any], text: str) -> dict[str, Casualty]:
+    found: dict[str, Casualty] = {}
+    for event in events:
+        if _get(event, "status") not in ASSERTED:
+            continue
+        evidence = _get(event, "evidence")
+        start, end = _get(evidence, "start"), _get(evidence, "end")
+        if not isinstance(start, int) or not isinstance(end, int):
+            start = end = 0
+        for kind in KINDS:
+            value = _get(event, kind)
+            if isinstance(value, int) and not isinstance(value, bool) and value >= 0 and kind not in found:
+                found[kind] = Casualty(start, end, text[start:end], kind, value, "event")
+    return found
+
+
+def _from_figures(figures: list[Any], text: str) -> dict[str, Casualty]:
+    found: dict[str, Casualty] = {}
+    for index, figure in enumerate(figures):
+        kind = _get(figure, "category")
+        if kind not in KINDS or kind in found or (_get(figure, "unit") or "people") != "people":
+            continue
+        casualty = _figure_casualty(index, figure, text)
+        if casualty is not None:
+            found[kind] = casualty
+    return found
+
+
+def _claims(figures: list[Any], text: str) -> list[Casualty]:
+    claims = []
+    for index, figure in enumerate(figures):
+        if _get(figure, "category") in KINDS and (_get(figure, "unit") or "people") in PERSON_UNITS:
+            casualty = _figure_casualty(index, figure, text)
+            if casualty is not None:
+                casualty.main = False
+                claims.append(casualty)
+    return claims
+
+
+def _figure_casualty(index: int, figure: Any, text: str) -> Casualty | None:
+    """The figure as a count of people, or None when it is hedged or no count (an age, a street number)."""
+    if _get(figure, "hedged"):
+        return None
+    value = _get(_get(figure, "quantity"), "value")
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value < 100000:
+        return None
+    surface = str(_get(figure, "text") or "")
+    start, end = _get(figure, "start"), _get(figure, "end")
+    start, end = (start, end) if isinstance(start, int) and isinstance(end, int) else (0, 0)
+    if cp.patterns().not_count.search(surface) or re.fullmatch(r"\d+\s*-\s*\d+", surface.strip()):
+        return None
+    if surface.strip().isdigit() and (cp.patterns().age_after.match(text[end : end + 8])
+                                      or text[max(0, start - 2) : start] == ", "):
+        return None
+    if surface.strip().replace(",", "").isdigit() and not cp.bare_count(text, start, end):
+        return None
+    return Casualty(start, end, text[start:end], _get(figure, "category"), int(value), "figure", figure=index)
+
+
+def casualties_of_record(record: dict) -> list[Casualty]:
+    """The casualties of a SPEC §2 record written without them (by an older eventwire)."""
+    return report_casualties(str(record.get("title") or ""), record.get("text") or "",
+                             [f for f in record.get("figures") or [] if isinstance(f, dict)],
+                             [e for e in record.get("events") or [] if isinstance(e, dict)],
+                             str(record.get("lang") or "en"))
+
+
+@step(provides="casualties", requires=("figures", "events"))
+def casualties(doc: Parsed, found: Found) -> list[Casualty]:
+    """The casualties step (see the module's docstring)."""
+    return report_casualties(doc.article.title or "", doc.text, found.get("figures", []), found.get("events", []),
+                             doc.lang)

@@ -1,0 +1,72 @@
+"""The casualties step through the real pipeline: each count of the report's happening with the words it comes
+from, on reports written for these tests (invented places and people)."""
+
+from __future__ import annotations
+
+from eventwire.extract.casualties import report_casualties
+from eventwire.extract.casualty_patterns import bare_count
+from eventwire.link.casualties import casualty_counts
+
+
+def main_counts(record) -> dict[str, tuple[int, str, str, str]]:
+    return {c.kind: (c.value, c.basis, c.where, c.text) for c in record.casualties if c.main}
+
+
+def test_a_headline_count_is_kept_with_its_words_in_the_title(extract):
+    record = extract("Gunfire broke out at a dance hall in Larchmere late on Friday.",
+                     title="3 dead, 2 wounded in dance hall shooting")
+    found = main_counts(record)
+    assert found["killed"] == (3, "headline", "title", "3 dead")
+    assert found["injured"] == (2, "headline", "title", "2 wounded")
+
+
+def test_a_single_victim_is_counted_from_the_word_of_death(extract):
+    record = extract("A man was shot and killed outside a barber shop on Tessel Street on Monday night.")
+    found = main_counts(record)
+    assert found["killed"][:2] == (1, "harm word")
+    assert record.text[record.casualties[0].start : record.casualties[0].end] == found["killed"][3]
+    assert "injured" not in found  # the wounds are the dead man's: silence about others is no count
+
+
+def test_none_hurt_is_a_zero_with_its_statement(extract):
+    record = extract("A shell hit an empty school in Dorvan on Tuesday. No one was hurt, the mayor said.")
+    found = main_counts(record)
+    assert found["injured"][:2] == (0, "none reported")
+    assert found["injured"][3] == "No one was hurt"
+
+
+def test_every_count_of_a_figure_stays_a_claim(extract):
+    record = extract("The army said 30 fighters were killed in the clash near Orvel. The rebels said only two "
+                     "of their men were killed.")
+    values = sorted(c.value for c in record.casualties if c.figure is not None)
+    assert values == [2, 30]
+
+
+def test_a_bare_number_counts_people_only_next_to_a_word_of_harm():
+    text = "The gunman killed 5 and wounded 3 before police arrived; 2 died later."
+    assert bare_count(text, text.index("5"), text.index("5") + 1)
+    assert bare_count(text, text.index("3"), text.index("3") + 1)
+    assert bare_count(text, text.index("2"), text.index("2") + 1)
+    other = "Her brother called 911 and told Channel 8 that a man was killed on Route 35."
+    for number in ("911", "8", "35"):
+        assert not bare_count(other, other.index(number), other.index(number) + len(number))
+
+
+def test_a_phone_number_is_no_toll():
+    text = "A woman was shot at her home in Pell Creek. Her husband dialled 911 to get help for her; she died."
+    start = text.index("911")
+    figure = {"start": start, "end": start + 3, "text": "911", "quantity": {"value": 911}, "unit": "people",
+              "category": "killed", "hedged": False}
+    found = report_casualties("", text, [figure], [])
+    assert [(c.kind, c.value, c.basis) for c in found] == [("killed", 1, "harm word")]
+    kept = text.replace("dialled 911 to get help for her", "said she was killed by 1 shot")
+    start = kept.index("1 shot")
+    figure |= {"start": start, "end": start + 1, "text": "1", "quantity": {"value": 1}}
+    assert [(c.kind, c.value, c.basis) for c in report_casualties("", kept, [figure], [])] == [("killed", 1, "figure")]
+
+
+def test_a_record_written_without_casualties_gets_the_same_counts(extract):
+    record = extract("Four people were shot, one fatally, at a bus stop in Varlow on Saturday.").to_json()
+    given = casualty_counts(record)
+    del record["casualties"]
+    assert casualty_counts(record) == given == {"killed": 1, "injured": 3}
