@@ -70,3 +70,32 @@ def test_a_record_written_without_casualties_gets_the_same_counts(extract):
     given = casualty_counts(record)
     del record["casualties"]
     assert casualty_counts(record) == given == {"killed": 1, "injured": 3}
+
+
+def counts(extract, title: str, text: str) -> dict:
+    return casualty_counts(extract(text, title=title).to_json())
+
+
+def test_a_headline_verb_of_wounding_counts_one_hurt(extract):
+    body = "Officers were called to the scene and the investigation continues, a spokeswoman said."
+    assert counts(extract, "Teen shot in leg near Orchard Park", body) == {"killed": 0, "injured": 1}
+    assert counts(extract, "Boy, 6, shoots self with a pistol he found", body) == {"killed": 0, "injured": 1}
+    assert counts(extract, "Clerk shot during robbery at Hale gas station", body) == {"killed": 0, "injured": 1}
+    assert counts(extract, "Man shot dead outside Varn bar", body) == {"killed": 1, "injured": None}
+
+
+def test_to_death_is_a_death(extract):
+    body = "Detectives are asking neighbours for any camera footage from the street."
+    assert counts(extract, "Teen found shot to death in Orvel", body)["killed"] == 1
+    assert counts(extract, "Woman stabbed to death at bus depot", body)["killed"] == 1
+    assert counts(extract, "Man beaten to death after a quarrel in Dunmore", body)["killed"] == 1
+    assert counts(extract, "Man beaten after a quarrel in Dunmore", body)["killed"] is None
+
+
+def test_a_headline_that_names_a_death_and_a_wound_apart_counts_one_survivor(extract):
+    body = "The shooting happened shortly after midnight, police said."
+    assert counts(extract, "Man killed, woman wounded in Elmwood shooting", body) == {"killed": 1, "injured": 1}
+    assert counts(extract, "Girl, 7, killed and grandfather hurt when shots hit home", body)["injured"] == 1
+    assert counts(extract, "Teen dies; child injured in drive-by on Sorrel Street", body)["injured"] == 1
+    assert counts(extract, "Man wounded in shooting last week dies in hospital", body) == {"killed": 1,
+                                                                                         "injured": None}

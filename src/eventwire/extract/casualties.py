@@ -74,7 +74,8 @@ def report_casualties(title: str, text: str, figures: list[Any], events: list[An
 def _harm_counts(lead: _Lead, main: dict[str, Casualty], lang: str) -> None:
     """Counts read from the words of harm when no figure gave them (one dead, one hurt, none dead)."""
     p = cp.patterns(lang)
-    death, wound = p.death.search(lead.value), p.wound.search(lead.value)
+    death = p.death.search(lead.value)
+    wound = p.wound.search(lead.value) or p.title_wound.search(lead.title)  # "Teen shot in leg"
     if not death and "injured" not in main:
         death = p.weak_death.search(lead.value)
     title_shot = p.title_shot.search(lead.title)
@@ -97,14 +98,24 @@ def _harm_counts(lead: _Lead, main: dict[str, Casualty], lang: str) -> None:
         elif not others and (main.get("injured") is None or main["injured"].value == value):
             # "five people were shot, one fatally": being shot is not being wounded; the dead are among the shot
             main["injured"] = lead.casualty("injured", max(value - main["killed"].value, 0), "shot count", match)
-    if "injured" not in main and wound:
-        # with a death reported, words of wounding most often describe the one who died
-        # "three guards died and a cook was hurt": one survivor beside several dead
-        killed = main["killed"].value
-        survivor = (None if killed else wound) or p.another_hurt.search(lead.value) or (
-            p.one_hurt.search(lead.value) if killed >= 2 else None)
+    if "injured" not in main:
+        survivor = _survivor(lead, main["killed"].value, wound, p, lang)
         if survivor:
             main["injured"] = lead.casualty("injured", 1, "survivor", survivor)
+
+
+def _survivor(lead: _Lead, killed: int, wound: re.Match[str] | None, p: cp.Patterns,
+              lang: str) -> re.Match[str] | None:
+    """The words that tell of one survivor when no count of the injured was given: a word of wounding when
+    nobody died (with a death reported, words of wounding most often describe the one who died), "another
+    was hurt", "a cook was hurt" beside two or more dead, or a headline that names a death and a wound apart
+    ("Man killed, boy wounded in …")."""
+    if wound:
+        found = (None if killed else wound) or p.another_hurt.search(lead.value) or (
+            p.one_hurt.search(lead.value) if killed >= 2 else None)
+        if found:
+            return found
+    return cp.title_survivor(lead.title, lang) if killed else None
 
 
 def _counted(lead: _Lead, evidence: re.Match[str] | Casualty, value: int, basis: str) -> Casualty:

@@ -36,6 +36,7 @@ class Patterns:
     death: re.Pattern[str]
     weak_death: re.Pattern[str]
     wound: re.Pattern[str]
+    title_wound: re.Pattern[str]
     another_hurt: re.Pattern[str]
     one_hurt: re.Pattern[str]
     title_count: dict[str, re.Pattern[str]]
@@ -52,6 +53,8 @@ class Patterns:
     not_count: re.Pattern[str]
     age_after: re.Pattern[str]
     harm_before: re.Pattern[str]
+    title_part: re.Pattern[str]
+    count_wound: re.Pattern[str]
     harm_after: re.Pattern[str]
 
 
@@ -74,6 +77,7 @@ def patterns(lang: str = "en") -> Patterns:
         death=re.compile(rf"\b{_any(t, 'death')}\b", flags),
         weak_death=re.compile(rf"\b{_any(t, 'weak_death')}\b", flags),
         wound=re.compile(rf"\b{_any(t, 'wound')}\b", flags),
+        title_wound=re.compile(rf"\b{_any(t, 'title_wound')}\b", flags),
         another_hurt=re.compile(rf"\b{_any(t, 'another')}\b[^.]{{0,60}}?\b{_any(t, 'survived')}\b", flags),
         one_hurt=re.compile(rf"\b{_any(t, 'one')}\s+{few}{{0,2}}{_any(t, 'was')}\s+(?:{_any(t, 'also')}\s+)?"
                             rf"{_any(t, 'hurt')}\b", flags),
@@ -98,9 +102,24 @@ def patterns(lang: str = "en") -> Patterns:
         none_fields=none_fields,
         not_count=re.compile(rf"\b{_any(t, 'not_count')}\b", flags),
         age_after=re.compile(rf"^\s*(?:,|-?\s*{_any(t, 'age')}|-{_any(t, 'age')}|\)|to \d)", flags),
+        title_part=re.compile(rf"(?:(?!\s+{_any(t, 'part_joiner')}\s+)[^,;])+", flags),
+        count_wound=re.compile(rf"\b{_any(t, 'count_wound')}\b", flags),
         harm_before=re.compile(rf"\b{_any(t, 'harm_verb')}\W{{0,3}}$", flags),
         harm_after=re.compile(rf"^\W{{0,3}}(?:{_any(t, 'people', 'others')}\s+)?{_any(t, 'harm_verb')}\b", flags),
     )
+
+
+def title_survivor(title: str, lang: str = "en") -> re.Match[str] | None:
+    """The word of wounding in a headline that tells of a death in one part and a wound in another ("Man
+    killed, woman wounded in …", "Teen dies; child hurt"): one survivor beside the dead."""
+    p = patterns(lang)
+    parts = [m for m in p.title_part.finditer(title)]
+    dying = [i for i, m in enumerate(parts) if p.death.search(m.group(0))]
+    for i, part in enumerate(parts):
+        wound = p.count_wound.search(part.group(0))
+        if wound and dying and any(j != i for j in dying) and not p.death.search(part.group(0)):
+            return p.count_wound.search(title, part.start(), part.end())
+    return None
 
 
 def bare_count(text: str, start: int, end: int, lang: str = "en") -> bool:
