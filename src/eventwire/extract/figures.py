@@ -34,6 +34,8 @@ TIERS = {
     "displaced": 1, "evacuated": 1, "fled": 1, "refugees": 1, "sheltered": 1, "homeless": 1,
     "houses_destroyed": 2, "houses_damaged": 3, "arrested": 4, "deployed": 4, "affected": 5, "population": 6,
 }
+HOUSE_CATEGORIES = frozenset({"houses_destroyed", "houses_damaged"})
+HOUSE_UNITS = frozenset({"houses", "households"})
 HEDGE_DISTANCE = 3
 EACH_FROM = re.compile(r"\s+each\s+from\s+", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
@@ -68,7 +70,7 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
                 continue
             hedged, hypothetical = links.hedging(count)
             for figure in _figures_of(count, links, text, hedged):
-                ranked.append((_salience(figure, hypothetical), figure, count))
+                ranked.append((_salience(figure, hypothetical, count), figure, count))
     ranked.sort(key=lambda item: item[0])
     return with_totals(_linked([f for _, f, _ in ranked], [c for _, _, c in ranked]), starts, text)
 
@@ -122,11 +124,17 @@ def _each_from_targets(count: Count) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in NAME.finditer(text, listed.start(), listed.end())]
 
 
-def _salience(figure: Figure, hypothetical: bool) -> tuple:
+def _salience(figure: Figure, hypothetical: bool, count: Count) -> tuple:
     """Casualties and displacement first, then damage, then the rest; definite before vague, what happened
-    before what might, earlier (headline, lede) before later."""
+    before what might, earlier (headline, lede) before later. Of a count said twice ("420 families (2,300
+    people)"), the one in the category's own unit first: people for what befell people, the other for houses."""
     vague = figure.quantity.value is None
-    return TIERS.get(figure.category or "", 9), vague, hypothetical, figure.start
+    tier = TIERS.get(figure.category or "", 9)
+    pair = count.restates if count.restates is not None else count
+    if pair is count and count.restated_by is None:
+        return tier, vague, hypothetical, figure.start, 0
+    own_unit = figure.unit in HOUSE_UNITS if figure.category in HOUSE_CATEGORIES else figure.unit == "people"
+    return tier, vague, hypothetical, pair.start, 0 if own_unit else 1
 
 
 @cache
@@ -250,12 +258,10 @@ class _Links:
                 continue
             for source in self._sources_of(token):
                 entity = self._entity_over(source.left_edge.idx, source.right_edge.idx + len(source.right_edge))
-                if entity is None:
-                    continue
                 distance = self.tree.nearest(count.nodes, [token])
-                if best is None or distance < best[0]:
+                if best is None or distance < best[0] or (distance == best[0] and best[1] is None):
                     best = (distance, entity)
-        return best[1] if best else None
+        return best[1] if best else None  # the nearest speaker, named or not: "but organisers put it at 200"
 
     @staticmethod
     def _sources_of(verb: Token) -> list[Token]:

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.numbers.cues import Cue, english_words, find_cues, house_words, nonunit_nouns
+from eventwire.extract.numbers.cues import Cue, english_words, find_cues, house_words, nonunit_nouns, unit_nouns
 from eventwire.extract.numbers.model import Count, span_head, tokens_of
 from eventwire.extract.numbers.nouns import SUBJECT_DEPS
 from eventwire.extract.numbers.tree import TreeDistances
@@ -138,7 +138,7 @@ def _linear_ok(count: Count, cue: Cue, gap: int, side: int, loose: bool) -> bool
 def _tree_limit(count: Count) -> int:
     if count.unknown_noun:
         return LOOSE_TREE_DISTANCE
-    if count.noun is None:
+    if count.noun is None and not count.quantity_nouns:  # "the number of those displaced rose to 9,000"
         if count.mention.word_form == "one":
             return 1
         return BARE_TREE_DISTANCE if span_head(count.tokens).dep_ in ARGUMENT_DEPS else LOOSE_TREE_DISTANCE
@@ -165,6 +165,8 @@ def _noun_speaks_alone(count: Count) -> bool:
     ("the province's 75,000 residents", "a town of 9,000 inhabitants"), not when they pack a hall; soldiers are
     a deployment only by the dozen."""
     info, noun = count.noun_info, count.noun
+    if info is not None and not info.strong and noun is not None and _joined_to_other_noun(noun):
+        return False  # "4,500 arrivals and departures a day": a traffic count, not people on the move
     if info is not None and info.category == "deployed":  # two marines at a funeral are not a deployment
         return (count.mention.value or count.mention.low or 0) >= MIN_DEPLOYMENT
     if info is None or noun is None or info.category != "population":
@@ -176,6 +178,12 @@ def _noun_speaks_alone(count: Count) -> bool:
     owner = noun.head.head if noun.head.lower_ in ("of", "with") else None
     return owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("GPE", "LOC")
                                   or owner.lemma_.lower() in nonunit_nouns())
+
+
+def _joined_to_other_noun(noun: Token) -> bool:
+    """A noun coordinated with a common noun that counts no one ("arrivals and departures")."""
+    units = unit_nouns()
+    return any(c.pos_ == "NOUN" and c.lower_ not in units and c.lemma_.lower() not in units for c in noun.conjuncts)
 
 
 def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> None:
@@ -197,6 +205,7 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
         _take_best(count, options)
     if english:
         _from_listed_before(counts)
+        _from_quantity_anaphor(counts)
     for count in counts:
         _as_restated(count)
 
@@ -219,6 +228,19 @@ def _from_listed_before(counts: list[Count]) -> None:
             continue
         count.category = before.category
         count.unit = count.unit or before.unit
+
+
+def _from_quantity_anaphor(counts: list[Count]) -> None:
+    """"Police said 12 people were hurt, but organisers put the number at 200": a quantity noun of nothing
+    ("the number", "the figure", "the toll") counts again what an earlier count of the sentence counted."""
+    for index, count in enumerate(counts):
+        if count.category is not None or not count.quantity_nouns or count.noun is not None:
+            continue
+        if any(c.lower_ == "of" for q in count.quantity_nouns for c in q.children):
+            continue
+        before = next((o for o in reversed(counts[:index]) if o.category is not None), None)
+        if before is not None:
+            count.category, count.unit = before.category, count.unit or before.unit
 
 
 def _whole_of_a_part(count: Count, counts: list[Count], text: str) -> bool:

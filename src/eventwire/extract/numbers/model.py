@@ -30,6 +30,7 @@ class Count:
     label_line: bool = False  # the number closes a line or a label ("Number of displaced: 452")
     quantity_nouns: list[Token] = field(default_factory=list)  # "the total number of" between number and noun
     restates: Count | None = None  # "1,314 families (8,710 people)": the second says the first again
+    restated_by: Count | None = None  # and the first is said again by the second
 
     @property
     def start(self) -> int:

@@ -4,14 +4,16 @@ count nothing: ages ("Eric Vane, 52"), labels ("Gate 7"), parts of names ("Regio
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.extract.numbers.cues import UnitNoun, anaphors, nonunit_nouns, unit_nouns
+from eventwire.extract.numbers.cues import UnitNoun, anaphors, compound_units, nonunit_nouns, unit_nouns
 from eventwire.extract.numbers.expressions import NumberMention
 from eventwire.extract.numbers.model import Count, span_head, tokens_of
 from eventwire.extract.numbers.noncounts import NonCounts
+from eventwire.lexicons import rows
 
 NOUN_SEARCH = 5  # tokens after a number in which to look for the noun it counts
 SKIPPABLE_TAGS = frozenset(
@@ -22,15 +24,34 @@ LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "ADP"}
 FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "ADV", "NUM", "PART"})
 QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SET_TO = frozenset({"to", "at"})  # "brought the number to", "put the toll at"
 DETERMINERS = frozenset({"the", "their", "these", "those", "its", "los", "las", "les"})
-RESTATEMENT = re.compile(
-    r"\s*(?:[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?"
-    r"|,\s*(?:or|i\.e\.|that is)(?:\s+(?:about|around|some))?)\s*$",
-    re.IGNORECASE)
+RESTATEMENT_OPENERS = r"[(\[]|[-\u2013\u2014]"  # a bracket or a dash may open a restatement alone; a comma needs a word
+
+
+@cache
+def _restatement() -> re.Pattern[str]:
+    table = sorted(rows("figure_restatements.tsv"), key=lambda r: len(r[0]), reverse=True)
+    after = "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase, *_ in table)
+    alone = "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase, opens, *_ in table
+                     if opens == "alone")
+    return re.compile(rf"\s*(?:(?:{RESTATEMENT_OPENERS})\s*(?:(?:{after})\s+)?|,\s*(?:{after})\s+|(?:{alone})\s+)",
+                      re.IGNORECASE)
+
+
+def _restates(before: Count, count: Count, text: str) -> bool:
+    """"420 families (2,300 people)", "90 households, or 510 people", "75 households - some 400 people -": the
+    second count says the first again, in a unit of its own."""
+    if count.noun_info is None or before.unit is None or count.noun_info.unit == before.unit:
+        return False
+    return _restatement().fullmatch(text, before.end, count.mention.start) is not None
 
 
 def _noun_kind(token: Token) -> tuple[str, UnitNoun | None]:
     """('unit', info) for a known unit noun, ('nonunit', None) for a known other noun, ('', None) otherwise."""
+    compound = _compound_unit(token)
+    if compound is not None:
+        return "unit", compound
     units = unit_nouns()
     for form in (token.lower_, token.lemma_.lower()):
         if form in units:
@@ -38,6 +59,33 @@ def _noun_kind(token: Token) -> tuple[str, UnitNoun | None]:
     if token.lemma_.lower() in nonunit_nouns() or token.lower_ in nonunit_nouns():
         return "nonunit", None
     return "", None
+
+
+def _compound_unit(token: Token) -> UnitNoun | None:
+    """A unit noun of several words ending in ``token``: "asylum seekers", "asylum-seekers"."""
+    for before, info in compound_units().get(token.lower_, ()):
+        words = [t.lower_ for t in token.doc[max(0, token.i - 2 * len(before)):token.i] if t.text != "-"]
+        if tuple(words[-len(before):]) == before:
+            return info
+    return None
+
+
+def _rejoined(doc: Doc, i: int, end: int) -> tuple[Token, UnitNoun] | None:
+    """The second half of a word a PDF broke with a hyphen ("fami- lies", "house-\nholds"), with the unit noun
+    the two halves make; the count's span then ends on that half."""
+    token = doc[i]
+    first = token.text[:-1] if token.text.endswith("-") else ""
+    j = i + 1
+    if not first and j < end and doc[j].text == "-":
+        first, j = token.text, j + 1
+    if j < end and doc[j].is_space and "\n\n" not in doc[j].text:
+        j += 1
+    if not first or j >= end or not (first.isalpha() and first.islower()) or not doc[j].is_alpha:
+        return None
+    if doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text) and doc[j - 1].text.endswith("-"):  # "self-help"
+        return None
+    info = unit_nouns().get(first + doc[j].lower_)
+    return (doc[j], info) if info is not None else None
 
 
 def _find_noun(count: Count) -> str:
@@ -62,6 +110,10 @@ def _find_noun(count: Count) -> str:
             continue
         if token.lower_ in anaphors():
             return ""
+        rejoined = _rejoined(doc, i, count.sentence.end)
+        if rejoined is not None:
+            count.noun, count.noun_info = rejoined
+            return "unit"
         kind, info = _noun_kind(token)
         if kind == "unit":
             count.noun, count.noun_info = token, info
@@ -177,11 +229,17 @@ def _part_of_name(count: Count) -> bool:
 
 
 def _lift_to_quantity_subject(count: Count, root: Token) -> None:
-    """"The number of families displaced now stands at 512": the count speaks through its subject."""
+    """"The number of families displaced now stands at 512": the count speaks through its subject; "brings the
+    total number of displaced to 9,000", "put the toll at 40": through the object the verb sets to the count."""
     if root.dep_ == "appos" and root.head.lemma_.lower() in QUANTITY_NOUNS:  # "the total number of X, 61,000,"
         _count_through(count, root.head)
         return
+    set_to = root.dep_ == "pobj" and root.head.lower_ in SET_TO
     for ancestor in list(root.ancestors)[:4]:
+        target = next((c for c in ancestor.children if c.dep_ == "dobj"), None) if set_to else None
+        if target is not None and target.lemma_.lower() in QUANTITY_NOUNS:
+            _count_through(count, target)
+            return
         subject = next((c for c in ancestor.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             continue
@@ -194,6 +252,7 @@ def _lift_to_quantity_subject(count: Count, root: Token) -> None:
 def _count_through(count: Count, quantity: Token) -> None:
     """The count says how many of what the quantity noun ("number", "total") is of."""
     count.nodes.append(quantity)
+    count.quantity_nouns.append(quantity)
     counted = [g for c in quantity.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if counted and _noun_kind(counted[0])[0] == "unit":
         count.noun, count.noun_info = counted[0], _noun_kind(counted[0])[1]
@@ -230,8 +289,8 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
             last_unit = count.unit
         else:
             count.inherited_unit = last_unit
-        if counts and RESTATEMENT.fullmatch(text[counts[-1].end:mention.start]):
-            count.restates = counts[-1]
+        if counts and _restates(counts[-1], count, text):
+            count.restates, counts[-1].restated_by = counts[-1], count
         root = span_head(tokens)
         count.nodes = [root] + ([count.noun] if count.noun is not None else []) + count.quantity_nouns
         if count.noun is None:
