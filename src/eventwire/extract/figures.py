@@ -34,6 +34,7 @@ TIERS = {
     "displaced": 1, "evacuated": 1, "fled": 1, "refugees": 1, "sheltered": 1, "homeless": 1,
     "houses_destroyed": 2, "houses_damaged": 3, "arrested": 4, "deployed": 4, "affected": 5, "population": 6,
 }
+CLAIM_KINDS = {"casualties": 0, "houses_damaged": 2}  # figures told together: casualties, displacement, damage
 HOUSE_CATEGORIES = frozenset({"houses_destroyed", "houses_damaged"})
 HOUSE_UNITS = frozenset({"houses", "households"})
 HEDGE_DISTANCE = 3
@@ -61,6 +62,7 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
     tree = TreeDistances()
     links = _Links(doc, found, tree)
     ranked: list[tuple[tuple, Figure, Count]] = []
+    told: dict[int, dict[int, str]] = {}  # sentence -> kind of figure -> who told it there
     for i, sentence_mentions in by_sentence.items():
         sentence = sentences[i]
         counts = find_counts(doc.doc, sentence, sentence_mentions, noncounts, text)
@@ -70,9 +72,20 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
                 continue
             hedged, hypothetical = links.hedging(count)
             for figure in _figures_of(count, links, text, hedged):
+                _carry_claimant(figure, told, i, links.told_in(sentence))
                 ranked.append((_salience(figure, hypothetical, count), figure, count))
     ranked.sort(key=lambda item: item[0])
     return with_totals(_linked([f for _, f, _ in ranked], [c for _, _, c in ranked]), starts, text)
+
+
+def _carry_claimant(figure: Figure, told: dict[int, dict[int, str]], sentence: int, attributed: bool) -> None:
+    """"X said seven people died. Twenty were wounded.": a figure of the same kind in the very next sentence,
+    which no one is said to tell, is still the claimant's; a sentence that names its own teller keeps it."""
+    kind = CLAIM_KINDS.get(figure.category or "", TIERS.get(figure.category or "", 9))
+    if figure.claimant is None and not attributed:
+        figure.claimant = told.get(sentence - 1, {}).get(kind)
+    if figure.claimant is not None:
+        told.setdefault(sentence, {}).setdefault(kind, figure.claimant)
 
 
 def _linked(figures: list[Figure], counts: list[Count]) -> list[Figure]:
@@ -214,6 +227,17 @@ class _Links:
             return None
         chosen = self.times[index]
         return index if self._in_sentence(count.sentence, chosen.start, chosen.end) else None
+
+    def told_in(self, sentence: SpacySpan) -> bool:
+        """Whether the sentence says who tells it: a reporting verb, or a quotation or its speaker in it."""
+        if any(t.lemma_.lower() in _reporting_verbs() or t.lower_ in _reporting_verbs() for t in sentence):
+            return True
+        start, end = sentence.start_char, sentence.end_char
+        for quote in self.quotes:
+            for part in (quote.content, getattr(quote, "speaker", None), getattr(quote, "cue", None)):
+                if part is not None and part.start < end and start < part.end:
+                    return True
+        return False
 
     def hedging(self, count: Count) -> tuple[bool, bool]:
         sentence = count.sentence

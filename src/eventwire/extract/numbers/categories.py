@@ -192,7 +192,8 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
         return
     sentence = counts[0].sentence
     doc = sentence.doc
-    cues = [(c, tokens_of(doc, c.start, c.end)) for c in find_cues(text, sentence.start_char, sentence.end_char)]
+    start = min([sentence.start_char] + [c.label_start for c in counts if c.label_start is not None])
+    cues = [(c, tokens_of(doc, c.start, c.end)) for c in find_cues(text, start, sentence.end_char)]
     cues = [(c, toks) for c, toks in cues if toks]
     english = _is_english(sentence)
     for count in counts:

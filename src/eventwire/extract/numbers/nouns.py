@@ -21,6 +21,8 @@ SKIPPABLE_TAGS = frozenset(
 )
 STOP_AFTER_NUMBER = frozenset({")", ";", "\n", "(", ".", ":"})
 LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "ADP"})
+LABEL_PARTICIPLES = frozenset({"VBN", "VBD"})  # "Houses destroyed: 321", "People evacuated 4,100"
+LABEL_SEARCH = 6  # tokens before a label line's number in which to look for its noun
 FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "ADV", "NUM", "PART"})
 QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -169,7 +171,8 @@ def _plural_looking(token: Token, count: Count) -> bool:
 
 
 def _find_label_noun(count: Count) -> str:
-    """A bare number closing a label line names its noun before it: "IDPs total 48 120", "Damaged houses: 91"."""
+    """A bare number closing a label line names its noun before it: "IDPs total 48 120", "Damaged houses: 91",
+    "Houses destroyed: 321", or on the line above a number alone on its own ("Families displaced\n1,250")."""
     doc = count.sentence.doc
     j = count.tokens[-1].i + 1
     while j < count.sentence.end and doc[j].is_space and "\n" not in doc[j].text:
@@ -179,16 +182,31 @@ def _find_label_noun(count: Count) -> str:
     count.label_line = True
     if count.mention.year_like:
         return ""
+    count.label_start = _label_start(count.text, count.start)
     first = count.tokens[0]
-    for k in range(first.i - 1, max(count.sentence.start, first.i - 5) - 1, -1):
+    for k in range(first.i - 1, max(0, first.i - LABEL_SEARCH) - 1, -1):
         token = doc[k]
-        if token.like_num or "\n" in token.text or token.pos_ in LABEL_BREAKS:
+        if token.idx < count.label_start or token.like_num or "\n\n" in token.text:
+            break
+        if token.is_space:
+            continue
+        if token.pos_ in LABEL_BREAKS and token.tag_ not in LABEL_PARTICIPLES:
             break
         kind, info = _noun_kind(token)
         if kind == "unit":
             count.noun, count.noun_info = token, info
             return kind
     return ""
+
+
+def _label_start(text: str, at: int) -> int:
+    """Where the label of a number at ``at`` begins: its line, or the line above when it stands alone."""
+    start = text.rfind("\n", 0, at) + 1
+    if start and not text[start:at].strip():
+        above = text.rfind("\n", 0, start - 1) + 1
+        if text[above:start].strip():
+            return above
+    return start
 
 
 def _looks_like_age(count: Count) -> bool:
