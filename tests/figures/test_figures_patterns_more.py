@@ -167,3 +167,33 @@ def test_where_people_went_says_they_fled(extract, text, expected):
 
 def test_trucks_crossing_a_border_are_no_figure(extract):
     assert figures_of(extract, "Over 300 trucks crossed the border at Orsk on Monday.") == []
+
+
+# -- "3,000 others", "20 more": the word after the number stands for its noun where the verb's words hang
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The storm killed two people in Varn and left 3,000 others homeless.", (3000, "homeless", "people")),
+    ("Four people died and 20 more were hurt in the crash near Dorn.", (20, "injured", "people")),
+    ("The floods displaced 900 people in Orsk and forced 400 others to flee to Kessa.", (400, "fled", "people")),
+])
+def test_a_stand_in_word_takes_the_cue_of_its_own_clause(extract, text, expected):
+    assert expected in figures_of(extract, text)
+
+
+def test_more_of_a_thing_that_counts_no_one_is_no_figure(extract):
+    assert figures_of(extract, "The council in Dorn plans 30 more parks.") == []
+
+
+# -- people held where they are: stranded, trapped, cut off
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The landslide left 80 people stranded in the mountain village of Varn.", (80, "affected", "people")),
+    ("Some 3,000 people remain trapped by floodwaters in Kessa.", (3000, "affected", "people")),
+    ("About 2,000 villagers were cut off by the floods near Dorn.", (2000, "affected", "people")),
+])
+def test_people_held_in_place_are_affected(extract, text, expected):
+    assert expected in figures_of(extract, text)
+
+
+def test_stranded_cars_are_no_figure(extract):
+    assert figures_of(extract, "The rains left 40 cars stranded on the road to Dorn.") == []

@@ -111,6 +111,7 @@ def _find_noun(count: Count) -> str:
             end = min(count.sentence.end, end + 1)
             continue
         if token.lower_ in anaphors():
+            count.stand_in = token  # "3,000 others": the word stands for the noun in the tree
             return ""
         rejoined = _rejoined(doc, i, count.sentence.end)
         if rejoined is not None:
@@ -310,7 +311,8 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
         if counts and _restates(counts[-1], count, text):
             count.restates, counts[-1].restated_by = counts[-1], count
         root = span_head(tokens)
-        count.nodes = [root] + ([count.noun] if count.noun is not None else []) + count.quantity_nouns
+        nouns = [count.noun] if count.noun is not None else [count.stand_in] if count.stand_in is not None else []
+        count.nodes = [root] + nouns + count.quantity_nouns
         if count.noun is None:
             _lift_to_quantity_subject(count, root)
         counts.append(count)
