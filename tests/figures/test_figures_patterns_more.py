@@ -197,3 +197,41 @@ def test_people_held_in_place_are_affected(extract, text, expected):
 
 def test_stranded_cars_are_no_figure(extract):
     assert figures_of(extract, "The rains left 40 cars stranded on the road to Dorn.") == []
+
+
+# -- a rival teller's bare number counts what the first count counted, and is the rival's
+
+@pytest.mark.parametrize(("text", "rival", "value"), [
+    ("The Orsk health ministry reported 23 deaths, while the Tolvan Medical Union counted 71.",
+     "Tolvan Medical Union", 71),
+    ("The Varn army said 12 soldiers were killed in Ardel, but the Dorn Liberation Front claimed 80.",
+     "Dorn Liberation Front", 80),
+    ("The Kessa governor said 2,000 families had fled, while the Orsk Refugee Council estimated 5,000.",
+     "Orsk Refugee Council", 5000),
+])
+def test_a_rival_tellers_bare_number_is_a_claim_of_the_same_kind(extract, text, rival, value):
+    record = extract(text)
+    names = names_of(record)
+    first, second = sorted(record.figures, key=lambda f: f.start)
+    assert second.quantity.value == value and second.category == first.category
+    assert rival in names.get(second.claimant, "")
+    assert rival not in names.get(first.claimant, "")
+
+
+def test_a_bare_number_seized_is_no_claim(extract):
+    assert figures_of(extract, "Police in Dorn arrested 12 people and seized 40.") == [(12, "arrested", "people")]
+
+
+# -- a cue word inside a name is part of the name: "the Orsk Refugee Council", "the Displacement Monitoring Centre"
+
+@pytest.mark.parametrize("text", [
+    "The Kessa Refugee Council said 3,000 people attended the fair in Dorn.",
+    "According to the Varn Displacement Monitoring Centre, 3,000 people live in Dorn.",
+    "The Orsk Evacuation Bureau employs 40 people in Varn.",
+])
+def test_a_cue_inside_a_name_says_nothing_of_the_count(extract, text):
+    assert figures_of(extract, text) == []
+
+
+def test_a_title_case_headline_verb_is_still_a_cue(extract):
+    assert (3000, "displaced", "people") in figures_of(extract, "Floods Displace 3,000 People In Varn Province")

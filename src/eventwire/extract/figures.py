@@ -38,6 +38,7 @@ CLAIM_KINDS = {"casualties": 0, "houses_damaged": 2}  # figures told together: c
 HOUSE_CATEGORIES = frozenset({"houses_destroyed", "houses_damaged"})
 HOUSE_UNITS = frozenset({"houses", "households"})
 HEDGE_DISTANCE = 3
+OWN_TELLER_DISTANCE = 1  # a teller whose verb takes the count itself ("claimed 80", "put the toll at 80")
 EACH_FROM = re.compile(r"\s+each\s+from\s+", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 NAME = re.compile(_NAME)
@@ -255,10 +256,23 @@ class _Links:
         return False
 
     def claimant(self, count: Count) -> str | None:
+        """Who tells the figure: the speaker of the quotation it is in, unless a teller of its own stands nearer
+        to it than that quotation's cue ("the army said 12 died; the rebels claimed 80")."""
         quote = self._quote_of(count)
-        if quote is not None and getattr(quote, "speaker_entity", None):
+        reporter = self._reporter(count)
+        if (quote is not None and getattr(quote, "speaker_entity", None)
+                and (reporter is None or not self._nearer_than_cue(count, reporter, quote))):
             return quote.speaker_entity
-        return self._reporter_entity(count)
+        return reporter[1] if reporter is not None else None
+
+    def _nearer_than_cue(self, count: Count, reporter: tuple[int, str | None, Token], quote) -> bool:
+        cue = getattr(quote, "cue", None)
+        verb = reporter[2]
+        if cue is None or cue.start <= verb.idx < cue.end:
+            return False
+        token = self._token_at(cue.start, cue.end)
+        return (token is not None and reporter[0] <= OWN_TELLER_DISTANCE
+                and reporter[0] < self.tree.nearest(count.nodes, [token]))
 
     def _quote_of(self, count: Count):
         if not self.quotes:
@@ -272,8 +286,9 @@ class _Links:
                 return quote
         return None
 
-    def _reporter_entity(self, count: Count) -> str | None:
-        """The entity who says the figure in its own sentence: "X said ...", "according to X"."""
+    def _reporter(self, count: Count) -> tuple[int, str | None, Token] | None:
+        """The nearest teller of the figure in its own sentence ("X said ...", "according to X"), named or not
+        ("but organisers put it at 200"): its tree distance, its entity, its verb."""
         if not self.entities:
             return None
         best = None
@@ -284,8 +299,8 @@ class _Links:
                 entity = self._entity_over(source.left_edge.idx, source.right_edge.idx + len(source.right_edge))
                 distance = self.tree.nearest(count.nodes, [token])
                 if best is None or distance < best[0] or (distance == best[0] and best[1] is None):
-                    best = (distance, entity)
-        return best[1] if best else None  # the nearest speaker, named or not: "but organisers put it at 200"
+                    best = (distance, entity, token)
+        return best
 
     @staticmethod
     def _sources_of(verb: Token) -> list[Token]:

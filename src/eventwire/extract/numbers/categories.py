@@ -12,7 +12,15 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.numbers.cues import Cue, english_words, find_cues, house_words, nonunit_nouns, unit_nouns
+from eventwire.extract.numbers.cues import (
+    Cue,
+    english_words,
+    find_cues,
+    house_words,
+    nonunit_nouns,
+    reporting_verbs,
+    unit_nouns,
+)
 from eventwire.extract.numbers.model import Count, span_head, tokens_of
 from eventwire.extract.numbers.nouns import SUBJECT_DEPS
 from eventwire.extract.numbers.tree import TreeDistances
@@ -33,6 +41,7 @@ MIN_WORDS_FOR_LANGUAGE = 5
 MIN_ENGLISH_SHARE = 0.08
 MIN_DEPLOYMENT = 10  # soldiers below this many, with no word saying so, are not a deployment
 PEOPLE_LIKE = ("people", "households", "troops")
+NAME_ENTITIES = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "EVENT"})
 
 
 def _house_context(count: Count) -> bool:
@@ -194,7 +203,7 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
     doc = sentence.doc
     start = min([sentence.start_char] + [c.label_start for c in counts if c.label_start is not None])
     cues = [(c, tokens_of(doc, c.start, c.end)) for c in find_cues(text, start, sentence.end_char)]
-    cues = [(c, toks) for c, toks in cues if toks]
+    cues = [(c, toks) for c, toks in cues if toks and not _in_a_name(toks)]
     english = _is_english(sentence)
     for count in counts:
         if _whole_of_a_part(count, counts, text):
@@ -233,15 +242,35 @@ def _from_listed_before(counts: list[Count]) -> None:
 
 def _from_quantity_anaphor(counts: list[Count]) -> None:
     """"Police said 12 people were hurt, but organisers put the number at 200": a quantity noun of nothing
-    ("the number", "the figure", "the toll") counts again what an earlier count of the sentence counted."""
+    ("the number", "the figure", "the toll") counts again what an earlier count of the sentence counted; so does
+    a bare number a teller gives in its stead ("the ministry reported 23 deaths, while the union counted 71")."""
     for index, count in enumerate(counts):
-        if count.category is not None or not count.quantity_nouns or count.noun is not None:
+        if count.category is not None or count.noun is not None or count.stand_in is not None:
+            continue
+        if not count.quantity_nouns and not _told_bare(count):
             continue
         if any(c.lower_ == "of" for q in count.quantity_nouns for c in q.children):
             continue
         before = next((o for o in reversed(counts[:index]) if o.category is not None), None)
         if before is not None:
             count.category, count.unit = before.category, count.unit or before.unit
+
+
+def _told_bare(count: Count) -> bool:
+    """A bare number that is what a teller says or counts: "while the union counted 71"."""
+    root = span_head(count.tokens)
+    verb = root.head
+    return root.dep_ == "dobj" and (verb.lemma_.lower() in reporting_verbs() or verb.lower_ in reporting_verbs())
+
+
+def _in_a_name(toks: list[Token]) -> bool:
+    """A cue word inside a name, before the name's own head ("the Orsk Refugee Council", "the Displacement
+    Monitoring Centre"); a title-case headline's verb ("Floods Displace 3,000") is no name."""
+    last = toks[-1]
+    if not all(t.ent_type_ in NAME_ENTITIES and t.pos_ == "PROPN" for t in toks) or last.i + 1 >= len(last.doc):
+        return False
+    after = last.doc[last.i + 1]
+    return after.pos_ == "PROPN" and after.ent_type_ == last.ent_type_ and after.ent_iob_ == "I"
 
 
 def _whole_of_a_part(count: Count, counts: list[Count], text: str) -> bool:

@@ -90,6 +90,7 @@ def compound_units() -> dict[str, tuple[tuple[tuple[str, ...], UnitNoun], ...]]:
 nonunit_nouns = partial(words, "figure_nonunits.txt")
 english_words = partial(words, "figure_english_words.txt")
 anaphors = partial(words, "figure_anaphors.txt")
+reporting_verbs = partial(words, "figure_reporting.txt")
 
 
 @cache

@@ -22,6 +22,7 @@ SKIPPABLE_TAGS = frozenset(
 STOP_AFTER_NUMBER = frozenset({")", ";", "\n", "(", ".", ":"})
 LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "ADP"})
 LABEL_PARTICIPLES = frozenset({"VBN", "VBD"})  # "Houses destroyed: 321", "People evacuated 4,100"
+SHORT_LABEL = 4  # words of a label line that may hold a participle ("Houses destroyed:"); more make a clause
 LABEL_SEARCH = 6  # tokens before a label line's number in which to look for its noun
 FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "ADV", "NUM", "PART"})
 QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
@@ -184,6 +185,7 @@ def _find_label_noun(count: Count) -> str:
     if count.mention.year_like:
         return ""
     count.label_start = _label_start(count.text, count.start)
+    short = len(count.text[count.label_start:count.start].split()) <= SHORT_LABEL  # a heading, not a clause
     first = count.tokens[0]
     for k in range(first.i - 1, max(0, first.i - LABEL_SEARCH) - 1, -1):
         token = doc[k]
@@ -191,7 +193,7 @@ def _find_label_noun(count: Count) -> str:
             break
         if token.is_space:
             continue
-        if token.pos_ in LABEL_BREAKS and token.tag_ not in LABEL_PARTICIPLES:
+        if token.pos_ in LABEL_BREAKS and not (short and token.tag_ in LABEL_PARTICIPLES):
             break
         kind, info = _noun_kind(token)
         if kind == "unit":
