@@ -235,3 +235,23 @@ def test_a_cue_inside_a_name_says_nothing_of_the_count(extract, text):
 
 def test_a_title_case_headline_verb_is_still_a_cue(extract):
     assert (3000, "displaced", "people") in figures_of(extract, "Floods Displace 3,000 People In Varn Province")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A gunman killed a guard and at least six others were shot at the Varn depot.", (6, "injured", "people")),
+    ("The blast left two people dead and three others in hospital in Dorn.", (3, "injured", "people")),
+    ("The crash left one man dead and four others with serious injuries near Orsk.", (4, "injured", "people")),
+])
+def test_others_are_not_the_ones_before_them(extract, text, expected):
+    found = figures_of(extract, text)
+    assert expected in found
+    assert (expected[0], "killed", "people") not in found
+
+
+def test_a_sentence_naming_someone_new_takes_no_teller_from_before(extract):
+    record = extract("The Orsk health ministry said seven people died in the strike. Nurse Ana Ruiz was among "
+                     "20 people wounded.")
+    names = names_of(record)
+    tellers = {f.category: names.get(f.claimant, "") for f in record.figures}
+    assert "ministry" in tellers["killed"]
+    assert "ministry" not in tellers["injured"]

@@ -38,6 +38,7 @@ CLAIM_KINDS = {"casualties": 0, "houses_damaged": 2}  # figures told together: c
 HOUSE_CATEGORIES = frozenset({"houses_destroyed", "houses_damaged"})
 HOUSE_UNITS = frozenset({"houses", "households"})
 HEDGE_DISTANCE = 3
+TELLER_TYPES = frozenset({"PERSON", "ORG", "NORP"})  # entities that may tell a figure
 OWN_TELLER_DISTANCE = 1  # a teller whose verb takes the count itself ("claimed 80", "put the toll at 80")
 EACH_FROM = re.compile(r"\s+each\s+from\s+", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
@@ -230,10 +231,18 @@ class _Links:
         return index if self._in_sentence(count.sentence, chosen.start, chosen.end) else None
 
     def told_in(self, sentence: SpacySpan) -> bool:
-        """Whether the sentence says who tells it: a reporting verb, or a quotation or its speaker in it."""
+        """Whether the sentence may say who tells it: a reporting verb, a quotation or its speaker, or a person or
+        organisation named in it other than after a preposition (a caption's "Photo: Ana Ruiz", a new subject)."""
         if any(t.lemma_.lower() in _reporting_verbs() or t.lower_ in _reporting_verbs() for t in sentence):
             return True
         start, end = sentence.start_char, sentence.end_char
+        for entity in self.entities:
+            if getattr(entity, "type", None) not in TELLER_TYPES:
+                continue
+            for mention in getattr(entity, "mentions", []) or []:
+                token = self._token_at(mention.start, mention.end) if start <= mention.start < end else None
+                if token is not None and token.dep_ != "pobj":  # "in Varn" is where, not who
+                    return True
         for quote in self.quotes:
             for part in (quote.content, getattr(quote, "speaker", None), getattr(quote, "cue", None)):
                 if part is not None and part.start < end and start < part.end:

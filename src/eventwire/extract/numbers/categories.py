@@ -144,9 +144,20 @@ def _linear_ok(count: Count, cue: Cue, gap: int, side: int, loose: bool) -> bool
     return side == 0 and gap <= 1
 
 
+def _in_own_clause(count: Count, toks: list[Token]) -> bool:
+    """"A man was killed and six others shot": the others are not the man, so only the words of their own
+    clause (under the word that governs "six others", "20 more") speak for them."""
+    root = span_head(count.tokens)
+    phrase = count.stand_in if root.head.i == count.stand_in.i else root
+    clause = phrase.head
+    return any(t.i == clause.i or clause in t.ancestors for t in toks)
+
+
 def _tree_limit(count: Count) -> int:
     if count.unknown_noun:
         return LOOSE_TREE_DISTANCE
+    if count.stand_in is not None:
+        return BARE_TREE_DISTANCE
     if count.noun is None and not count.quantity_nouns:  # "the number of those displaced rose to 9,000"
         if count.mention.word_form == "one":
             return 1
@@ -303,12 +314,15 @@ def _options_by_tree(count: Count, counts: list[Count], cues: list[tuple[Cue, li
             continue
         if _modifies_other_noun(toks, count) or _hard_break_between(count, toks) or _acts_on_another(cue, toks, count):
             continue
+        if count.stand_in is not None and not _in_own_clause(count, toks):
+            continue
         distance = tree.nearest(count.nodes, toks)
         gap, side = _linear_gap(count, toks)
         rivals = [o for o in counts if o is not count and not _shares_cues(count, o)]
         rival = min((tree.nearest(o.nodes, toks) for o in rivals), default=99)
         penalty = WEAK_PENALTY if cue.weak else 0
-        if distance + penalty <= _tree_limit(count) and distance <= rival:
+        nearer = distance < rival or (distance == rival and count.stand_in is None)  # "others" are not the rival
+        if distance + penalty <= _tree_limit(count) and nearer:
             options.append((distance + penalty, gap, side, cue))
         elif _linear_ok(count, cue, gap, side, loose) and not _numbers_between(counts, count, toks[0].i):
             options.append((MAX_TREE_DISTANCE + 1 + gap, gap, side, cue))
