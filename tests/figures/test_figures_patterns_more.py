@@ -255,3 +255,8 @@ def test_a_sentence_naming_someone_new_takes_no_teller_from_before(extract):
     tellers = {f.category: names.get(f.claimant, "") for f in record.figures}
     assert "ministry" in tellers["killed"]
     assert "ministry" not in tellers["injured"]
+
+
+def test_no_teller_is_carried_over_a_blank_line(extract):
+    record = extract("The Orsk health ministry said seven people died in the strike.\n\nTwenty people were hurt in Varn.")
+    assert [f.claimant is None for f in record.figures if f.category == "injured"] == [True]

@@ -74,7 +74,7 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
                 continue
             hedged, hypothetical = links.hedging(count)
             for figure in _figures_of(count, links, text, hedged):
-                _carry_claimant(figure, told, i, links.told_in(sentence))
+                _carry_claimant(figure, told, i, links.told_in(sentence) or _new_paragraph(text, sentences, i))
                 ranked.append((_salience(figure, hypothetical, count), figure, count))
     ranked.sort(key=lambda item: item[0])
     return with_totals(_linked([f for _, f, _ in ranked], [c for _, _, c in ranked]), starts, text)
@@ -88,6 +88,14 @@ def _carry_claimant(figure: Figure, told: dict[int, dict[int, str]], sentence: i
         figure.claimant = told.get(sentence - 1, {}).get(kind)
     if figure.claimant is not None:
         told.setdefault(sentence, {}).setdefault(kind, figure.claimant)
+
+
+def _new_paragraph(text: str, sentences: list[SpacySpan], i: int) -> bool:
+    """Whether a blank line parts sentence ``i`` from the one before it."""
+    if i == 0:
+        return True
+    before = text[sentences[i - 1].start_char:sentences[i].start_char]
+    return "\n\n" in before[len(before.rstrip()):].replace(" ", "").replace("\t", "")
 
 
 def _linked(figures: list[Figure], counts: list[Count]) -> list[Figure]:

@@ -112,6 +112,10 @@ def _find_noun(count: Count) -> str:
             end = min(count.sentence.end, end + 1)
             continue
         if token.lower_ in anaphors():
+            nxt = doc[i + 1] if i + 1 < count.sentence.end else None
+            if nxt is not None and nxt.pos_ == "NOUN":  # "two more people": the noun follows
+                i += 1
+                continue
             count.stand_in = token  # "3,000 others": the word stands for the noun in the tree
             return ""
         rejoined = _rejoined(doc, i, count.sentence.end)
