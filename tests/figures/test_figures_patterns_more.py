@@ -261,3 +261,18 @@ def test_no_teller_is_carried_over_a_blank_line(extract):
     record = extract("The Orsk health ministry said seven people died in the strike.\n\n"
                      "Twenty people were hurt in Varn.")
     assert [f.claimant is None for f in record.figures if f.category == "injured"] == [True]
+
+
+# -- a year before an event noun dates it: "the 2011 evacuations"; before people it may still count them
+
+@pytest.mark.parametrize("text", [
+    "Survivors of the 2011 evacuations from Varn met in Dorn.",
+    "The inquiry into the 1998 Orsk killings reopened on Monday.",
+    "Families still mark the 2004 deaths at the Kessa mine.",
+])
+def test_a_year_before_an_event_noun_is_a_date(extract, text):
+    assert figures_of(extract, text) == []
+
+
+def test_a_year_like_number_of_people_is_still_a_count(extract):
+    assert (2000, "evacuated", "people") in figures_of(extract, "Some 2000 people were evacuated from Varn.")

@@ -24,6 +24,7 @@ class UnitNoun:
     unit: str  # people | households | houses | troops | aircraft | vehicles
     category: str | None = None  # what the noun alone says happened ("IDPs": displaced)
     strong: bool = False  # a strong noun wins over words nearby; a weak one only speaks when nothing else does
+    event: bool = False  # the noun names what happened ("deaths", "evacuations"): "the 2011 evacuations" is a date
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +66,8 @@ def _phrase_regex(pattern: str) -> str:
 def unit_nouns() -> dict[str, UnitNoun]:
     """Unit nouns of one word, by lower-cased word."""
     out: dict[str, UnitNoun] = {}
-    for pattern, unit, category, strength, *_ in rows("figure_units.tsv"):
-        noun = UnitNoun(unit, category or None, strength == "strong")
+    for pattern, unit, category, strength, *rest in rows("figure_units.tsv"):
+        noun = UnitNoun(unit, category or None, strength == "strong", rest[:1] == ["event"])
         for word in pattern.split("|"):
             if len(COMPOUND_SPLIT.split(word)) == 1:
                 out.setdefault(word.lower(), noun)
@@ -78,8 +79,8 @@ def compound_units() -> dict[str, tuple[tuple[tuple[str, ...], UnitNoun], ...]]:
     """Unit nouns of several words ("asylum seekers", "asylum-seekers"), by their last word: the words before
     it, and the noun."""
     out: dict[str, list[tuple[tuple[str, ...], UnitNoun]]] = {}
-    for pattern, unit, category, strength, *_ in rows("figure_units.tsv"):
-        noun = UnitNoun(unit, category or None, strength == "strong")
+    for pattern, unit, category, strength, *rest in rows("figure_units.tsv"):
+        noun = UnitNoun(unit, category or None, strength == "strong", rest[:1] == ["event"])
         for option in pattern.split("|"):
             parts = [w.lower() for w in COMPOUND_SPLIT.split(option) if w]
             if len(parts) > 1:

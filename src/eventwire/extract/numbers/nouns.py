@@ -304,8 +304,8 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
             continue
         if kind == "nonunit":
             continue
-        if mention.year_like and (kind != "unit" or not count.noun.text.islower()):  # "the 1951 Refugee Convention"
-            continue
+        if mention.year_like and (kind != "unit" or not count.noun.text.islower() or count.noun_info.event):
+            continue  # "the 1951 Refugee Convention", "the 2011 evacuations"
         if count.noun_info is not None:
             count.unit = count.noun_info.unit
         elif kind == "unknown":
