@@ -276,3 +276,20 @@ def test_a_year_before_an_event_noun_is_a_date(extract, text):
 
 def test_a_year_like_number_of_people_is_still_a_count(extract):
     assert (2000, "evacuated", "people") in figures_of(extract, "Some 2000 people were evacuated from Varn.")
+
+
+# -- a number alone on its line, its short label on the lines below (a table cell of a PDF report)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("214\nHomes\ndestroyed", (214, "houses_destroyed", "houses")),
+    ("1,870\nPeople displaced", (1870, "displaced", "people")),
+    ("56\nFamilies\nevacuated", (56, "evacuated", "households")),
+])
+def test_a_label_below_a_lone_number_names_it(extract, text, expected):
+    record = extract(text)
+    assert [(f.quantity.value, f.category, f.unit) for f in record.figures] == [expected]
+    assert all(record.text[f.start:f.end] == f.text for f in record.figures)
+
+
+def test_a_month_below_a_number_is_no_label(extract):
+    assert figures_of(extract, "12\nSeptember 2014") == []

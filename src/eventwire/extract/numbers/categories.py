@@ -213,7 +213,8 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
     sentence = counts[0].sentence
     doc = sentence.doc
     start = min([sentence.start_char] + [c.label_start for c in counts if c.label_start is not None])
-    cues = [(c, tokens_of(doc, c.start, c.end)) for c in find_cues(text, start, sentence.end_char)]
+    end = max([sentence.end_char] + [c.label_end for c in counts if c.label_end is not None])
+    cues = [(c, tokens_of(doc, c.start, c.end)) for c in find_cues(text, start, end)]
     cues = [(c, toks) for c, toks in cues if toks and not _in_a_name(toks)]
     english = _is_english(sentence)
     for count in counts:

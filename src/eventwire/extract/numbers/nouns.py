@@ -203,7 +203,36 @@ def _find_label_noun(count: Count) -> str:
         if kind == "unit":
             count.noun, count.noun_info = token, info
             return kind
+    return _label_below(count)
+
+
+def _label_below(count: Count) -> str:
+    """A number alone on its line with no label above takes the short label below it ("321\nHouses\ndestroyed",
+    a table cell of a PDF report); that label's words then speak for it."""
+    text, doc = count.text, count.sentence.doc
+    line_start = text.rfind("\n", 0, count.start) + 1
+    if text[(count.label_start or line_start):count.start].strip():  # a line above, or words before it
+        return ""
+    end = _label_end(text, count.end)
+    if end is None:
+        return ""
+    for token in doc[count.tokens[-1].i + 1:]:
+        if token.idx >= end:
+            break
+        kind, info = _noun_kind(token)
+        if kind == "unit":
+            count.noun, count.noun_info, count.label_end = token, info, end
+            return kind
     return ""
+
+
+def _label_end(text: str, at: int) -> int | None:
+    """The end of the short label on the lines right below ``at`` (up to a blank line or a number), or None."""
+    rest = text[at:]
+    block = re.match(r"[^\S\n]*\n((?:[^\S\n]*[^\W\d][^\n\d]*(?:\n|$)){1,3})", rest)
+    if block is None or len(block.group(1).split()) > SHORT_LABEL:
+        return None
+    return at + block.end(1)
 
 
 def _label_start(text: str, at: int) -> int:
