@@ -34,7 +34,12 @@ TIERS = {
     "displaced": 1, "evacuated": 1, "fled": 1, "refugees": 1, "sheltered": 1, "homeless": 1,
     "houses_destroyed": 2, "houses_damaged": 3, "arrested": 4, "deployed": 4, "affected": 5, "population": 6,
 }
+CLAIM_KINDS = {"casualties": 0, "houses_damaged": 2}  # figures told together: casualties, displacement, damage
+HOUSE_CATEGORIES = frozenset({"houses_destroyed", "houses_damaged"})
+HOUSE_UNITS = frozenset({"houses", "households"})
 HEDGE_DISTANCE = 3
+TELLER_TYPES = frozenset({"PERSON", "ORG", "NORP"})  # entities that may tell a figure
+OWN_TELLER_DISTANCE = 1  # a teller whose verb takes the count itself ("claimed 80", "put the toll at 80")
 EACH_FROM = re.compile(r"\s+each\s+from\s+", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 NAME = re.compile(_NAME)
@@ -59,6 +64,7 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
     tree = TreeDistances()
     links = _Links(doc, found, tree)
     ranked: list[tuple[tuple, Figure, Count]] = []
+    told: dict[int, dict[int, str]] = {}  # sentence -> kind of figure -> who told it there
     for i, sentence_mentions in by_sentence.items():
         sentence = sentences[i]
         counts = find_counts(doc.doc, sentence, sentence_mentions, noncounts, text)
@@ -68,9 +74,28 @@ def figures(doc: Parsed, found: Found) -> list[Figure]:
                 continue
             hedged, hypothetical = links.hedging(count)
             for figure in _figures_of(count, links, text, hedged):
-                ranked.append((_salience(figure, hypothetical), figure, count))
+                _carry_claimant(figure, told, i, links.told_in(sentence) or _new_paragraph(text, sentences, i))
+                ranked.append((_salience(figure, hypothetical, count), figure, count))
     ranked.sort(key=lambda item: item[0])
     return with_totals(_linked([f for _, f, _ in ranked], [c for _, _, c in ranked]), starts, text)
+
+
+def _carry_claimant(figure: Figure, told: dict[int, dict[int, str]], sentence: int, attributed: bool) -> None:
+    """"X said seven people died. Twenty were wounded.": a figure of the same kind in the very next sentence,
+    which no one is said to tell, is still the claimant's; a sentence that names its own teller keeps it."""
+    kind = CLAIM_KINDS.get(figure.category or "", TIERS.get(figure.category or "", 9))
+    if figure.claimant is None and not attributed:
+        figure.claimant = told.get(sentence - 1, {}).get(kind)
+    if figure.claimant is not None:
+        told.setdefault(sentence, {}).setdefault(kind, figure.claimant)
+
+
+def _new_paragraph(text: str, sentences: list[SpacySpan], i: int) -> bool:
+    """Whether a blank line parts sentence ``i`` from the one before it."""
+    if i == 0:
+        return True
+    before = text[sentences[i - 1].start_char:sentences[i].start_char]
+    return "\n\n" in before[len(before.rstrip()):].replace(" ", "").replace("\t", "")
 
 
 def _linked(figures: list[Figure], counts: list[Count]) -> list[Figure]:
@@ -122,11 +147,17 @@ def _each_from_targets(count: Count) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in NAME.finditer(text, listed.start(), listed.end())]
 
 
-def _salience(figure: Figure, hypothetical: bool) -> tuple:
+def _salience(figure: Figure, hypothetical: bool, count: Count) -> tuple:
     """Casualties and displacement first, then damage, then the rest; definite before vague, what happened
-    before what might, earlier (headline, lede) before later."""
+    before what might, earlier (headline, lede) before later. Of a count said twice ("420 families (2,300
+    people)"), the one in the category's own unit first: people for what befell people, the other for houses."""
     vague = figure.quantity.value is None
-    return TIERS.get(figure.category or "", 9), vague, hypothetical, figure.start
+    tier = TIERS.get(figure.category or "", 9)
+    pair = count.restates if count.restates is not None else count
+    if pair is count and count.restated_by is None:
+        return tier, vague, hypothetical, figure.start, 0
+    own_unit = figure.unit in HOUSE_UNITS if figure.category in HOUSE_CATEGORIES else figure.unit == "people"
+    return tier, vague, hypothetical, pair.start, 0 if own_unit else 1
 
 
 @cache
@@ -207,6 +238,25 @@ class _Links:
         chosen = self.times[index]
         return index if self._in_sentence(count.sentence, chosen.start, chosen.end) else None
 
+    def told_in(self, sentence: SpacySpan) -> bool:
+        """Whether the sentence may say who tells it: a reporting verb, a quotation or its speaker, or a person or
+        organisation named in it other than after a preposition (a caption's "Photo: Ana Ruiz", a new subject)."""
+        if any(t.lemma_.lower() in _reporting_verbs() or t.lower_ in _reporting_verbs() for t in sentence):
+            return True
+        start, end = sentence.start_char, sentence.end_char
+        for entity in self.entities:
+            if getattr(entity, "type", None) not in TELLER_TYPES:
+                continue
+            for mention in getattr(entity, "mentions", []) or []:
+                token = self._token_at(mention.start, mention.end) if start <= mention.start < end else None
+                if token is not None and token.dep_ != "pobj":  # "in Varn" is where, not who
+                    return True
+        for quote in self.quotes:
+            for part in (quote.content, getattr(quote, "speaker", None), getattr(quote, "cue", None)):
+                if part is not None and part.start < end and start < part.end:
+                    return True
+        return False
+
     def hedging(self, count: Count) -> tuple[bool, bool]:
         sentence = count.sentence
         hedged = self._near_any(find_hedges(self.doc.text, sentence.start_char, sentence.end_char), count)
@@ -223,10 +273,23 @@ class _Links:
         return False
 
     def claimant(self, count: Count) -> str | None:
+        """Who tells the figure: the speaker of the quotation it is in, unless a teller of its own stands nearer
+        to it than that quotation's cue ("the army said 12 died; the rebels claimed 80")."""
         quote = self._quote_of(count)
-        if quote is not None and getattr(quote, "speaker_entity", None):
+        reporter = self._reporter(count)
+        if (quote is not None and getattr(quote, "speaker_entity", None)
+                and (reporter is None or not self._nearer_than_cue(count, reporter, quote))):
             return quote.speaker_entity
-        return self._reporter_entity(count)
+        return reporter[1] if reporter is not None else None
+
+    def _nearer_than_cue(self, count: Count, reporter: tuple[int, str | None, Token], quote) -> bool:
+        cue = getattr(quote, "cue", None)
+        verb = reporter[2]
+        if cue is None or cue.start <= verb.idx < cue.end:
+            return False
+        token = self._token_at(cue.start, cue.end)
+        return (token is not None and reporter[0] <= OWN_TELLER_DISTANCE
+                and reporter[0] < self.tree.nearest(count.nodes, [token]))
 
     def _quote_of(self, count: Count):
         if not self.quotes:
@@ -240,8 +303,9 @@ class _Links:
                 return quote
         return None
 
-    def _reporter_entity(self, count: Count) -> str | None:
-        """The entity who says the figure in its own sentence: "X said ...", "according to X"."""
+    def _reporter(self, count: Count) -> tuple[int, str | None, Token] | None:
+        """The nearest teller of the figure in its own sentence ("X said ...", "according to X"), named or not
+        ("but organisers put it at 200"): its tree distance, its entity, its verb."""
         if not self.entities:
             return None
         best = None
@@ -250,12 +314,10 @@ class _Links:
                 continue
             for source in self._sources_of(token):
                 entity = self._entity_over(source.left_edge.idx, source.right_edge.idx + len(source.right_edge))
-                if entity is None:
-                    continue
                 distance = self.tree.nearest(count.nodes, [token])
-                if best is None or distance < best[0]:
-                    best = (distance, entity)
-        return best[1] if best else None
+                if best is None or distance < best[0] or (distance == best[0] and best[1] is None):
+                    best = (distance, entity, token)
+        return best
 
     @staticmethod
     def _sources_of(verb: Token) -> list[Token]:

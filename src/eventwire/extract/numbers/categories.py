@@ -12,7 +12,15 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.numbers.cues import Cue, english_words, find_cues, house_words, nonunit_nouns
+from eventwire.extract.numbers.cues import (
+    Cue,
+    english_words,
+    find_cues,
+    house_words,
+    nonunit_nouns,
+    reporting_verbs,
+    unit_nouns,
+)
 from eventwire.extract.numbers.model import Count, span_head, tokens_of
 from eventwire.extract.numbers.nouns import SUBJECT_DEPS
 from eventwire.extract.numbers.tree import TreeDistances
@@ -33,6 +41,7 @@ MIN_WORDS_FOR_LANGUAGE = 5
 MIN_ENGLISH_SHARE = 0.08
 MIN_DEPLOYMENT = 10  # soldiers below this many, with no word saying so, are not a deployment
 PEOPLE_LIKE = ("people", "households", "troops")
+NAME_ENTITIES = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "EVENT"})
 
 
 def _house_context(count: Count) -> bool:
@@ -135,10 +144,21 @@ def _linear_ok(count: Count, cue: Cue, gap: int, side: int, loose: bool) -> bool
     return side == 0 and gap <= 1
 
 
+def _in_own_clause(count: Count, toks: list[Token]) -> bool:
+    """"A man was killed and six others shot": the others are not the man, so only the words of their own
+    clause (under the word that governs "six others", "20 more") speak for them."""
+    root = span_head(count.tokens)
+    phrase = count.stand_in if root.head.i == count.stand_in.i else root
+    clause = phrase.head
+    return any(t.i == clause.i or clause in t.ancestors for t in toks)
+
+
 def _tree_limit(count: Count) -> int:
     if count.unknown_noun:
         return LOOSE_TREE_DISTANCE
-    if count.noun is None:
+    if count.stand_in is not None:
+        return BARE_TREE_DISTANCE
+    if count.noun is None and not count.quantity_nouns:  # "the number of those displaced rose to 9,000"
         if count.mention.word_form == "one":
             return 1
         return BARE_TREE_DISTANCE if span_head(count.tokens).dep_ in ARGUMENT_DEPS else LOOSE_TREE_DISTANCE
@@ -165,6 +185,8 @@ def _noun_speaks_alone(count: Count) -> bool:
     ("the province's 75,000 residents", "a town of 9,000 inhabitants"), not when they pack a hall; soldiers are
     a deployment only by the dozen."""
     info, noun = count.noun_info, count.noun
+    if info is not None and not info.strong and noun is not None and _joined_to_other_noun(noun):
+        return False  # "4,500 arrivals and departures a day": a traffic count, not people on the move
     if info is not None and info.category == "deployed":  # two marines at a funeral are not a deployment
         return (count.mention.value or count.mention.low or 0) >= MIN_DEPLOYMENT
     if info is None or noun is None or info.category != "population":
@@ -178,14 +200,22 @@ def _noun_speaks_alone(count: Count) -> bool:
                                   or owner.lemma_.lower() in nonunit_nouns())
 
 
+def _joined_to_other_noun(noun: Token) -> bool:
+    """A noun coordinated with a common noun that counts no one ("arrivals and departures")."""
+    units = unit_nouns()
+    return any(c.pos_ == "NOUN" and c.lower_ not in units and c.lemma_.lower() not in units for c in noun.conjuncts)
+
+
 def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> None:
     """Give each count of one sentence its category and unit from the cues around it."""
     if not counts:
         return
     sentence = counts[0].sentence
     doc = sentence.doc
-    cues = [(c, tokens_of(doc, c.start, c.end)) for c in find_cues(text, sentence.start_char, sentence.end_char)]
-    cues = [(c, toks) for c, toks in cues if toks]
+    start = min([sentence.start_char] + [c.label_start for c in counts if c.label_start is not None])
+    end = max([sentence.end_char] + [c.label_end for c in counts if c.label_end is not None])
+    cues = [(c, tokens_of(doc, c.start, c.end)) for c in find_cues(text, start, end)]
+    cues = [(c, toks) for c, toks in cues if toks and not _in_a_name(toks)]
     english = _is_english(sentence)
     for count in counts:
         if _whole_of_a_part(count, counts, text):
@@ -197,6 +227,7 @@ def choose_categories(counts: list[Count], text: str, tree: TreeDistances) -> No
         _take_best(count, options)
     if english:
         _from_listed_before(counts)
+        _from_quantity_anaphor(counts)
     for count in counts:
         _as_restated(count)
 
@@ -219,6 +250,39 @@ def _from_listed_before(counts: list[Count]) -> None:
             continue
         count.category = before.category
         count.unit = count.unit or before.unit
+
+
+def _from_quantity_anaphor(counts: list[Count]) -> None:
+    """"Police said 12 people were hurt, but organisers put the number at 200": a quantity noun of nothing
+    ("the number", "the figure", "the toll") counts again what an earlier count of the sentence counted; so does
+    a bare number a teller gives in its stead ("the ministry reported 23 deaths, while the union counted 71")."""
+    for index, count in enumerate(counts):
+        if count.category is not None or count.noun is not None or count.stand_in is not None:
+            continue
+        if not count.quantity_nouns and not _told_bare(count):
+            continue
+        if any(c.lower_ == "of" for q in count.quantity_nouns for c in q.children):
+            continue
+        before = next((o for o in reversed(counts[:index]) if o.category is not None), None)
+        if before is not None:
+            count.category, count.unit = before.category, count.unit or before.unit
+
+
+def _told_bare(count: Count) -> bool:
+    """A bare number that is what a teller says or counts: "while the union counted 71"."""
+    root = span_head(count.tokens)
+    verb = root.head
+    return root.dep_ == "dobj" and (verb.lemma_.lower() in reporting_verbs() or verb.lower_ in reporting_verbs())
+
+
+def _in_a_name(toks: list[Token]) -> bool:
+    """A cue word inside a name, before the name's own head ("the Orsk Refugee Council", "the Displacement
+    Monitoring Centre"); a title-case headline's verb ("Floods Displace 3,000") is no name."""
+    last = toks[-1]
+    if not all(t.ent_type_ in NAME_ENTITIES and t.pos_ == "PROPN" for t in toks) or last.i + 1 >= len(last.doc):
+        return False
+    after = last.doc[last.i + 1]
+    return after.pos_ == "PROPN" and after.ent_type_ == last.ent_type_ and after.ent_iob_ == "I"
 
 
 def _whole_of_a_part(count: Count, counts: list[Count], text: str) -> bool:
@@ -251,12 +315,15 @@ def _options_by_tree(count: Count, counts: list[Count], cues: list[tuple[Cue, li
             continue
         if _modifies_other_noun(toks, count) or _hard_break_between(count, toks) or _acts_on_another(cue, toks, count):
             continue
+        if count.stand_in is not None and not _in_own_clause(count, toks):
+            continue
         distance = tree.nearest(count.nodes, toks)
         gap, side = _linear_gap(count, toks)
         rivals = [o for o in counts if o is not count and not _shares_cues(count, o)]
         rival = min((tree.nearest(o.nodes, toks) for o in rivals), default=99)
         penalty = WEAK_PENALTY if cue.weak else 0
-        if distance + penalty <= _tree_limit(count) and distance <= rival:
+        nearer = distance < rival or (distance == rival and count.stand_in is None)  # "others" are not the rival
+        if distance + penalty <= _tree_limit(count) and nearer:
             options.append((distance + penalty, gap, side, cue))
         elif _linear_ok(count, cue, gap, side, loose) and not _numbers_between(counts, count, toks[0].i):
             options.append((MAX_TREE_DISTANCE + 1 + gap, gap, side, cue))

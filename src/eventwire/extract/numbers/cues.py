@@ -14,7 +14,9 @@ from eventwire.lexicons import lines, rows, words
 
 WORD_START = r"(?<!\w)(?=\w|\s(?<=\s\s))"  # a word, or the space a lost ligature left ("to  ee" for "to flee")
 LIGATURE = re.compile(r"ff[il]|f[fil]")  # letter pairs PDF text often loses to a space ("con ict", "to  ee")
-BROKEN_LINE = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")  # "home-\nless": a word broken over two lines
+BROKEN_LINE = re.compile(r"(?<=[a-z])-(?:[ \t]*\n[ \t]*|[ \t]+)(?=[a-z])")  # "home-\nless", "dis- placed": a word
+# broken over two lines, or its two halves set apart on one line where the PDF lost the break
+COMPOUND_SPLIT = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +24,7 @@ class UnitNoun:
     unit: str  # people | households | houses | troops | aircraft | vehicles
     category: str | None = None  # what the noun alone says happened ("IDPs": displaced)
     strong: bool = False  # a strong noun wins over words nearby; a weak one only speaks when nothing else does
+    event: bool = False  # the noun names what happened ("deaths", "evacuations"): "the 2011 evacuations" is a date
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,18 +64,34 @@ def _phrase_regex(pattern: str) -> str:
 
 @cache
 def unit_nouns() -> dict[str, UnitNoun]:
-    """Unit nouns by lower-cased word (the last word of a multi-word noun)."""
+    """Unit nouns of one word, by lower-cased word."""
     out: dict[str, UnitNoun] = {}
-    for pattern, unit, category, strength, *_ in rows("figure_units.tsv"):
-        noun = UnitNoun(unit, category or None, strength == "strong")
+    for pattern, unit, category, strength, *rest in rows("figure_units.tsv"):
+        noun = UnitNoun(unit, category or None, strength == "strong", rest[:1] == ["event"])
         for word in pattern.split("|"):
-            out.setdefault(word.split()[-1].lower(), noun)
+            if len(COMPOUND_SPLIT.split(word)) == 1:
+                out.setdefault(word.lower(), noun)
     return out
+
+
+@cache
+def compound_units() -> dict[str, tuple[tuple[tuple[str, ...], UnitNoun], ...]]:
+    """Unit nouns of several words ("asylum seekers", "asylum-seekers"), by their last word: the words before
+    it, and the noun."""
+    out: dict[str, list[tuple[tuple[str, ...], UnitNoun]]] = {}
+    for pattern, unit, category, strength, *rest in rows("figure_units.tsv"):
+        noun = UnitNoun(unit, category or None, strength == "strong", rest[:1] == ["event"])
+        for option in pattern.split("|"):
+            parts = [w.lower() for w in COMPOUND_SPLIT.split(option) if w]
+            if len(parts) > 1:
+                out.setdefault(parts[-1], []).append((tuple(parts[:-1]), noun))
+    return {last: tuple(entries) for last, entries in out.items()}
 
 
 nonunit_nouns = partial(words, "figure_nonunits.txt")
 english_words = partial(words, "figure_english_words.txt")
 anaphors = partial(words, "figure_anaphors.txt")
+reporting_verbs = partial(words, "figure_reporting.txt")
 
 
 @cache
@@ -102,7 +121,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 
 def _joined_lines(piece: str) -> tuple[str, list[int]]:
     """The piece with line-end hyphens removed, and for each of its characters the offset it had."""
-    if "\n" not in piece:
+    if "-" not in piece:
         return piece, range(len(piece))  # type: ignore[return-value]
     kept, offsets, last = [], [], 0
     for match in BROKEN_LINE.finditer(piece):

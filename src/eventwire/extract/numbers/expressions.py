@@ -190,7 +190,25 @@ def _percent_of(text: str, mention: NumberMention) -> NumberMention:
     return mention
 
 
+BOUNDS_JOINER = re.compile(r"\s*,?\s*(?:but|and|yet)\s+", re.IGNORECASE)
+
+
+def _join_bounds(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """"more than 2,000 but fewer than 3,000": a floor and a ceiling of one amount make a range."""
+    out: list[NumberMention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (last is not None and last.kind == mention.kind == "exact" and last.low is not None
+                and last.high is None and mention.high is not None and mention.low is None
+                and last.low < mention.high and BOUNDS_JOINER.fullmatch(text, last.end, mention.start)):
+            out[-1] = NumberMention(last.start, mention.end, last.core_start, mention.core_end, None, last.low,
+                                    mention.high, last.approx or mention.approx, "range")
+            continue
+        out.append(mention)
+    return out
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every amount in ``text``, in order, with its quantity."""
     mentions = [m for m in (_core(match) for match in scan(number_regex(), text, _number_starts())) if m is not None]
-    return [_apply_modifier(text, _percent_of(text, m)) for m in _join_ranges(text, mentions)]
+    return _join_bounds(text, [_apply_modifier(text, _percent_of(text, m)) for m in _join_ranges(text, mentions)])

@@ -28,8 +28,12 @@ class Count:
     cue: Cue | None = None
     nodes: list[Token] = field(default_factory=list)
     label_line: bool = False  # the number closes a line or a label ("Number of displaced: 452")
+    label_start: int | None = None  # where that label begins, when it is one (it may lie in an earlier sentence)
+    label_end: int | None = None  # where a label below the number ends ("321\nHouses\ndestroyed")
+    stand_in: Token | None = None  # "others", "more" after the number, standing for an earlier count's noun
     quantity_nouns: list[Token] = field(default_factory=list)  # "the total number of" between number and noun
     restates: Count | None = None  # "1,314 families (8,710 people)": the second says the first again
+    restated_by: Count | None = None  # and the first is said again by the second
 
     @property
     def start(self) -> int:

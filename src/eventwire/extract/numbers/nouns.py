@@ -4,14 +4,16 @@ count nothing: ages ("Eric Vane, 52"), labels ("Gate 7"), parts of names ("Regio
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.extract.numbers.cues import UnitNoun, anaphors, nonunit_nouns, unit_nouns
+from eventwire.extract.numbers.cues import UnitNoun, anaphors, compound_units, nonunit_nouns, unit_nouns
 from eventwire.extract.numbers.expressions import NumberMention
 from eventwire.extract.numbers.model import Count, span_head, tokens_of
 from eventwire.extract.numbers.noncounts import NonCounts
+from eventwire.lexicons import rows
 
 NOUN_SEARCH = 5  # tokens after a number in which to look for the noun it counts
 SKIPPABLE_TAGS = frozenset(
@@ -19,18 +21,40 @@ SKIPPABLE_TAGS = frozenset(
 )
 STOP_AFTER_NUMBER = frozenset({")", ";", "\n", "(", ".", ":"})
 LABEL_BREAKS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "ADP"})
+LABEL_PARTICIPLES = frozenset({"VBN", "VBD"})  # "Houses destroyed: 321", "People evacuated 4,100"
+SHORT_LABEL = 4  # words of a label line that may hold a participle ("Houses destroyed:"); more make a clause
+LABEL_SEARCH = 6  # tokens before a label line's number in which to look for its noun
 FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "ADV", "NUM", "PART"})
 QUANTITY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SET_TO = frozenset({"to", "at"})  # "brought the number to", "put the toll at"
 DETERMINERS = frozenset({"the", "their", "these", "those", "its", "los", "las", "les"})
-RESTATEMENT = re.compile(
-    r"\s*(?:[(\[]\s*(?:soit|or|i\.e\.|that is|about|around|some|approximately)?"
-    r"|,\s*(?:or|i\.e\.|that is)(?:\s+(?:about|around|some))?)\s*$",
-    re.IGNORECASE)
+RESTATEMENT_OPENERS = r"[(\[]|[-\u2013\u2014]"  # a bracket or a dash may open a restatement alone; a comma needs a word
+
+
+@cache
+def _restatement() -> re.Pattern[str]:
+    table = sorted(rows("figure_restatements.tsv"), key=lambda r: len(r[0]), reverse=True)
+    after = "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase, *_ in table)
+    alone = "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase, opens, *_ in table
+                     if opens == "alone")
+    return re.compile(rf"\s*(?:(?:{RESTATEMENT_OPENERS})\s*(?:(?:{after})\s+)?|,\s*(?:{after})\s+|(?:{alone})\s+)",
+                      re.IGNORECASE)
+
+
+def _restates(before: Count, count: Count, text: str) -> bool:
+    """"420 families (2,300 people)", "90 households, or 510 people", "75 households - some 400 people -": the
+    second count says the first again, in a unit of its own."""
+    if count.noun_info is None or before.unit is None or count.noun_info.unit == before.unit:
+        return False
+    return _restatement().fullmatch(text, before.end, count.mention.start) is not None
 
 
 def _noun_kind(token: Token) -> tuple[str, UnitNoun | None]:
     """('unit', info) for a known unit noun, ('nonunit', None) for a known other noun, ('', None) otherwise."""
+    compound = _compound_unit(token)
+    if compound is not None:
+        return "unit", compound
     units = unit_nouns()
     for form in (token.lower_, token.lemma_.lower()):
         if form in units:
@@ -38,6 +62,33 @@ def _noun_kind(token: Token) -> tuple[str, UnitNoun | None]:
     if token.lemma_.lower() in nonunit_nouns() or token.lower_ in nonunit_nouns():
         return "nonunit", None
     return "", None
+
+
+def _compound_unit(token: Token) -> UnitNoun | None:
+    """A unit noun of several words ending in ``token``: "asylum seekers", "asylum-seekers"."""
+    for before, info in compound_units().get(token.lower_, ()):
+        words = [t.lower_ for t in token.doc[max(0, token.i - 2 * len(before)):token.i] if t.text != "-"]
+        if tuple(words[-len(before):]) == before:
+            return info
+    return None
+
+
+def _rejoined(doc: Doc, i: int, end: int) -> tuple[Token, UnitNoun] | None:
+    """The second half of a word a PDF broke with a hyphen ("fami- lies", "house-\nholds"), with the unit noun
+    the two halves make; the count's span then ends on that half."""
+    token = doc[i]
+    first = token.text[:-1] if token.text.endswith("-") else ""
+    j = i + 1
+    if not first and j < end and doc[j].text == "-":
+        first, j = token.text, j + 1
+    if j < end and doc[j].is_space and "\n\n" not in doc[j].text:
+        j += 1
+    if not first or j >= end or not (first.isalpha() and first.islower()) or not doc[j].is_alpha:
+        return None
+    if doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text) and doc[j - 1].text.endswith("-"):  # "self-help"
+        return None
+    info = unit_nouns().get(first + doc[j].lower_)
+    return (doc[j], info) if info is not None else None
 
 
 def _find_noun(count: Count) -> str:
@@ -61,7 +112,16 @@ def _find_noun(count: Count) -> str:
             end = min(count.sentence.end, end + 1)
             continue
         if token.lower_ in anaphors():
+            nxt = doc[i + 1] if i + 1 < count.sentence.end else None
+            if nxt is not None and nxt.pos_ == "NOUN":  # "two more people": the noun follows
+                i += 1
+                continue
+            count.stand_in = token  # "3,000 others": the word stands for the noun in the tree
             return ""
+        rejoined = _rejoined(doc, i, count.sentence.end)
+        if rejoined is not None:
+            count.noun, count.noun_info = rejoined
+            return "unit"
         kind, info = _noun_kind(token)
         if kind == "unit":
             count.noun, count.noun_info = token, info
@@ -117,7 +177,8 @@ def _plural_looking(token: Token, count: Count) -> bool:
 
 
 def _find_label_noun(count: Count) -> str:
-    """A bare number closing a label line names its noun before it: "IDPs total 48 120", "Damaged houses: 91"."""
+    """A bare number closing a label line names its noun before it: "IDPs total 48 120", "Damaged houses: 91",
+    "Houses destroyed: 321", or on the line above a number alone on its own ("Families displaced\n1,250")."""
     doc = count.sentence.doc
     j = count.tokens[-1].i + 1
     while j < count.sentence.end and doc[j].is_space and "\n" not in doc[j].text:
@@ -127,16 +188,61 @@ def _find_label_noun(count: Count) -> str:
     count.label_line = True
     if count.mention.year_like:
         return ""
+    count.label_start = _label_start(count.text, count.start)
+    short = len(count.text[count.label_start:count.start].split()) <= SHORT_LABEL  # a heading, not a clause
     first = count.tokens[0]
-    for k in range(first.i - 1, max(count.sentence.start, first.i - 5) - 1, -1):
+    for k in range(first.i - 1, max(0, first.i - LABEL_SEARCH) - 1, -1):
         token = doc[k]
-        if token.like_num or "\n" in token.text or token.pos_ in LABEL_BREAKS:
+        if token.idx < count.label_start or token.like_num or "\n\n" in token.text:
+            break
+        if token.is_space:
+            continue
+        if token.pos_ in LABEL_BREAKS and not (short and token.tag_ in LABEL_PARTICIPLES):
             break
         kind, info = _noun_kind(token)
         if kind == "unit":
             count.noun, count.noun_info = token, info
             return kind
+    return _label_below(count)
+
+
+def _label_below(count: Count) -> str:
+    """A number alone on its line with no label above takes the short label below it ("321\nHouses\ndestroyed",
+    a table cell of a PDF report); that label's words then speak for it."""
+    text, doc = count.text, count.sentence.doc
+    line_start = text.rfind("\n", 0, count.start) + 1
+    if text[(count.label_start or line_start):count.start].strip():  # a line above, or words before it
+        return ""
+    end = _label_end(text, count.end)
+    if end is None:
+        return ""
+    for token in doc[count.tokens[-1].i + 1:]:
+        if token.idx >= end:
+            break
+        kind, info = _noun_kind(token)
+        if kind == "unit":
+            count.noun, count.noun_info, count.label_end = token, info, end
+            return kind
     return ""
+
+
+def _label_end(text: str, at: int) -> int | None:
+    """The end of the short label on the lines right below ``at`` (up to a blank line or a number), or None."""
+    rest = text[at:]
+    block = re.match(r"[^\S\n]*\n((?:[^\S\n]*[^\W\d][^\n\d]*(?:\n|$)){1,3})", rest)
+    if block is None or len(block.group(1).split()) > SHORT_LABEL:
+        return None
+    return at + block.end(1)
+
+
+def _label_start(text: str, at: int) -> int:
+    """Where the label of a number at ``at`` begins: its line, or the line above when it stands alone."""
+    start = text.rfind("\n", 0, at) + 1
+    if start and not text[start:at].strip():
+        above = text.rfind("\n", 0, start - 1) + 1
+        if text[above:start].strip():
+            return above
+    return start
 
 
 def _looks_like_age(count: Count) -> bool:
@@ -177,11 +283,17 @@ def _part_of_name(count: Count) -> bool:
 
 
 def _lift_to_quantity_subject(count: Count, root: Token) -> None:
-    """"The number of families displaced now stands at 512": the count speaks through its subject."""
+    """"The number of families displaced now stands at 512": the count speaks through its subject; "brings the
+    total number of displaced to 9,000", "put the toll at 40": through the object the verb sets to the count."""
     if root.dep_ == "appos" and root.head.lemma_.lower() in QUANTITY_NOUNS:  # "the total number of X, 61,000,"
         _count_through(count, root.head)
         return
+    set_to = root.dep_ == "pobj" and root.head.lower_ in SET_TO
     for ancestor in list(root.ancestors)[:4]:
+        target = next((c for c in ancestor.children if c.dep_ == "dobj"), None) if set_to else None
+        if target is not None and target.lemma_.lower() in QUANTITY_NOUNS:
+            _count_through(count, target)
+            return
         subject = next((c for c in ancestor.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             continue
@@ -194,6 +306,7 @@ def _lift_to_quantity_subject(count: Count, root: Token) -> None:
 def _count_through(count: Count, quantity: Token) -> None:
     """The count says how many of what the quantity noun ("number", "total") is of."""
     count.nodes.append(quantity)
+    count.quantity_nouns.append(quantity)
     counted = [g for c in quantity.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if counted and _noun_kind(counted[0])[0] == "unit":
         count.noun, count.noun_info = counted[0], _noun_kind(counted[0])[1]
@@ -220,8 +333,8 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
             continue
         if kind == "nonunit":
             continue
-        if mention.year_like and (kind != "unit" or not count.noun.text.islower()):  # "the 1951 Refugee Convention"
-            continue
+        if mention.year_like and (kind != "unit" or not count.noun.text.islower() or count.noun_info.event):
+            continue  # "the 1951 Refugee Convention", "the 2011 evacuations"
         if count.noun_info is not None:
             count.unit = count.noun_info.unit
         elif kind == "unknown":
@@ -230,10 +343,11 @@ def find_counts(doc: Doc, sentence: SpacySpan, mentions: list[NumberMention], no
             last_unit = count.unit
         else:
             count.inherited_unit = last_unit
-        if counts and RESTATEMENT.fullmatch(text[counts[-1].end:mention.start]):
-            count.restates = counts[-1]
+        if counts and _restates(counts[-1], count, text):
+            count.restates, counts[-1].restated_by = counts[-1], count
         root = span_head(tokens)
-        count.nodes = [root] + ([count.noun] if count.noun is not None else []) + count.quantity_nouns
+        nouns = [count.noun] if count.noun is not None else [count.stand_in] if count.stand_in is not None else []
+        count.nodes = [root] + nouns + count.quantity_nouns
         if count.noun is None:
             _lift_to_quantity_subject(count, root)
         counts.append(count)
