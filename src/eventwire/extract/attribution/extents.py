@@ -4,7 +4,14 @@ of intent."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from spacy.tokens import Token
+
+from eventwire.lexicons import words
+
+# Subordinators whose fronted clause is part of what an inserted cue reports ("If …, she said, …").
+fronted_conditions = partial(words, "quote_fronted_conditions.txt")
 
 
 def subtree_range(token: Token) -> tuple[int, int]:
@@ -48,3 +55,37 @@ def without_fronted_relative(cue: Token, clause: Token) -> tuple[int, int]:
         after = cue.doc[cue.i + 1]
         return after.idx, end
     return start, end
+
+
+def opens_with_condition(clause: Token) -> bool:
+    """A clause with a subject of its own led by a subordinator of condition, concession or cause ("if the
+    talks fail", "though it went well")."""
+    first = clause.left_edge
+    return (first.dep_ == "mark" and first.head.i == clause.i and first.lower_ in fronted_conditions()
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children))
+
+
+def fronted_condition(cue: Token) -> Token | None:
+    """The subordinate clause fronted before an inserted cue, part of what was said ("[If the talks fail], she
+    said, the strike goes on"): it opens the sentence with a subordinator of condition, concession or cause
+    (lexicons/quote_fronted_conditions.txt) and a subject of its own and ends at a comma, and the cue is set off
+    by commas ("As the crowd left, he said, …" and "Because it rained, she said the match was off" have none)."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+        return None
+    for child in cue.lefts:
+        first = child.left_edge
+        if child.dep_ != "advcl" or not opens_with_condition(child):
+            continue
+        opens = first.is_sent_start or doc[first.i - 1].is_punct or doc[first.i - 1].is_space
+        if doc[child.right_edge.i + 1].text == "," and opens:
+            return child
+    return None
+
+
+def with_fronted_condition(cue: Token, clause: Token) -> tuple[int, int]:
+    """A complement after an inserted cue, with the condition fronted before it ("If it rains, she said, [the
+    match is off]" is "If it rains, …, the match is off")."""
+    start, end = without_fronted_relative(cue, clause)
+    condition = fronted_condition(cue) if clause.i > cue.i else None
+    return (condition.left_edge.idx, end) if condition is not None else (start, end)

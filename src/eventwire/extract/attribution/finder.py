@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.colon import colon_clauses, colon_lines
 from eventwire.extract.attribution.draft import Draft
+from eventwire.extract.attribution.extents import fronted_condition
 from eventwire.extract.attribution.frames import (
     TRAILING_DEPS,
     content_of,
@@ -163,7 +164,8 @@ def _draft(
         start, end = _snap(*trim(text, *found), marks)
         if not any(m.start == start and m.end == end for m in marks):
             start, end = trim(text, start, end)
-        if end - start < 2 or (start <= cue.idx < end and frame not in ("head", "quote", "raise", "name")):
+        inside = start <= cue.idx < end and frame not in ("head", "quote", "raise", "name")
+        if end - start < 2 or (inside and fronted_condition(cue) is None):
             continue
         if frame == "raise":  # "the deal seems fair (to me)": the subject is what is judged, not who judges
             speaker = experiencer_of(cue)

@@ -21,10 +21,13 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.extract.attribution.extents import (
+    fronted_condition,
     gerund_object,
     infinitive_on,
+    opens_with_condition,
     passive_subject,
     subtree_range,
+    with_fronted_condition,
     without_fronted_relative,
 )
 from eventwire.extract.attribution.lexicon import (
@@ -63,6 +66,8 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
                 return _with_object_complements(cue, chosen)
             if frame == "xcomp":
                 return _with_addressee(cue, chosen)
+            if frame == "ccomp":
+                return with_fronted_condition(cue, chosen)
             return without_fronted_relative(cue, chosen)
         if frame == "ccomp":
             return _object_clause(cue)
@@ -229,8 +234,13 @@ def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     head = cue.head
     if cue.lemma_ == "accord" and head.dep_ == "pobj":  # "... the town, according to X" hung on a noun
         head = head.head.head if head.head.dep_ == "prep" else head
+    if head.dep_ == "advcl" and head.i < cue.i < head.head.i and opens_with_condition(head):
+        head = head.head  # "Though it went well, he said, the next will not": the whole sentence is said
     start, end = subtree_range(head)
     own_start, own_end = subtree_range(cue)
+    condition = fronted_condition(cue)
+    if condition is not None:  # "[If it rains], she said, the match is off": the condition is said too
+        own_start = cue.doc[condition.right_edge.i + 1].idx
     if text[start:own_start].rstrip().endswith("("):  # "70,000 (according to the census, …)"
         return start, text.rindex("(", start, own_start)
     return _without_cue(text, (start, end), (own_start, own_end), head)
@@ -259,7 +269,13 @@ def _one_side(
         return right
     if left_text[-1:] in CLOSERS and len(left_text) > len(right_text):
         return left
+    if _clause_on_left(head, left) and right_text.split(" ", 1)[0].lower() in ("and", "but"):
+        return left  # "The pier is safe, she said, and [the writer's next clause]": what she said ends at the cue
     return left[0], right[1]
+
+
+def _clause_on_left(head: Token | None, left: tuple[int, int]) -> bool:
+    return head is not None and head.pos_ in ("VERB", "AUX") and left[0] <= head.idx < left[1]
 
 
 def _adverbial_start(head: Token | None, offset: int) -> bool:

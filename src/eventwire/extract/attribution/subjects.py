@@ -55,9 +55,10 @@ def _subject_of(verb: Token) -> Token | None:
         agent = _agent_of(token)
         if agent is not None:  # "the plan was backed by [the council]": the agent speaks, not the subject
             return agent
+        subject = _nearest_subject(token)
+        if subject is not None:
+            return subject
         for child in token.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
             if child.dep_ in ("nsubjpass", "nsubj:pass") and verb.lemma_ not in PASSIVE_ADDRESSEES:
                 return child
             if child.dep_ == "obl:agent":  # UD: "déclaré par [le ministre]"
@@ -68,6 +69,14 @@ def _subject_of(verb: Token) -> Token | None:
             return None
         token = token.head.head if token.dep_ == "pcomp" else token.head
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's active subject; where the parser gave it two, the one nearest before it ("“…, one of the best
+    in the state,” Ana Ruiz said": Ana Ruiz, not the "one" inside the quotation)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if len(subjects) > 1 and before else (subjects[0] if subjects else None)
 
 
 def _agent_of(verb: Token) -> Token | None:

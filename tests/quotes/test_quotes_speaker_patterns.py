@@ -1,0 +1,73 @@
+"""More attribution patterns, each with sentences it must read right and one it must leave alone (our own
+sentences, invented people and places)."""
+
+import pytest
+
+from eventwire.extract.base import Found
+from eventwire.extract.entities import entities
+from eventwire.extract.quotes import quotes
+
+
+def run(parsed, text):
+    doc = parsed(text)
+    found = entities(doc, Found())
+    names = {e.id: e.name for e in found}
+    return [(q.content.text, q.speaker.text if q.speaker else None, names.get(q.speaker_entity),
+             q.cue.text if q.cue else None) for q in quotes(doc, Found(entities=found))]
+
+
+# -- a verb the parser gave two subjects: the one nearest before it speaks, not a word inside the quotation
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“We trusted him. Not once, always. One of the oldest families in the valley,” farmer Lena Ost said.",
+     "Lena Ost"),
+    ("“It works. Not perfectly, but it works. One of the cheapest fixes in the city,” engineer Marta Diaz said.",
+     "Marta Diaz"),
+    ("“Ready. Not nearly, fully. The strongest team in the whole region,” coach Ben Hardy said on Sunday.",
+     "Ben Hardy"),
+])
+def test_the_subject_nearest_the_cue_speaks(parsed, text, name):
+    [(content, _, entity, cue)] = run(parsed, text)
+    assert content.startswith("“") and content.endswith("”")
+    assert entity == name and cue == "said"
+
+
+def test_a_verb_with_one_subject_keeps_it(parsed):
+    [(content, speaker, _, _)] = run(parsed, "Ana Ruiz, who runs the clinic in Dorn, said the water was clean.")
+    assert content == "the water was clean" and speaker.startswith("Ana Ruiz")
+
+
+# -- a subordinate clause fronted before an inserted cue is part of what was said
+
+@pytest.mark.parametrize("text", [
+    "Because the budget was cut, the mayor said, the library would close in June.",
+    "If the talks collapse, the union leader said, the strike will spread to the ports.",
+    "Though the last handover was fairly smooth, he said, replacing the chairman now would be far more bitter.",
+])
+def test_a_fronted_condition_is_said_with_its_clause(parsed, text):
+    [(content, _, _, cue)] = run(parsed, text)
+    assert content == text.rstrip(".") and cue == "said"
+
+
+def test_a_fronted_clause_of_time_is_the_setting_of_the_saying(parsed):
+    [(content, speaker, _, _)] = run(parsed, "As the crowd left the square, the mayor said, “We will rebuild.”")
+    assert content == "“We will rebuild.”" and speaker == "the mayor"
+
+
+# -- a clause joined by "and" or "but" after an inserted cue is the writer's, not the speaker's
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("It would probably take four to six months to clear the harbor, he said, and the delays could ruin the "
+     "fishing season.", "It would probably take four to six months to clear the harbor"),
+    ("The water was clean, the inspector said, but the pipes were old.", "The water was clean"),
+    ("Prices will rise in spring, the analyst said, and wages will lag behind.", "Prices will rise in spring"),
+])
+def test_what_was_said_ends_at_an_inserted_cue_before_and(parsed, text, said):
+    [(content, _, _, cue)] = run(parsed, text)
+    assert content == said and cue == "said"
+
+
+def test_a_quotation_resumed_with_and_after_the_cue_stays_whole(parsed):
+    text = "“The pumps will hold,” she said, “and the levee too.”"
+    [(content, speaker, _, _)] = run(parsed, text)
+    assert content == text and speaker == "she"
