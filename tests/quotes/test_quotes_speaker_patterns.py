@@ -71,3 +71,21 @@ def test_a_quotation_resumed_with_and_after_the_cue_stays_whole(parsed):
     text = "“The pumps will hold,” she said, “and the levee too.”"
     [(content, speaker, _, _)] = run(parsed, text)
     assert content == text and speaker == "she"
+
+
+# -- an adjective of stance after a copula (lexicons/quote_cues.tsv, ADJ rows): its subject holds the view
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The governor is skeptical of the new pipeline plan.", "the new pipeline plan", "The governor"),
+    ("Farmers in Dorn are confident that the harvest will recover.", "that the harvest will recover",
+     "Farmers in Dorn"),
+    ("The union was eager to resume talks with the port authority.", "to resume talks with the port authority",
+     "The union"),
+])
+def test_a_stance_adjective_reports_its_subjects_view(parsed, text, content, speaker):
+    [(found, found_speaker, _, _)] = run(parsed, text)
+    assert (found, found_speaker) == (content, speaker)
+
+
+def test_an_adjective_with_nobody_holding_the_view_is_no_attribution(parsed):
+    assert run(parsed, "It is certain that prices will rise.") == []

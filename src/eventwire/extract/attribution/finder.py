@@ -108,6 +108,8 @@ def _share(inner: Draft, outer: Draft) -> float:
 def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | None:
     if token.pos_ == "ADP":  # "in his view", "in a new poll" (by its object); French "selon X": attribution.french
         return IN_VIEW if _opens_a_view(token, rules) else None
+    if token.pos_ == "ADJ":  # a stance after a copula: "is wary of", "was confident that"
+        return rules.get((token.lemma_.lower(), "ADJ")) if token.dep_ == "acomp" else None
     pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
     return rules.get((token.lemma_.lower(), pos)) if pos else None
 
@@ -173,7 +175,7 @@ def _draft(
             speaker = _reporting_ancestor_speaker(cue, rules) or speaker_of(cue)
             if end <= cue.idx and (speaker is None or start <= speaker.idx < end):  # "“When?” asked the girl"
                 speaker = inverted_speaker(cue, end) or speaker
-        if speaker is None and frame not in SPEECH_FRAMES:
+        if speaker is None and (frame not in SPEECH_FRAMES or rule.pos == "ADJ"):
             return None  # "rejected the plan" by nobody named is no one's claim
         sentence_end = sentence_of(cue).end_char
         return Draft(start, end, cue_span, cue, speaker, rule.weight, frame, sentence_end)

@@ -1,6 +1,7 @@
 """The reporting-cue lexicon: which words introduce what someone said, and where their content sits.
 
-``lexicons/quote_cues.tsv`` rows: lemma, part of speech (VERB | NOUN), the content frames the word takes in
+``lexicons/quote_cues.tsv`` rows: lemma, part of speech (VERB | NOUN | ADJ, the last a stance after a copula:
+"was wary of"), the content frames the word takes in
 order of preference (see ``frames.py``), and a weight in [0, 1] (how reliably the word reports speech).
 ``lexicons/quote_phrases.tsv`` rows: multi-word cues matched on lower-cased tokens ("according to").
 """

@@ -65,7 +65,7 @@ def _subject_of(verb: Token) -> Token | None:
                 return child
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or token.head.i == token.i:
+        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") or token.head.i == token.i:
             return None
         token = token.head.head if token.dep_ == "pcomp" else token.head
     return None
