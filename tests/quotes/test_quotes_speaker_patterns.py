@@ -89,3 +89,22 @@ def test_a_stance_adjective_reports_its_subjects_view(parsed, text, content, spe
 
 def test_an_adjective_with_nobody_holding_the_view_is_no_attribution(parsed):
     assert run(parsed, "It is certain that prices will rise.") == []
+
+
+# -- "X said A, while Y said B": two records, each with its own speaker
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Some farmers said the new dam had helped their fields, while other residents said they had seen no change "
+     "at all.", "the new dam had helped their fields", "they had seen no change at all"),
+    ("The mayor said the budget was balanced, whereas the auditors said the figures were wrong.",
+     "the budget was balanced", "the figures were wrong"),
+    ("Officials in Dorn said the road was open, while drivers told reporters that it was still blocked.",
+     "the road was open", "that it was still blocked"),
+])
+def test_a_contrasting_claim_is_its_own_record(parsed, text, first, second):
+    assert [content for content, *_ in run(parsed, text)] == [first, second]
+
+
+def test_a_clause_of_time_after_while_stays_in_what_was_said(parsed):
+    [(content, _, _, _)] = run(parsed, "Ana Ruiz said the clinic would reopen while the nurses were on strike.")
+    assert content == "the clinic would reopen while the nurses were on strike"

@@ -32,6 +32,7 @@ from eventwire.extract.attribution.extents import (
 )
 from eventwire.extract.attribution.lexicon import (
     circumstance_prepositions,
+    contrast_conjunctions,
     cue_rules,
     setting_conjunctions,
     setting_prepositions,
@@ -332,14 +333,17 @@ TRAILING_DEPS = frozenset({"advcl", "conj"})
 def without_trailing_cue(doc, start: int, end: int, is_cue) -> tuple[int, int]:
     """Cut a closing clause led by a reporting verb of its own, the writer's report of a further act of saying
     rather than part of the first ("said the levee held, [arguing that …]", "said it was opposed [and warned …]");
-    ``is_cue`` tells a reporting verb. The clause is a record of its own."""
+    ``is_cue`` tells a reporting verb. The clause is a record of its own; one with a subject of its own only after
+    a subordinator of contrast ("said the dam helped[, while residents said …]",
+    lexicons/quote_contrast_conjunctions.txt)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
     for token in span[1:]:
         if token.dep_ not in TRAILING_DEPS or token.pos_ != "VERB" or not is_cue(token):
             continue
-        if token.right_edge.i < span.end - 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        if token.right_edge.i < span.end - 2 or (own_subject and token.left_edge.lower_ not in contrast_conjunctions()):
             continue
         first = token.left_edge
         while first.i > span.start and doc[first.i - 1].text in (",", "and", ";", "—"):

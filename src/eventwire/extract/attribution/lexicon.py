@@ -81,6 +81,8 @@ speaker_nouns = partial(word_map, "quote_speaker_nouns.tsv")
 given_names = partial(word_map, "quote_given_names.tsv")
 # Prepositions whose phrase on a cue verb tells when, where or how it was said ("… in a post", "… at a rally").
 circumstance_prepositions = partial(words, "quote_circumstance_prepositions.txt")
+# Subordinators that set a second source's claim against the first (", while residents said …").
+contrast_conjunctions = partial(words, "quote_contrast_conjunctions.txt")
 # Subordinators whose closing clause is the writer's setting for a claim (", although …", ", when …").
 setting_conjunctions = partial(words, "quote_setting_conjunctions.txt")
 
