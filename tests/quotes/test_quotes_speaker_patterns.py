@@ -108,3 +108,24 @@ def test_a_contrasting_claim_is_its_own_record(parsed, text, first, second):
 def test_a_clause_of_time_after_while_stays_in_what_was_said(parsed):
     [(content, _, _, _)] = run(parsed, "Ana Ruiz said the clinic would reopen while the nurses were on strike.")
     assert content == "the clinic would reopen while the nurses were on strike"
+
+
+# -- "according to X" vouches for the whole main clause, however the parser hung it
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The ferry to Orsk was cancelled twice, the bus was late and the trains stopped at noon, according to the "
+     "transport office.", "The ferry to Orsk was cancelled twice, the bus was late and the trains stopped at noon"),
+    ("One of the options the council has weighed, according to two people at the meeting, is to close the old "
+     "bridge.", "One of the options the council has weighed, according to two people at the meeting, is to close "
+     "the old bridge"),
+    ("Right now the dam holds back twice its planned volume when the spring rains are counted, according to "
+     "engineers in Dorn.", "Right now the dam holds back twice its planned volume when the spring rains are counted"),
+])
+def test_according_to_speaks_for_the_main_clause(parsed, text, content):
+    [(found, _, _, cue)] = run(parsed, text)
+    assert found == content and cue == "according to"
+
+
+def test_according_to_inside_a_subordinate_clause_speaks_for_that_clause(parsed):
+    [(found, speaker, _, _)] = run(parsed, "The mine closed because, according to the owners, the seam was exhausted.")
+    assert "The mine closed" not in found and found.endswith("the seam was exhausted") and speaker == "the owners"

@@ -89,3 +89,18 @@ def with_fronted_condition(cue: Token, clause: Token) -> tuple[int, int]:
     start, end = without_fronted_relative(cue, clause)
     condition = fronted_condition(cue) if clause.i > cue.i else None
     return (condition.left_edge.idx, end) if condition is not None else (start, end)
+
+
+def claim_head(head: Token) -> Token:
+    """The clause an "according to X" speaks for, from where the parser hung it: up to the main clause ("A was
+    paid $5; B was paid $7; and C was paid $9, according to X" vouches for all three), but not out of a relative
+    clause ("…, which stood at 263, according to X"), an apposition, brackets, a subordinate clause ("because,
+    according to X, …") or the complement of another verb ("she said, according to X, that …")."""
+    doc = head.doc
+    while head.head.i != head.i and head.dep_ not in ("relcl", "appos", "ccomp", "xcomp"):
+        if head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == "(":
+            break
+        if any(c.dep_ == "mark" for c in head.children):
+            break
+        head = head.head
+    return head

@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.extract.attribution.extents import (
+    claim_head,
     fronted_condition,
     gerund_object,
     infinitive_on,
@@ -235,6 +236,8 @@ def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     head = cue.head
     if cue.lemma_ == "accord" and head.dep_ == "pobj":  # "... the town, according to X" hung on a noun
         head = head.head.head if head.head.dep_ == "prep" else head
+    if cue.lemma_ == "accord":
+        head = claim_head(head)
     if head.dep_ == "advcl" and head.i < cue.i < head.head.i and opens_with_condition(head):
         head = head.head  # "Though it went well, he said, the next will not": the whole sentence is said
     start, end = subtree_range(head)
