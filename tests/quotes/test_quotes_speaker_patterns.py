@@ -129,3 +129,21 @@ def test_according_to_speaks_for_the_main_clause(parsed, text, content):
 def test_according_to_inside_a_subordinate_clause_speaks_for_that_clause(parsed):
     [(found, speaker, _, _)] = run(parsed, "The mine closed because, according to the owners, the seam was exhausted.")
     assert "The mine closed" not in found and found.endswith("the seam was exhausted") and speaker == "the owners"
+
+
+# -- the "that"-clause of a claim someone else owns is no clause of the verb around it
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The mayor rejected the claim by the union that the budget had been cut.",
+     "the claim by the union that the budget had been cut"),
+    ("Critics pointed to her remark that the plan was a joke.", "her remark that the plan was a joke"),
+    ("Officials dismissed his suggestion that the port be closed.", "his suggestion that the port be closed"),
+])
+def test_an_owned_claim_stays_with_its_owner(parsed, text, content):
+    [(found, _, _, _)] = run(parsed, text)
+    assert found == content
+
+
+def test_a_that_clause_on_an_addressee_is_the_speakers(parsed):
+    [(found, speaker, _, _)] = run(parsed, "She told reporters that the port was shut.")
+    assert (found, speaker) == ("that the port was shut", "She")

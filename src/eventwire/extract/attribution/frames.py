@@ -200,18 +200,23 @@ def _has_complementiser(clause: Token) -> bool:
 
 def _object_clause(cue: Token) -> tuple[int, int] | None:
     """A "that"-clause the parser hung on an object ("told reporters that …") or on the channel ("said in a
-    statement that …"): its subtree."""
+    statement that …"): its subtree. Not the clause of a claim someone else owns ("rejected [the union's claim]
+    that …", "pointed to her remark that …"): that is the owner's."""
     for child in cue.children:
         if child.i < cue.i:
             continue
         holders = [child] if child.dep_ in ("dobj", "dative", "npadvmod") else []
         if child.dep_ == "prep":
             holders = [g for g in child.children if g.dep_ == "pobj"]
-        for holder in holders:
+        for holder in (h for h in holders if not _owned(h)):
             for grand in holder.children:
                 if grand.dep_ in ("ccomp", "relcl", "acl") and _has_complementiser(grand):
                     return subtree_range(grand)
     return None
+
+
+def _owned(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children)
 
 
 def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
