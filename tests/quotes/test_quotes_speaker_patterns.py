@@ -147,3 +147,21 @@ def test_an_owned_claim_stays_with_its_owner(parsed, text, content):
 def test_a_that_clause_on_an_addressee_is_the_speakers(parsed):
     [(found, speaker, _, _)] = run(parsed, "She told reporters that the port was shut.")
     assert (found, speaker) == ("that the port was shut", "She")
+
+
+# -- "called for X to do Y" parsed as a clause marked by the preposition: the call is for X to do Y
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The senator is calling for the government to raise the minimum wage.",
+     "the government to raise the minimum wage", "The senator"),
+    ("The mayor has called for the dam to be inspected before the rains.",
+     "the dam to be inspected before the rains", "The mayor"),
+    ("Residents pushed for the council to reopen the pool.", "the council to reopen the pool", "Residents"),
+])
+def test_a_call_for_someone_to_act(parsed, text, content, speaker):
+    [(found, found_speaker, _, _)] = run(parsed, text)
+    assert (found, found_speaker) == (content, speaker)
+
+
+def test_a_verb_that_is_no_cue_with_for_and_an_infinitive_is_left_alone(parsed):
+    assert run(parsed, "She waited for the rain to stop.") == []

@@ -104,3 +104,14 @@ def claim_head(head: Token) -> Token:
             break
         head = head.head
     return head
+
+
+def clause_after_marker(cue: Token, preposition: str) -> tuple[int, int] | None:
+    """The clause the parser hung on the cue with the cue's preposition as its marker: "called [for] [the state to
+    act]" is a call for the state to act, whoever is to act."""
+    for child in cue.rights:
+        first = child.left_edge
+        if child.dep_ == "advcl" and first.dep_ == "mark" and first.lower_ == preposition and first.i == cue.i + 1:
+            after = cue.doc[first.i + 1]
+            return after.idx, subtree_range(child)[1]
+    return None

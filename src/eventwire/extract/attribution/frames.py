@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from eventwire.extract.attribution.extents import (
     claim_head,
+    clause_after_marker,
     fronted_condition,
     gerund_object,
     infinitive_on,
@@ -229,7 +230,7 @@ def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
                 start, end = subtree_range(objects[0])
                 before = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < child.i]
                 return (before[0].left_edge.idx if before else start), end
-    return None
+    return clause_after_marker(cue, preposition)
 
 
 def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
