@@ -165,3 +165,37 @@ def test_a_call_for_someone_to_act(parsed, text, content, speaker):
 
 def test_a_verb_that_is_no_cue_with_for_and_an_infinitive_is_left_alone(parsed):
     assert run(parsed, "She waited for the rain to stop.") == []
+
+
+# -- a cue that opens the sentence before the speaker's name ("Said Ana Ruiz: …"), read by the parser into the name
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Wrote Tamsin Reyes: “The council has failed the town again and again.”", "Tamsin Reyes"),
+    ("Said Osei: “Nobody on the council has read the harbor report, and it shows.”", "Osei"),
+    ("He spoke on the radio on Monday.\n\nAdded Voss:\n\n“I think the stakes are very high, and anybody who says "
+     "otherwise has not looked.”", "Voss"),
+])
+def test_an_inverted_speaker_after_an_opening_cue(parsed, text, speaker):
+    [(content, found_speaker, _, _)] = run(parsed, text)
+    assert content.startswith("“") and found_speaker == speaker
+
+
+def test_a_street_named_like_a_cue_is_no_speaker(parsed):
+    assert run(parsed, "Said Street is closed to traffic on weekends.") == []
+
+
+# -- a cue noun its subject receives ("drew criticism from X", lexicons/quote_receiving_verbs.txt): X speaks of it
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The new levy has drawn sharp criticism from shop owners in Dorn.", "The new levy", "shop owners in Dorn"),
+    ("The ferry plan received praise from fishermen and harbor workers.", "The ferry plan",
+     "fishermen and harbor workers"),
+    ("Mayor Lund won the backing of Senator Ana Ruiz.", "Mayor Lund", "Senator Ana Ruiz"),
+])
+def test_a_received_cue_noun_names_its_giver(parsed, text, content, speaker):
+    [(found, found_speaker, _, _)] = run(parsed, text)
+    assert (found, found_speaker) == (content, speaker)
+
+
+def test_a_received_cue_noun_with_no_giver_is_no_attribution(parsed):
+    assert run(parsed, "The mayor came under criticism after the flood.") == []

@@ -12,6 +12,8 @@ from eventwire.lexicons import words
 
 # Subordinators whose fronted clause is part of what an inserted cue reports ("If …, she said, …").
 fronted_conditions = partial(words, "quote_fronted_conditions.txt")
+# Verbs whose subject receives what their cue-noun object names ("the plan drew criticism from farmers").
+receiving_verbs = partial(words, "quote_receiving_verbs.txt")
 
 
 def subtree_range(token: Token) -> tuple[int, int]:
@@ -115,3 +117,16 @@ def clause_after_marker(cue: Token, preposition: str) -> tuple[int, int] | None:
             after = cue.doc[first.i + 1]
             return after.idx, subtree_range(child)[1]
     return None
+
+
+def received_by(noun: Token) -> tuple[int, int] | None:
+    """Who or what a cue noun is aimed at when its subject receives it: "[the plan] drew criticism from farmers",
+    "[she] won the support of the union" (lexicons/quote_receiving_verbs.txt), "[the mayor] came under
+    criticism"; the giver, if named, speaks."""
+    verb = None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in receiving_verbs():
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i] if verb else []
+    return subtree_range(subjects[0]) if subjects else None

@@ -13,6 +13,7 @@ A frame names one way a cue holds its content:
 - ``quote``: a quotation right next to the cue ("He said: [“...”]")
 - ``raise``: a subject with what it seems to be or do, the cue inside ("[The deal seems likely to fail]")
 - ``name``: what is named with the name it is given ("called [the plan a farce]", "[what] she called [a farce]")
+- ``received``: what receives a cue noun from its giver ("[the plan] drew criticism from farmers")
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from eventwire.extract.attribution.extents import (
     infinitive_on,
     opens_with_condition,
     passive_subject,
+    received_by,
     subtree_range,
     with_fronted_condition,
     without_fronted_relative,
@@ -60,6 +62,8 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
         return _named(cue)
     if frame == "toinf":
         return infinitive_on(cue)
+    if frame == "received":
+        return received_by(cue)
     if frame in ("ccomp", "xcomp", "dobj", "acl"):
         deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
         fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
