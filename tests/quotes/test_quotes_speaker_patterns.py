@@ -199,3 +199,24 @@ def test_a_received_cue_noun_names_its_giver(parsed, text, content, speaker):
 
 def test_a_received_cue_noun_with_no_giver_is_no_attribution(parsed):
     assert run(parsed, "The mayor came under criticism after the flood.") == []
+
+
+# -- headlines: a title-case cue the parser did read as a verb, and a lower-case headline's cue no frame read
+
+BODY = "\n\nDORN — The senator spoke on Monday."
+
+
+@pytest.mark.parametrize(("headline", "content", "speaker"), [
+    ("Senator Vale Promises Action On Harbor Dredging In First Month.", "Action On Harbor Dredging In First Month",
+     "Senator Vale"),
+    ("Senator Ana Ruiz Proposes Ban On Night Flights Over Dorn.", "Ban On Night Flights Over Dorn",
+     "Senator Ana Ruiz"),
+    ("Union plans walkout at three ports.", "walkout at three ports", "Union"),
+])
+def test_a_headline_claim_runs_to_the_end_of_the_line(parsed, headline, content, speaker):
+    [(found, found_speaker, _, _)] = run(parsed, headline + BODY)
+    assert (found, found_speaker) == (content, speaker)
+
+
+def test_a_headline_without_a_cue_is_no_claim(parsed):
+    assert run(parsed, "Floods close roads across the valley." + BODY) == []

@@ -27,7 +27,7 @@ from eventwire.extract.attribution.frames import (
     without_trailing_participle,
 )
 from eventwire.extract.attribution.french import french_drafts
-from eventwire.extract.attribution.headline import headline_claims
+from eventwire.extract.attribution.headline import headline_claims, headline_verb_claim
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, cue_tokens, speech_nouns, view_nouns
 from eventwire.extract.attribution.pieces import split_long_glue
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
@@ -71,6 +71,7 @@ def find_attributions(
         drafts = french_drafts(drafts, doc, sentences, text)
     if sentences and sentences[0].start_char == 0:  # a headline in boilerplate is no part of the text
         drafts.extend(headline_claims(doc, text, rules))
+        drafts.extend(headline_verb_claim(doc, text, rules, drafts))
     drafts = _dedupe(drafts)
     extend_continued(drafts, marks, text)
     drafts.extend(orphans(drafts, marks, doc, text))

@@ -28,7 +28,7 @@ def headline_claims(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule]) 
     if len(tokens) < 3 or not _title_case(tokens):
         return []
     for token in tokens[1:]:
-        if token.pos_ not in ("PROPN", "NOUN") or not token.is_title:
+        if token.pos_ not in ("PROPN", "NOUN", "VERB") or not token.is_title:
             continue
         rule = _verb_rule(token.lower_, rules)
         if rule is None:
@@ -43,6 +43,28 @@ def headline_claims(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule]) 
         return [Draft(start, end, (token.idx, token.idx + len(token)), None, speaker, rule.weight, "headline",
                       sentence_end=end, speaker_span=(speaker_start, speaker_end))]
     return []
+
+
+def headline_verb_claim(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule],
+                        drafts: list[Draft]) -> list[Draft]:
+    """A lower-case headline whose main verb is a cue no frame read ("Ruiz demands council resign over flood",
+    "Mayor plans new tax after deficit"): its subject speaks, the rest of the line is what is claimed; only when
+    nothing found so far lies on the first line."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end == -1 else line_end
+    if any(d.start < line_end for d in drafts):
+        return []
+    tokens = list(takewhile(lambda t: t.idx < line_end, doc))
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ == "VERB"]
+    if len(tokens) < 3 or len(roots) != 1 or rules.get((roots[0].lemma_.lower(), "VERB")) is None:
+        return []
+    cue = roots[0]
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    start, end = trim(text, cue.idx + len(cue), line_end)
+    if not subjects or end - start < MIN_CONTENT_CHARS or any(t.is_punct and t.text in ":;" for t in tokens):
+        return []
+    speaker = subjects[0]
+    return [Draft(start, end, (cue.idx, cue.idx + len(cue)), cue, speaker, 0.4, "headline", sentence_end=end)]
 
 
 def _names_a_speaker(token: Token) -> bool:
