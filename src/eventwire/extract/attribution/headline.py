@@ -18,6 +18,7 @@ from eventwire.extract.attribution.lexicon import CueRule, speaker_nouns
 
 VERB_ENDINGS = ("", "s", "es", "d", "ed")  # "Rips", "Vows", "Pushes", "Urged": the forms a headline takes
 MIN_CONTENT_CHARS = 3
+HEADLINE_TENSES = frozenset({"VBZ", "VBP"})  # a headline reports in the present: "Union plans walkout"
 
 
 def headline_claims(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule]) -> list[Draft]:
@@ -47,15 +48,14 @@ def headline_claims(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule]) 
 
 def headline_verb_claim(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule],
                         drafts: list[Draft]) -> list[Draft]:
-    """A lower-case headline whose main verb is a cue no frame read ("Ruiz demands council resign over flood",
-    "Mayor plans new tax after deficit"): its subject speaks, the rest of the line is what is claimed; only when
+    """A lower-case headline whose main verb, in the present as headlines have it, is a cue no frame read
+    ("Mayor plans new tax after deficit"): its subject speaks, the rest of the line is what is claimed; only when
     nothing found so far lies on the first line."""
     line_end = text.find("\n")
-    line_end = len(text) if line_end == -1 else line_end
-    if any(d.start < line_end for d in drafts):
-        return []
+    if line_end == -1 or any(d.start < line_end for d in drafts):
+        return []  # a text of one line has no headline
     tokens = list(takewhile(lambda t: t.idx < line_end, doc))
-    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ == "VERB"]
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.tag_ in HEADLINE_TENSES]
     if len(tokens) < 3 or len(roots) != 1 or rules.get((roots[0].lemma_.lower(), "VERB")) is None:
         return []
     cue = roots[0]
