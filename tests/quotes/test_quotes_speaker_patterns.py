@@ -220,3 +220,17 @@ def test_a_headline_claim_runs_to_the_end_of_the_line(parsed, headline, content,
 
 def test_a_headline_without_a_cue_is_no_claim(parsed):
     assert run(parsed, "Floods close roads across the valley." + BODY) == []
+
+
+@pytest.mark.parametrize(("headline", "content", "speaker"), [
+    ("Governor Ruiz Urges Farmers To Plant Early This Spring.", "Farmers To Plant Early This Spring", "Governor Ruiz"),
+    ("Mayor Lund Vows To Reopen Harbor Before Summer.", "To Reopen Harbor Before Summer", "Mayor Lund"),
+    ("Coach Ben Hardy Blasts League Over Schedule Change.", "League Over Schedule Change", "Coach Ben Hardy"),
+])
+def test_a_title_case_headline_speaker_by_its_proper_nouns(parsed, headline, content, speaker):
+    [(found, found_speaker, _, _)] = run(parsed, headline + BODY)
+    assert (found, found_speaker) == (content, speaker)
+
+
+def test_a_title_case_headline_with_no_cue_is_no_claim(parsed):
+    assert run(parsed, "Dorn City Council Meeting Draws Big Crowd." + BODY) == []
