@@ -223,7 +223,8 @@ def test_a_headline_without_a_cue_is_no_claim(parsed):
 
 
 @pytest.mark.parametrize(("headline", "content", "speaker"), [
-    ("Governor Ruiz Urges Farmers To Plant Early This Spring.", "Farmers To Plant Early This Spring", "Governor Ruiz"),
+    ("Governor Ruiz Urges Farmers To Plant Early This Spring.", "Farmers To Plant Early This Spring",
+     "Governor Ruiz"),
     ("Mayor Lund Vows To Reopen Harbor Before Summer.", "To Reopen Harbor Before Summer", "Mayor Lund"),
     ("Coach Ben Hardy Blasts League Over Schedule Change.", "League Over Schedule Change", "Coach Ben Hardy"),
 ])
