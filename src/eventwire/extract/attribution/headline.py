@@ -70,8 +70,9 @@ def headline_verb_claim(doc: Doc, text: str, rules: dict[tuple[str, str], CueRul
 def _names_a_speaker(token: Token) -> bool:
     """A name the parser knows, a word for who speaks by title or as a body ("Senator", "Lawmakers"), or the
     last of two proper nouns ("Governor Ruiz") the parser tagged as no entity."""
-    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lemma_.lower().rstrip("s") in speaker_nouns() or (
-        token.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN")
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lemma_.lower().rstrip("s") in speaker_nouns():
+        return True
+    return token.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"
 
 
 def _title_case(tokens: list[Token]) -> bool:
