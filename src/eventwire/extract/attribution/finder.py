@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution.colon import colon_clauses, colon_lines
 from eventwire.extract.attribution.draft import Draft
+from eventwire.extract.attribution.extents import fronted_condition
 from eventwire.extract.attribution.frames import (
     TRAILING_DEPS,
     content_of,
@@ -26,7 +27,7 @@ from eventwire.extract.attribution.frames import (
     without_trailing_participle,
 )
 from eventwire.extract.attribution.french import french_drafts
-from eventwire.extract.attribution.headline import headline_claims
+from eventwire.extract.attribution.headline import headline_claims, headline_verb_claim
 from eventwire.extract.attribution.lexicon import CueRule, cue_rules, cue_tokens, speech_nouns, view_nouns
 from eventwire.extract.attribution.pieces import split_long_glue
 from eventwire.extract.attribution.quotemarks import QuoteMarks, is_speech
@@ -70,6 +71,7 @@ def find_attributions(
         drafts = french_drafts(drafts, doc, sentences, text)
     if sentences and sentences[0].start_char == 0:  # a headline in boilerplate is no part of the text
         drafts.extend(headline_claims(doc, text, rules))
+        drafts.extend(headline_verb_claim(doc, text, rules, drafts))
     drafts = _dedupe(drafts)
     extend_continued(drafts, marks, text)
     drafts.extend(orphans(drafts, marks, doc, text))
@@ -107,6 +109,8 @@ def _share(inner: Draft, outer: Draft) -> float:
 def _rule_for(token: Token, rules: dict[tuple[str, str], CueRule]) -> CueRule | None:
     if token.pos_ == "ADP":  # "in his view", "in a new poll" (by its object); French "selon X": attribution.french
         return IN_VIEW if _opens_a_view(token, rules) else None
+    if token.pos_ == "ADJ":  # a stance after a copula: "is wary of", "was confident that"
+        return rules.get((token.lemma_.lower(), "ADJ")) if token.dep_ == "acomp" else None
     pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
     return rules.get((token.lemma_.lower(), pos)) if pos else None
 
@@ -163,7 +167,8 @@ def _draft(
         start, end = _snap(*trim(text, *found), marks)
         if not any(m.start == start and m.end == end for m in marks):
             start, end = trim(text, start, end)
-        if end - start < 2 or (start <= cue.idx < end and frame not in ("head", "quote", "raise", "name")):
+        inside = start <= cue.idx < end and frame not in ("head", "quote", "raise", "name")
+        if end - start < 2 or (inside and fronted_condition(cue) is None):
             continue
         if frame == "raise":  # "the deal seems fair (to me)": the subject is what is judged, not who judges
             speaker = experiencer_of(cue)
@@ -171,7 +176,7 @@ def _draft(
             speaker = _reporting_ancestor_speaker(cue, rules) or speaker_of(cue)
             if end <= cue.idx and (speaker is None or start <= speaker.idx < end):  # "“When?” asked the girl"
                 speaker = inverted_speaker(cue, end) or speaker
-        if speaker is None and frame not in SPEECH_FRAMES:
+        if speaker is None and (frame not in SPEECH_FRAMES or rule.pos == "ADJ"):
             return None  # "rejected the plan" by nobody named is no one's claim
         sentence_end = sentence_of(cue).end_char
         return Draft(start, end, cue_span, cue, speaker, rule.weight, frame, sentence_end)

@@ -13,6 +13,7 @@ A frame names one way a cue holds its content:
 - ``quote``: a quotation right next to the cue ("He said: [“...”]")
 - ``raise``: a subject with what it seems to be or do, the cue inside ("[The deal seems likely to fail]")
 - ``name``: what is named with the name it is given ("called [the plan a farce]", "[what] she called [a farce]")
+- ``received``: what receives a cue noun from its giver ("[the plan] drew criticism from farmers")
 """
 
 from __future__ import annotations
@@ -21,14 +22,21 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.extract.attribution.extents import (
+    claim_head,
+    clause_after_marker,
+    fronted_condition,
     gerund_object,
     infinitive_on,
+    opens_with_condition,
     passive_subject,
+    received_by,
     subtree_range,
+    with_fronted_condition,
     without_fronted_relative,
 )
 from eventwire.extract.attribution.lexicon import (
     circumstance_prepositions,
+    contrast_conjunctions,
     cue_rules,
     setting_conjunctions,
     setting_prepositions,
@@ -54,6 +62,8 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
         return _named(cue)
     if frame == "toinf":
         return infinitive_on(cue)
+    if frame == "received":
+        return received_by(cue)
     if frame in ("ccomp", "xcomp", "dobj", "acl"):
         deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "acl": ("acl", "ccomp")}[frame]
         fitting = [c for c in cue.children if c.dep_ in deps and not (frame == "acl" and not _has_complementiser(c))]
@@ -63,6 +73,8 @@ def content_of(cue: Token, frame: str, text: str) -> tuple[int, int] | None:
                 return _with_object_complements(cue, chosen)
             if frame == "xcomp":
                 return _with_addressee(cue, chosen)
+            if frame == "ccomp":
+                return with_fronted_condition(cue, chosen)
             return without_fronted_relative(cue, chosen)
         if frame == "ccomp":
             return _object_clause(cue)
@@ -193,18 +205,23 @@ def _has_complementiser(clause: Token) -> bool:
 
 def _object_clause(cue: Token) -> tuple[int, int] | None:
     """A "that"-clause the parser hung on an object ("told reporters that …") or on the channel ("said in a
-    statement that …"): its subtree."""
+    statement that …"): its subtree. Not the clause of a claim someone else owns ("rejected [the union's claim]
+    that …", "pointed to her remark that …"): that is the owner's."""
     for child in cue.children:
         if child.i < cue.i:
             continue
         holders = [child] if child.dep_ in ("dobj", "dative", "npadvmod") else []
         if child.dep_ == "prep":
             holders = [g for g in child.children if g.dep_ == "pobj"]
-        for holder in holders:
+        for holder in (h for h in holders if not _owned(h)):
             for grand in holder.children:
                 if grand.dep_ in ("ccomp", "relcl", "acl") and _has_complementiser(grand):
                     return subtree_range(grand)
     return None
+
+
+def _owned(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children)
 
 
 def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
@@ -217,7 +234,7 @@ def _prepositional(cue: Token, preposition: str) -> tuple[int, int] | None:
                 start, end = subtree_range(objects[0])
                 before = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < child.i]
                 return (before[0].left_edge.idx if before else start), end
-    return None
+    return clause_after_marker(cue, preposition)
 
 
 def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
@@ -229,8 +246,15 @@ def _inserted_in(cue: Token, text: str) -> tuple[int, int] | None:
     head = cue.head
     if cue.lemma_ == "accord" and head.dep_ == "pobj":  # "... the town, according to X" hung on a noun
         head = head.head.head if head.head.dep_ == "prep" else head
+    if cue.lemma_ == "accord":
+        head = claim_head(head)
+    if head.dep_ == "advcl" and head.i < cue.i < head.head.i and opens_with_condition(head):
+        head = head.head  # "Though it went well, he said, the next will not": the whole sentence is said
     start, end = subtree_range(head)
     own_start, own_end = subtree_range(cue)
+    condition = fronted_condition(cue)
+    if condition is not None:  # "[If it rains], she said, the match is off": the condition is said too
+        own_start = cue.doc[condition.right_edge.i + 1].idx
     if text[start:own_start].rstrip().endswith("("):  # "70,000 (according to the census, …)"
         return start, text.rindex("(", start, own_start)
     return _without_cue(text, (start, end), (own_start, own_end), head)
@@ -259,7 +283,13 @@ def _one_side(
         return right
     if left_text[-1:] in CLOSERS and len(left_text) > len(right_text):
         return left
+    if _clause_on_left(head, left) and right_text.split(" ", 1)[0].lower() in ("and", "but"):
+        return left  # "The pier is safe, she said, and [the writer's next clause]": what she said ends at the cue
     return left[0], right[1]
+
+
+def _clause_on_left(head: Token | None, left: tuple[int, int]) -> bool:
+    return head is not None and head.pos_ in ("VERB", "AUX") and left[0] <= head.idx < left[1]
 
 
 def _adverbial_start(head: Token | None, offset: int) -> bool:
@@ -316,14 +346,17 @@ TRAILING_DEPS = frozenset({"advcl", "conj"})
 def without_trailing_cue(doc, start: int, end: int, is_cue) -> tuple[int, int]:
     """Cut a closing clause led by a reporting verb of its own, the writer's report of a further act of saying
     rather than part of the first ("said the levee held, [arguing that …]", "said it was opposed [and warned …]");
-    ``is_cue`` tells a reporting verb. The clause is a record of its own."""
+    ``is_cue`` tells a reporting verb. The clause is a record of its own; one with a subject of its own only after
+    a subordinator of contrast ("said the dam helped[, while residents said …]",
+    lexicons/quote_contrast_conjunctions.txt)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
     for token in span[1:]:
         if token.dep_ not in TRAILING_DEPS or token.pos_ != "VERB" or not is_cue(token):
             continue
-        if token.right_edge.i < span.end - 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        if token.right_edge.i < span.end - 2 or (own_subject and token.left_edge.lower_ not in contrast_conjunctions()):
             continue
         first = token.left_edge
         while first.i > span.start and doc[first.i - 1].text in (",", "and", ";", "—"):

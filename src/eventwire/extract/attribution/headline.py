@@ -18,6 +18,7 @@ from eventwire.extract.attribution.lexicon import CueRule, speaker_nouns
 
 VERB_ENDINGS = ("", "s", "es", "d", "ed")  # "Rips", "Vows", "Pushes", "Urged": the forms a headline takes
 MIN_CONTENT_CHARS = 3
+HEADLINE_TENSES = frozenset({"VBZ", "VBP"})  # a headline reports in the present: "Union plans walkout"
 
 
 def headline_claims(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule]) -> list[Draft]:
@@ -28,7 +29,7 @@ def headline_claims(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule]) 
     if len(tokens) < 3 or not _title_case(tokens):
         return []
     for token in tokens[1:]:
-        if token.pos_ not in ("PROPN", "NOUN") or not token.is_title:
+        if token.pos_ not in ("PROPN", "NOUN", "VERB") or not token.is_title:
             continue
         rule = _verb_rule(token.lower_, rules)
         if rule is None:
@@ -45,9 +46,33 @@ def headline_claims(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule]) 
     return []
 
 
+def headline_verb_claim(doc: Doc, text: str, rules: dict[tuple[str, str], CueRule],
+                        drafts: list[Draft]) -> list[Draft]:
+    """A lower-case headline whose main verb, in the present as headlines have it, is a cue no frame read
+    ("Mayor plans new tax after deficit"): its subject speaks, the rest of the line is what is claimed; only when
+    nothing found so far lies on the first line."""
+    line_end = text.find("\n")
+    if line_end == -1 or any(d.start < line_end for d in drafts):
+        return []  # a text of one line has no headline
+    tokens = list(takewhile(lambda t: t.idx < line_end, doc))
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.tag_ in HEADLINE_TENSES]
+    if len(tokens) < 3 or len(roots) != 1 or rules.get((roots[0].lemma_.lower(), "VERB")) is None:
+        return []
+    cue = roots[0]
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    start, end = trim(text, cue.idx + len(cue), line_end)
+    if not subjects or end - start < MIN_CONTENT_CHARS or any(t.is_punct and t.text in ":;" for t in tokens):
+        return []
+    speaker = subjects[0]
+    return [Draft(start, end, (cue.idx, cue.idx + len(cue)), cue, speaker, 0.4, "headline", sentence_end=end)]
+
+
 def _names_a_speaker(token: Token) -> bool:
-    """A name the parser knows, or a word for who speaks by title or as a body ("Senator", "Lawmakers")."""
-    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lemma_.lower().rstrip("s") in speaker_nouns()
+    """A name the parser knows, a word for who speaks by title or as a body ("Senator", "Lawmakers"), or the
+    last of two proper nouns ("Governor Ruiz") the parser tagged as no entity."""
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lemma_.lower().rstrip("s") in speaker_nouns():
+        return True
+    return token.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"
 
 
 def _title_case(tokens: list[Token]) -> bool:

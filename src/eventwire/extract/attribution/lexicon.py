@@ -1,6 +1,7 @@
 """The reporting-cue lexicon: which words introduce what someone said, and where their content sits.
 
-``lexicons/quote_cues.tsv`` rows: lemma, part of speech (VERB | NOUN), the content frames the word takes in
+``lexicons/quote_cues.tsv`` rows: lemma, part of speech (VERB | NOUN | ADJ, the last a stance after a copula:
+"was wary of"), the content frames the word takes in
 order of preference (see ``frames.py``), and a weight in [0, 1] (how reliably the word reports speech).
 ``lexicons/quote_phrases.tsv`` rows: multi-word cues matched on lower-cased tokens ("according to").
 """
@@ -80,6 +81,8 @@ speaker_nouns = partial(word_map, "quote_speaker_nouns.tsv")
 given_names = partial(word_map, "quote_given_names.tsv")
 # Prepositions whose phrase on a cue verb tells when, where or how it was said ("… in a post", "… at a rally").
 circumstance_prepositions = partial(words, "quote_circumstance_prepositions.txt")
+# Subordinators that set a second source's claim against the first (", while residents said …").
+contrast_conjunctions = partial(words, "quote_contrast_conjunctions.txt")
 # Subordinators whose closing clause is the writer's setting for a claim (", although …", ", when …").
 setting_conjunctions = partial(words, "quote_setting_conjunctions.txt")
 

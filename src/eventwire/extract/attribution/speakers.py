@@ -43,6 +43,8 @@ def speaker_range(speaker: Token, cue: Token | None, content: tuple[int, int]) -
         start, end = head.left_edge.idx, head.idx + len(head)
         if start < content[1] and content[0] < end:
             start = head.idx
+        if cue is not None and start <= cue.idx < end and cue.i < head.i:  # "Said Ana Ruiz: …": the name alone
+            start = cue.doc[cue.i + 1].idx
     return start, end
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.extract.attribution.extents import receiving_verbs
 from eventwire.extract.attribution.frames import phrase_head, sentence_of
 from eventwire.extract.attribution.lexicon import speech_act_verbs, speech_nouns
 
@@ -24,11 +25,19 @@ def speaker_of(cue: Token) -> Token | None:
         objects = [c for c in cue.children if c.dep_ == "pobj"]
         return (_owner_of(objects[0]) or objects[0]) if objects else None
     if cue.pos_ in ("NOUN", "PROPN"):
-        owner = _owner_of(cue)
+        owner = _owner_of(cue) or _giver_of(cue)
         if owner is None and cue.dep_ == "dobj" and cue.head.lemma_.lower() in speech_act_verbs():
             return _subject_of(cue.head)  # "issued a statement", "expressed concern that …"
         return owner
-    return _subject_of(cue) or _name_beside(cue)
+    return _subject_of(cue) or _name_beside(cue) or _inverted_name(cue)
+
+
+def _inverted_name(cue: Token) -> Token | None:
+    """The name a sentence-opening cue was read into ("Said Ana Ruiz: “…”", "Added Voss:"): the parser made the
+    verb a word of the name."""
+    if cue.dep_ in ("compound", "amod", "nmod") and cue.head.pos_ == "PROPN" and cue.i == sentence_of(cue).start:
+        return phrase_head(cue.head)
+    return None
 
 
 def _owner_of(noun: Token) -> Token | None:
@@ -39,6 +48,20 @@ def _owner_of(noun: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and (child.lower_ != "of" or _names_someone(objects[0])):
+                return objects[0]
+    return None
+
+
+def _giver_of(noun: Token) -> Token | None:
+    """Who gives what a cue noun names when the parser hung "from X" on the receiving verb ("the plan received
+    praise [from fishermen]")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in receiving_verbs():
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from" and child.i > noun.i:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
                 return objects[0]
     return None
 
@@ -55,19 +78,28 @@ def _subject_of(verb: Token) -> Token | None:
         agent = _agent_of(token)
         if agent is not None:  # "the plan was backed by [the council]": the agent speaks, not the subject
             return agent
+        subject = _nearest_subject(token)
+        if subject is not None:
+            return subject
         for child in token.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
             if child.dep_ in ("nsubjpass", "nsubj:pass") and verb.lemma_ not in PASSIVE_ADDRESSEES:
                 return child
             if child.dep_ == "obl:agent":  # UD: "déclaré par [le ministre]"
                 return child
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or token.head.i == token.i:
+        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") or token.head.i == token.i:
             return None
         token = token.head.head if token.dep_ == "pcomp" else token.head
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's active subject; where the parser gave it two, the one nearest before it ("“…, one of the best
+    in the state,” Ana Ruiz said": Ana Ruiz, not the "one" inside the quotation)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if len(subjects) > 1 and before else (subjects[0] if subjects else None)
 
 
 def _agent_of(verb: Token) -> Token | None:
