@@ -91,7 +91,8 @@ def ingest_once(count: int, workers: int, server, tmp: Path) -> dict:
         raise SystemExit(err[-2000:])
     values = list(peaks.peaks.values())
     driver = peaks.peaks.get(proc.pid, (0, ""))[0]
-    actors = sorted((rss for rss, name in values if "ray::" in name and rss > 200 * 2**20), reverse=True)
+    actors = sorted((rss for rss, name in values if "MapWorker" in name or "Extractor" in name), reverse=True)
+    print(sorted(((rss >> 20, name[:60]) for rss, name in values if "ray::" in name), reverse=True)[:8], flush=True)
     return {"count": count, "seconds": seconds, "url": url, "driver": driver, "actors": actors[:workers],
             "load": os.getloadavg()[0], "tail": (out + err).strip().splitlines()[-1:]}
 

@@ -112,6 +112,8 @@ def grow(store, templates: list[dict], stored: int, upto: int, cycle: int = SPAC
 
     for start in range(stored, upto, BATCH):
         add_records(store, synthetic(templates, start, min(BATCH, upto - start), cycle))
+        if start // 2000 != (start + BATCH) // 2000:
+            print(f"{start + BATCH:,} stored at {time.strftime('%H:%M:%S')}", file=sys.stderr, flush=True)
 
 
 def probe(store, templates: list[dict], stored: int, cycle: int = SPACING) -> tuple[float, float]:
@@ -129,8 +131,24 @@ def main() -> None:
     parser.add_argument("records")
     parser.add_argument("--marks", default="5000,20000,50000")
     parser.add_argument("--db", default=None)
+    parser.add_argument("--postgres", action="store_true", help="a temporary local PostgreSQL server (as the tests')")
     parser.add_argument("--save", default="scale", help="results file name (benchmarks/results/NAME.json)")
     args = parser.parse_args()
+    server = None
+    if args.postgres:
+        from ingest_bench import postgres_server
+
+        server = postgres_server()
+        server.start()
+        args.db = server.new_database()
+    try:
+        run(args)
+    finally:
+        if server:
+            server.stop()
+
+
+def run(args) -> None:
     from eventwire.store import Store
 
     templates = [orjson.loads(line) for line in Path(args.records).read_bytes().splitlines() if line.strip()]
