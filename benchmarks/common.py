@@ -52,8 +52,8 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-ORDER = ["accuracy", "incidents", "actor_codes", "speed", "memory", "ingest", "ingest_workers", "scale", "load",
-         "french", "watch", "acled", "export"]
+ORDER = ["accuracy", "incidents", "actor_codes", "speed", "memory", "ingest", "ingest_workers", "scale", "scale_pg",
+         "corpus", "load", "french", "watch", "acled", "export"]
 
 
 def render() -> None:

@@ -121,19 +121,19 @@ def add_records(store: Store, records: list[dict]) -> int:
 def link_documents(conn, seqs: list[int]) -> None:
     """Place newly stored documents (in the order given) into incidents and stories."""
     touched_incidents: set[str] = set()
-    touched_stories: set[str] = set()
+    story_documents: dict[str, list[int]] = {}
     for seq in seqs:
         doc_id, features = stored.document_features(conn, seq)
         incidents, story = _link_one(conn, seq, doc_id, features)
         touched_incidents.update(incidents)
-        touched_stories.add(story)
+        story_documents.setdefault(story, []).append(seq)
     for identifier in touched_incidents:
         identifier = stored.resolve_incident(conn, identifier)
         members = stored.incident_features(conn, identifier)
         reports = [f for f, happening in members if happening == 0]
         reports = reports or [happening_report(f, happening) for f, happening in members]
         stored.write_incident(conn, identifier, best_estimate(reports), len(members))
-    stored.refresh_stories(conn, touched_stories)
+    stored.count_story_documents(conn, story_documents)
 
 
 def _link_one(conn, seq: int, doc_id: str, features: dict) -> tuple[set[str], str]:

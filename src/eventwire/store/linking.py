@@ -23,6 +23,8 @@ from eventwire.store import schema as s
 DOCUMENTS_KEY = ""
 CELL_PREFIX = "c:"
 MAX_CANDIDATES = 40
+# a name looked up across any gap (``anywhen``) reads this many of its postings on each side of the window
+FAR_POSTINGS = 100
 
 
 def key_counts(conn: Connection, keys: list[str]) -> tuple[int, dict[str, int]]:
@@ -39,10 +41,12 @@ def key_counts(conn: Connection, keys: list[str]) -> tuple[int, dict[str, int]]:
 def candidates(conn: Connection, seq: int, day: int | None, lookup: list[str], weights: dict[str, float],
                cells: list[str], window: int, anywhen: frozenset[str] = frozenset()) -> list[dict]:
     """Stored documents that may report the same happening: the best ``MAX_CANDIDATES`` by the summed
-    ``weights`` of the ``lookup`` keys they share within ``window`` days (any day for the keys in
-    ``anywhen``: a rare name ties a trial to a happening months before), and those under the same ``cells``;
-    each as its features with ``seq``, ``incident``, ``incident_seq``, ``story`` and ``happening_incidents``
-    (the incident each of its reported happenings is filed under, by happening index)."""
+    ``weights`` of the ``lookup`` keys they share within ``window`` days (further off for the keys in
+    ``anywhen``: a rare name ties a trial to a happening months before; the ``FAR_POSTINGS`` nearest in time
+    on each side), and those under the same ``cells``; each as its features with ``seq``, ``incident``,
+    ``incident_seq``, ``story`` and ``happening_incidents`` (the incident each of its reported happenings is
+    filed under, by happening index). Every lookup is an index range, so its cost follows the news of the
+    window (and a name's nearest reports), not the size of the store."""
     hits: Counter = Counter()
     if day is not None and lookup:
         query = (sa.select(s.link_keys.c.doc, s.link_keys.c.key)
@@ -50,12 +54,8 @@ def candidates(conn: Connection, seq: int, day: int | None, lookup: list[str], w
                         s.link_keys.c.doc != seq))
         for doc, key in conn.execute(query):
             hits[doc] += weights.get(key, 0.0)
-        far = [key for key in lookup if key in anywhen]
-        if far:
-            query = (sa.select(s.link_keys.c.doc, s.link_keys.c.key)
-                     .where(s.link_keys.c.key.in_(far), s.link_keys.c.doc != seq,
-                            sa.not_(s.link_keys.c.day.between(day - window, day + window))))
-            for doc, key in conn.execute(query):
+        for key in (key for key in lookup if key in anywhen):
+            for doc in far_postings(conn, key, day, window, seq):
                 hits[doc] += weights.get(key, 0.0)
     # ties go to the older document, whatever order the database returns rows in
     top = [doc for doc, _ in sorted(hits.items(), key=lambda hit: (-round(hit[1], 9), hit[0]))[:MAX_CANDIDATES]]
@@ -63,8 +63,22 @@ def candidates(conn: Connection, seq: int, day: int | None, lookup: list[str], w
         query = (sa.select(s.link_keys.c.doc).where(s.link_keys.c.key.in_(cells), s.link_keys.c.doc != seq)
                  .distinct().order_by(s.link_keys.c.doc.desc()).limit(MAX_CANDIDATES))
         top += [doc for doc in conn.execute(query).scalars() if doc not in hits]
-    if not top:
-        return []
+    return _candidate_features(conn, top) if top else []
+
+
+def far_postings(conn: Connection, key: str, day: int, window: int, seq: int) -> list[int]:
+    """The documents carrying ``key`` outside ``window`` days of ``day``: the ``FAR_POSTINGS`` nearest in time
+    before it and as many after it (nearest first, the later document first on one day), by the (key, day)
+    index, however many the store holds."""
+    k = s.link_keys.c
+    before = (sa.select(k.doc).where(k.key == key, k.day < day - window, k.doc != seq)
+              .order_by(k.day.desc(), k.doc.desc()).limit(FAR_POSTINGS))
+    after = (sa.select(k.doc).where(k.key == key, k.day > day + window, k.doc != seq)
+             .order_by(k.day, k.doc.desc()).limit(FAR_POSTINGS))
+    return [*conn.execute(before).scalars(), *conn.execute(after).scalars()]
+
+
+def _candidate_features(conn: Connection, top: list[int]) -> list[dict]:
     i = s.incidents
     columns = (s.documents.c.seq, s.documents.c.incident, s.documents.c.story, s.documents.c.features, i.c.seq)
     found = []
@@ -175,16 +189,21 @@ def write_incident(conn: Connection, identifier: str, estimate: dict[str, Any], 
     conn.execute(sa.update(s.incidents).where(s.incidents.c.id == identifier).values(**values, documents=documents))
 
 
-def refresh_stories(conn: Connection, identifiers: set[str]) -> None:
-    """Recount the stories' documents, first and last day, and title (its earliest document's title)."""
-    d = s.documents
-    for identifier in identifiers:  # counted by the database: a long story costs an index range, not its rows
-        count, first, last = conn.execute(sa.select(sa.func.count(), sa.func.min(d.c.day), sa.func.max(d.c.day))
-                                          .where(d.c.story == identifier)).one()
-        title = conn.execute(sa.select(d.c.title).where(d.c.story == identifier, d.c.title.is_not(None),
-                                                        d.c.title != "").order_by(d.c.seq).limit(1)).scalar()
-        conn.execute(sa.update(s.stories).where(s.stories.c.id == identifier).values(
-            documents=count, title=title, first_day=first, last_day=last))
+def count_story_documents(conn: Connection, added: dict[str, list[int]]) -> None:
+    """Add newly filed documents (story -> their seqs) to their stories' counts: documents, first and last
+    day, and the title (the earliest document's title: a story keeps the one it has, as a new document is
+    always later). Only the new documents are read, so a long story costs no more than a short one."""
+    d, st = s.documents, s.stories
+    for identifier, seqs in added.items():
+        story = conn.execute(sa.select(st.c.documents, st.c.title, st.c.first_day, st.c.last_day)
+                             .where(st.c.id == identifier)).one()
+        rows = conn.execute(sa.select(d.c.day, d.c.title).where(d.c.seq.in_(seqs)).order_by(d.c.seq)).all()
+        days = [row.day for row in rows if row.day is not None] + [
+            day for day in (story.first_day, story.last_day) if day is not None]
+        title = story.title or next((row.title for row in rows if row.title), None)
+        conn.execute(sa.update(st).where(st.c.id == identifier).values(
+            documents=story.documents + len(rows), title=title, first_day=min(days, default=None),
+            last_day=max(days, default=None)))
 
 
 def document_features(conn: Connection, seq: int) -> tuple[str, dict]:

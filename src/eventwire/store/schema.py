@@ -169,14 +169,15 @@ stories = Table(
 )
 
 # The inverted index that finds linking candidates: one row per (key, document), with the document's day so
-# that a lookup reads only the postings inside the date window.
+# that a lookup reads only the postings inside the date window, from the index alone (migration 0004), and a
+# name's nearest postings outside it in index order.
 link_keys = Table(
     "link_keys",
     metadata,
     Column("key", String(200), primary_key=True),
     Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
     Column("day", Integer),
-    Index("ix_link_keys_key_day", "key", "day"),
+    Index("ix_link_keys_key_day_doc", "key", "day", "doc"),
 )
 
 # How many indexed documents carry each key (the row "" counts the documents): the keys' rarity.
