@@ -52,6 +52,23 @@ def test_a_bare_number_counts_people_only_next_to_a_word_of_harm():
         assert not bare_count(other, other.index(number), other.index(number) + len(number))
 
 
+def bare(text: str, number: str) -> bool:
+    return bare_count(text, text.index(number), text.index(number) + len(number))
+
+
+def test_a_bare_number_is_a_count_as_the_value_of_a_toll():
+    assert bare("The toll from Sunday's ferry fire on Lake Orvan rose to 31, the coast guard said.", "31")
+    assert bare("Health officials put the death toll at 12 on Friday.", "12")
+    assert bare("The blast left a toll of 40 in the old quarter.", "40")
+    assert not bare("The toll booth on Route 35 was closed after the crash.", "35")
+
+
+def test_a_rising_toll_is_the_report_s_count(extract):
+    record = extract("The death toll from Monday's truck bomb at the bus depot in Varno rose to 11, doctors "
+                     "said on Tuesday.\nMany more were wounded.", title="Varno depot toll rises to 11")
+    assert main_counts(record)["killed"][:2] == (11, "figure")
+
+
 def test_a_phone_number_is_no_toll():
     text = "A woman was shot at her home in Pell Creek. Her husband dialled 911 to get help for her; she died."
     start = text.index("911")

@@ -53,6 +53,18 @@ def test_parties_named_alike_are_one_party():
     assert best_estimate([first, later])["disputed"] is False
 
 
+def test_medical_staff_and_officials_are_one_voice():
+    # wounded who die leave fewer wounded: the doctors' lower count is no rival to the officials'
+    first = report(736000, injured=23)
+    first["tolls"] = claims(("injured", 23, "local officials", True))
+    later = report(736001, injured=17)
+    later["tolls"] = claims(("injured", 17, "Doctors", True))
+    assert (best_estimate([first, later])["injured"], best_estimate([first, later])["disputed"]) == (17, False)
+    rebels = report(736002, injured=4)
+    rebels["tolls"] = claims(("injured", 4, "the rebels", True))
+    assert best_estimate([first, later, rebels])["disputed"] is True
+
+
 def test_a_party_stands_by_its_last_figure_in_a_dispute():
     army = report(736000, 20)
     army["tolls"] = claims(("killed", 20, "the army", True))

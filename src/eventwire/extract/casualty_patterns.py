@@ -56,6 +56,10 @@ class Patterns:
     title_part: re.Pattern[str]
     count_wound: re.Pattern[str]
     harm_after: re.Pattern[str]
+    toll_before: re.Pattern[str]
+
+
+TOLL_REACH = 80  # characters between a toll's noun and its number ("the toll from Monday's bombing … rose to 11")
 
 
 @cache
@@ -101,11 +105,13 @@ def patterns(lang: str = "en") -> Patterns:
                         rf"|\bno\s+(?:{_any(t, 'none_noun_modifier')}\s+)?({nouns})\b", flags),
         none_fields=none_fields,
         not_count=re.compile(rf"\b{_any(t, 'not_count')}\b", flags),
-        age_after=re.compile(rf"^\s*(?:,|-?\s*{_any(t, 'age')}|-{_any(t, 'age')}|\)|to \d)", flags),
+        age_after=re.compile(rf"^\s*(?:-?\s*{_any(t, 'age')}|-{_any(t, 'age')}|\)|to \d)", flags),
         title_part=re.compile(rf"(?:(?!\s+{_any(t, 'part_joiner')}\s+)[^,;])+", flags),
         count_wound=re.compile(rf"\b{_any(t, 'count_wound')}\b", flags),
         harm_before=re.compile(rf"\b{_any(t, 'harm_verb')}\W{{0,3}}$", flags),
         harm_after=re.compile(rf"^\W{{0,3}}(?:{_any(t, 'people', 'others')}\s+)?{_any(t, 'harm_verb')}\b", flags),
+        toll_before=re.compile(
+            rf"\b{_any(t, 'toll_noun')}\b[^.;!?\n]{{0,{TOLL_REACH}}}?\b{_any(t, 'toll_link')}\W{{0,3}}$", flags),
     )
 
 
@@ -127,7 +133,8 @@ def bare_count(text: str, start: int, end: int, lang: str = "en") -> bool:
     of harm ("killed 49", "kill 2, injure 2", "the 22 hurt"), not a channel, road, phone number or photo
     counter ("Local News 8", "Route 35", "called 911", "Image 2 of 8")."""
     p = patterns(lang)
-    return bool(p.harm_before.search(text[max(0, start - 30) : start]) or p.harm_after.match(text[end : end + 30]))
+    return bool(p.harm_before.search(text[max(0, start - 30) : start]) or p.harm_after.match(text[end : end + 30])
+                or p.toll_before.search(text[max(0, start - TOLL_REACH - 30) : start]))
 
 
 def count_value(word: str) -> int:

@@ -52,8 +52,8 @@ NAME_KINDS = ("n:", "w:", "a:", "g:", "p:", "f:", "v:")
 PERSON_KIND = "v:"  # a person the report tells of: looked up across any gap (``BRIDGE_FACTOR``)
 WORD_KINDS = ("t:",)
 NAME_SHARE = 0.7
-# reports of one happening share at least this many name keys (a place and a person, or one name of two words
-# with its words); a page with only its headline to go by is exempt
+# reports of one happening share at least this many names (``shared_names``: a place and a person, a town's
+# name and its word; a name of several words counts once); a page with only its headline to go by is exempt
 MIN_SHARED_NAMES = 2
 ONE_SIDED_EVENTS = 0.6
 TOLD_APART = 0.25  # a further cut when a report names the other's place yet puts its happening elsewhere
@@ -166,11 +166,20 @@ def similarity(features: dict, other: dict, rarity: Rarity) -> float:
     """How strongly two reports look like reports of one happening, from 0 to 1 (module docstring)."""
     mine, theirs = _weighted(features, rarity), _weighted(other, rarity)
     if not (features.get("headline_only") or other.get("headline_only")) \
-            and sum(1 for key in mine[0] if key in theirs[0]) < MIN_SHARED_NAMES:
+            and shared_names([key for key in mine[0] if key in theirs[0]]) < MIN_SHARED_NAMES:
         return 0.0  # one name in common ("the United Nations", a country's capital) is no happening in common
     names = _cosine(mine[0], theirs[0])
     words = _cosine(mine[1], theirs[1])
     return (NAME_SHARE * names + (1 - NAME_SHARE) * words) * agreement(features, other)
+
+
+def shared_names(keys: list[str]) -> int:
+    """How many names two reports share: a name of several words counts once, its words (``w:united``,
+    ``w:nations`` beside ``n:united nations``) not again. A place keeps its words' count: a city two reports
+    name is a name in common, and its name's words a second (the reports of a car bomb in one town often share
+    nothing else by name)."""
+    covered = {word for key in keys if key.startswith("n:") for word in key[2:].split()}
+    return sum(1 for key in keys if not key.startswith("w:") or key[2:] not in covered)
 
 
 def agreement(features: dict, other: dict) -> float:

@@ -90,7 +90,7 @@ def _code(trigger: Trigger) -> Draft:
         head, edge = governor(token)
         if head is None:
             break
-        if _purpose(token, head, edge):
+        if _purpose(token, head, edge) and not told_done(draft.trigger.token):
             draft.flags.add("planned")
         if not apply_frame(draft, token, head, edge):
             draft.depth += 0 if edge in ("acomp", "mod") else 1
@@ -114,6 +114,17 @@ def _purpose(token: Token, head: Token, edge: str) -> bool:
     """'sent troops to repel the attack': an infinitive of purpose is planned, not done."""
     return (edge in ("advcl", "x") and token.pos_ == "VERB" and head.pos_ == "VERB" and not frame_roles(head)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def told_done(trigger: Token) -> bool:
+    """An event noun with a relative clause in the past ("to bury victims of the shelling that tore through the
+    market", "marched to denounce the raid that killed four") is told as done: the purpose around it is not
+    its own."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "relcl" and (c.morph.get("Tense") == ["Past"] and c.morph.get("VerbForm") == ["Fin"]
+                               or any(a.dep_ in ("aux", "auxpass") and a.morph.get("Tense") == ["Past"]
+                                      for a in c.children))
+        for c in trigger.children)
 
 
 def _obligations(sent: Span, drafts: list[Draft]) -> list[Draft]:

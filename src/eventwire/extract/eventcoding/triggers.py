@@ -38,7 +38,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     verbs: list[Trigger] = []
     others: list[Token] = []
     for token in sent:
-        if token.pos_ == "VERB" and token.dep_ != "amod":
+        if token.pos_ == "VERB" and token.dep_ != "amod" and not names_people(token):
             found = _verb_trigger(token)
             if found is not None:
                 verbs.append(found)
@@ -54,6 +54,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
             found.append(trigger)
     found.sort(key=lambda t: t.token.i)
     return found
+
+
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
+
+
+def names_people(token: Token) -> bool:
+    """A participle standing as a noun phrase with its determiner ("six of the wounded died", "to treat the
+    injured") names the people an earlier happening harmed; it is no happening of its own."""
+    return (token.morph.get("VerbForm") == ["Part"] and token.dep_ in NOMINAL_DEPS
+            and any(c.dep_ == "det" for c in token.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass", "aux") for c in token.children))
 
 
 def _lower_lemma(token: Token) -> str:
