@@ -116,3 +116,15 @@ def test_a_headline_that_names_a_death_and_a_wound_apart_counts_one_survivor(ext
     assert counts(extract, "Teen dies; child injured in drive-by on Sorrel Street", body)["injured"] == 1
     assert counts(extract, "Man wounded in shooting last week dies in hospital", body) == {"killed": 1,
                                                                                          "injured": None}
+
+
+def test_a_part_of_a_group_counted_is_no_count_of_the_happening(extract):
+    record = extract("Three of the injured were children, the mayor of Orvel said. In all 15 people were hurt.")
+    assert main_counts(record)["injured"][:2] == (15, "figure")
+    assert [c.value for c in record.casualties if c.kind == "injured" and not c.main] == [3]  # kept as a claim
+    died = extract("The toll in Varno rose to nine after four of the wounded died in the clinic overnight.")
+    assert "injured" not in main_counts(died)
+    them = extract("Rockets hit a bus near Kell, wounding 14 passengers; two of them were flown to the capital.")
+    assert main_counts(them)["injured"][:2] == (14, "figure")
+    # a count with no group before it stays the count
+    assert main_counts(extract("Eleven people were wounded when a shell hit the school in Orvel."))["injured"][0] == 11

@@ -147,8 +147,8 @@ def _from_figures(figures: list[Any], text: str) -> dict[str, Casualty]:
         if kind not in KINDS or kind in found or (_get(figure, "unit") or "people") != "people":
             continue
         casualty = _figure_casualty(index, figure, text)
-        if casualty is not None:
-            found[kind] = casualty
+        if casualty is not None and not cp.patterns().partitive.match(casualty.text):
+            found[kind] = casualty  # "six of the wounded died": a part of a count, not the count
     return found
 
 

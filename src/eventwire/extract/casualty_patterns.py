@@ -57,6 +57,7 @@ class Patterns:
     count_wound: re.Pattern[str]
     harm_after: re.Pattern[str]
     toll_before: re.Pattern[str]
+    partitive: re.Pattern[str]
 
 
 TOLL_REACH = 80  # characters between a toll's noun and its number ("the toll from Monday's bombing … rose to 11")
@@ -110,6 +111,7 @@ def patterns(lang: str = "en") -> Patterns:
         count_wound=re.compile(rf"\b{_any(t, 'count_wound')}\b", flags),
         harm_before=re.compile(rf"\b{_any(t, 'harm_verb')}\W{{0,3}}$", flags),
         harm_after=re.compile(rf"^\W{{0,3}}(?:{_any(t, 'people', 'others')}\s+)?{_any(t, 'harm_verb')}\b", flags),
+        partitive=re.compile(rf"^\S+\s+{_any(t, 'partitive')}\b", flags),
         toll_before=re.compile(
             rf"\b{_any(t, 'toll_noun')}\b[^.;!?\n]{{0,{TOLL_REACH}}}?\b{_any(t, 'toll_link')}\W{{0,3}}$", flags),
     )
