@@ -196,7 +196,9 @@ def test_the_outlet_is_the_host_even_through_an_archive_copy():
 
 def test_one_outlets_reports_days_apart_need_more_in_common():
     first = make_record("a", FIRST, "2016-05-14", "Man killed outside Ostrava Falls tavern")
-    later = make_record("b", OTHER, "2016-05-18", "Woman wounded in Ostrava Falls shooting")
+    # two names in common (a town of two words counts once): enough to be alike, so the outlet's cut shows
+    later = make_record("b", OTHER + " Her car was parked near the Gildenmoor Tavern.", "2016-05-18",
+                        "Woman wounded in Ostrava Falls shooting")
     first["url"], later["url"] = "https://courier.example/a", "https://courier.example/b"
     features = [document_features(r) for r in (first, later)]
     for record, features_of in zip((first, later), features, strict=True):
