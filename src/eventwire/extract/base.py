@@ -54,6 +54,14 @@ class Found(dict):
     """What earlier steps returned, by the name they provide."""
 
 
+ASSERTED = frozenset({"asserted", "claimed", None})  # the statuses of an event told as happened
+
+
+def field_of(item: Any, name: str) -> Any:
+    """A field of a record item, whether a step's dataclass or a stored record's dict."""
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
 StepFn = Callable[[Parsed, Found], list[Any]]
 
 

@@ -24,17 +24,12 @@ import re
 from typing import Any
 
 from eventwire.extract import casualty_patterns as cp
-from eventwire.extract.base import Found, Parsed, step
+from eventwire.extract.base import ASSERTED, Found, Parsed, field_of, step
 from eventwire.records import Casualty
 
-ASSERTED = {"asserted", "claimed", None}
 LEAD_CHARS = 1500
 PERSON_UNITS = frozenset({"people", "troops"})  # units of figures that count people: soldiers die too
 KINDS = ("killed", "injured")
-
-
-def _get(item: Any, name: str) -> Any:
-    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 
 
 class _Lead:
@@ -127,14 +122,14 @@ def _counted(lead: _Lead, evidence: re.Match[str] | Casualty, value: int, basis:
 def _from_events(events: list[Any], text: str) -> dict[str, Casualty]:
     found: dict[str, Casualty] = {}
     for event in events:
-        if _get(event, "status") not in ASSERTED:
+        if field_of(event, "status") not in ASSERTED:
             continue
-        evidence = _get(event, "evidence")
-        start, end = _get(evidence, "start"), _get(evidence, "end")
+        evidence = field_of(event, "evidence")
+        start, end = field_of(evidence, "start"), field_of(evidence, "end")
         if not isinstance(start, int) or not isinstance(end, int):
             start = end = 0
         for kind in KINDS:
-            value = _get(event, kind)
+            value = field_of(event, kind)
             if isinstance(value, int) and not isinstance(value, bool) and value >= 0 and kind not in found:
                 found[kind] = Casualty(start, end, text[start:end], kind, value, "event")
     return found
@@ -143,8 +138,8 @@ def _from_events(events: list[Any], text: str) -> dict[str, Casualty]:
 def _from_figures(figures: list[Any], text: str) -> dict[str, Casualty]:
     found: dict[str, Casualty] = {}
     for index, figure in enumerate(figures):
-        kind = _get(figure, "category")
-        if kind not in KINDS or kind in found or (_get(figure, "unit") or "people") != "people":
+        kind = field_of(figure, "category")
+        if kind not in KINDS or kind in found or (field_of(figure, "unit") or "people") != "people":
             continue
         casualty = _figure_casualty(index, figure, text)
         if casualty is not None and not cp.patterns().partitive.match(casualty.text):
@@ -155,7 +150,7 @@ def _from_figures(figures: list[Any], text: str) -> dict[str, Casualty]:
 def _claims(figures: list[Any], text: str) -> list[Casualty]:
     claims = []
     for index, figure in enumerate(figures):
-        if _get(figure, "category") in KINDS and (_get(figure, "unit") or "people") in PERSON_UNITS:
+        if field_of(figure, "category") in KINDS and (field_of(figure, "unit") or "people") in PERSON_UNITS:
             casualty = _figure_casualty(index, figure, text)
             if casualty is not None:
                 casualty.main = False
@@ -165,13 +160,13 @@ def _claims(figures: list[Any], text: str) -> list[Casualty]:
 
 def _figure_casualty(index: int, figure: Any, text: str) -> Casualty | None:
     """The figure as a count of people, or None when it is hedged or no count (an age, a street number)."""
-    if _get(figure, "hedged"):
+    if field_of(figure, "hedged"):
         return None
-    value = _get(_get(figure, "quantity"), "value")
+    value = field_of(field_of(figure, "quantity"), "value")
     if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value < 100000:
         return None
-    surface = str(_get(figure, "text") or "")
-    start, end = _get(figure, "start"), _get(figure, "end")
+    surface = str(field_of(figure, "text") or "")
+    start, end = field_of(figure, "start"), field_of(figure, "end")
     start, end = (start, end) if isinstance(start, int) and isinstance(end, int) else (0, 0)
     if cp.patterns().not_count.search(surface) or re.fullmatch(r"\d+\s*-\s*\d+", surface.strip()):
         return None
@@ -180,7 +175,7 @@ def _figure_casualty(index: int, figure: Any, text: str) -> Casualty | None:
         return None
     if surface.strip().replace(",", "").isdigit() and not cp.bare_count(text, start, end):
         return None
-    return Casualty(start, end, text[start:end], _get(figure, "category"), int(value), "figure", figure=index)
+    return Casualty(start, end, text[start:end], field_of(figure, "category"), int(value), "figure", figure=index)
 
 
 def casualties_of_record(record: dict) -> list[Casualty]:

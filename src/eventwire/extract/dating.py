@@ -21,20 +21,15 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from eventwire.extract.base import Found, Parsed, step
+from eventwire.extract.base import ASSERTED, Found, Parsed, field_of, step
 from eventwire.lexicons import lines, rows
 from eventwire.records import DayCue, TimeContext
 
-ASSERTED = {"asserted", "claimed", None}
 TYPE_FAMILIES = {plover: family for plover, family, *_ in rows("link_type_families.tsv")}
 CUE_CHARS = 1500  # how far into the text (less boilerplate) a weekday cue is looked for
 SENTENCE_REACH = 400
 FLAGS = ("reports", "aside", "follow-up", "statement", "stamp", "names-day", "explicit-date", "relative",
          "anaphoric", "last-weekday", "overnight", "weekday")
-
-
-def _get(item: Any, name: str) -> Any:
-    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 
 
 def _alt(*entries: str) -> str:
@@ -99,10 +94,10 @@ def word_flags(words: str) -> list[str]:
 def time_context(text: str, time: Any, triggers: list[int]) -> TimeContext:
     """The context of one time expression of ``text`` (see the module's docstring)."""
     p = _patterns()
-    start = _get(time, "start")
-    end = _get(time, "end") if isinstance(_get(time, "end"), int) else start
+    start = field_of(time, "start")
+    end = field_of(time, "end") if isinstance(field_of(time, "end"), int) else start
     sentence_start, sentence_end = sentence_bounds(text, start)
-    flags = word_flags(str(_get(time, "text") or ""))
+    flags = word_flags(str(field_of(time, "text") or ""))
     if any(sentence_start <= t < sentence_end for t in triggers) or p["harm"].search(text, sentence_start,
                                                                                       sentence_end):
         flags.append("reports")
@@ -152,10 +147,10 @@ def violence_triggers(events: list[Any]) -> list[int]:
     """Where the triggers of the asserted events of violence start."""
     out = []
     for event in events:
-        trigger = _get(event, "trigger")
-        if (_get(event, "status") in ASSERTED and TYPE_FAMILIES.get(_get(event, "type")) == "violence"
-                and isinstance(_get(trigger, "start"), int)):
-            out.append(_get(trigger, "start"))
+        trigger = field_of(event, "trigger")
+        if (field_of(event, "status") in ASSERTED and TYPE_FAMILIES.get(field_of(event, "type")) == "violence"
+                and isinstance(field_of(trigger, "start"), int)):
+            out.append(field_of(trigger, "start"))
     return out
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from eventwire.extract.dating import ASSERTED, TYPE_FAMILIES, day_cues, headline, time_context, violence_triggers
+from eventwire.extract.base import ASSERTED
+from eventwire.extract.dating import TYPE_FAMILIES, day_cues, headline, time_context, violence_triggers
+from eventwire.lexicons import rows
 
 __all__ = ["ASSERTED", "TYPE_FAMILIES", "headline", "incident_day", "parse_day", "weekday_before"]
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(phrase for kind, phrase, *_ in rows("dating_words.tsv") if kind == "weekday")  # Monday first
 
 
 def parse_day(value: Any) -> int | None:
