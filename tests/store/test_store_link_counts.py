@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from store_records import make_record
 
-from eventwire.link.casualties import casualty_counts, none_reported, toll_claims
+from eventwire.extract.casualty_patterns import none_reported as none_statements
+from eventwire.link.casualties import casualty_counts, toll_claims
 from eventwire.link.estimate import best_estimate
 
 
@@ -79,6 +80,11 @@ def test_a_party_stands_by_its_last_figure_in_a_dispute():
 def test_silence_is_unknown_and_none_said_is_zero():
     assert best_estimate([report(736000), report(736001)])["injured"] is None
     assert best_estimate([report(736000), report(736001, injured=0)])["injured"] == 0
+
+
+def none_reported(text: str) -> set[str]:
+    """The fields (killed, injured) the text says outright that none were."""
+    return {kind for _, kinds in none_statements(text) for kind in kinds}
 
 
 def test_a_report_that_says_none_were_hurt_counts_zero():

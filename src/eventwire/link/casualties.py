@@ -11,11 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.extract.casualties import casualties_of_record
-from eventwire.extract.casualty_patterns import none_reported as none_statements
-from eventwire.extract.casualty_patterns import people_shot
 from eventwire.records import Casualty
 
-__all__ = ["casualty_counts", "none_reported", "people_shot", "toll_claims"]
+__all__ = ["casualty_counts", "toll_claims"]
 
 
 def _casualties(record: dict) -> list[dict[str, Any]]:
@@ -36,11 +34,6 @@ def casualty_counts(record: dict) -> dict[str, Any]:
         if casualty.get("main") and counts[casualty["kind"]] is None and isinstance(casualty.get("value"), int):
             counts[casualty["kind"]] = casualty["value"]
     return counts
-
-
-def none_reported(text: str) -> set[str]:
-    """The fields (killed, injured) the text says outright that none were: "No one was hurt" sets both."""
-    return {kind for _, kinds in none_statements(text) for kind in kinds}
 
 
 def toll_claims(record: dict) -> list[dict]:
