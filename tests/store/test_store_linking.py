@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from store_records import make_record
 
+from eventwire.extract.casualty_patterns import people_shot
 from eventwire.ingest import add_records
-from eventwire.link.casualties import casualty_counts, people_shot
+from eventwire.link.casualties import casualty_counts
 from eventwire.link.features import age_keys, document_features, name_keys, parse_day, prose, site_of
 from eventwire.link.incidents import Rarity, similarity
 from eventwire.link.junk import is_junk
