@@ -24,6 +24,7 @@ import orjson
 
 from eventwire.engine import Extracted, engine_for
 from eventwire.link import (
+    MERGE_SCORE,
     PERSON_KIND,
     WINDOW_DAYS,
     Rarity,
@@ -31,6 +32,7 @@ from eventwire.link import (
     cell_keys,
     decide,
     describe,
+    group_of,
     happening_report,
     incident_id,
     story_id,
@@ -147,11 +149,46 @@ def _link_one(conn, seq: int, doc_id: str, features: dict) -> tuple[set[str], st
     decision = decide(features, found, rarity)
     if not features.get("junk") and keys:
         stored.index_document(conn, seq, features.get("day"), keys, cell_keys(features))
-    incident = stored.ensure_incident(conn, decision.incident or incident_id(doc_id))
+    stored.add_bonds(conn, seq, decision.bonds)
+    incident = stored.ensure_incident(conn, decision.incident or _whole(conn, decision.pulls) or incident_id(doc_id))
     if decision.merge:
         stored.merge_incidents(conn, incident, [stored.resolve_incident(conn, i) for i in decision.merge])
     also = [(index, stored.ensure_incident(conn, match or incident_id(doc_id, index)))
             for index, match in decision.also]
     story = stored.ensure_story(conn, decision.story or story_id(doc_id))
     stored.assign(conn, seq, incident, also, story)
-    return {incident, *(other for _, other in also)}, story
+    left = _pull(conn, incident, decision.pulls)
+    return {incident, *left, *(other for _, other in also)}, story
+
+
+def _whole(conn, pulls: list[tuple[int, float]]) -> str | None:
+    """The incident of the report the new one is closest to, when that report brings all of it."""
+    if not pulls:
+        return None
+    other = max(pulls, key=lambda pull: pull[1])[0]
+    source = stored.incident_of(conn, other)
+    if source is None:
+        return None
+    members, bonds = stored.incident_bonds(conn, source)
+    return source if min(members) in group_of(other, members, bonds, MERGE_SCORE) else None
+
+
+def _pull(conn, incident: str, pulls: list[tuple[int, float]]) -> set[str]:
+    """Bring the stored reports the new one is now closest to into its incident, each with the reports that
+    hang on it (eventwire.link.groups); a report whose group reaches its incident's first report brings the
+    whole incident, which merges with the new one's (the older survives). Returns the incidents left."""
+    left: set[str] = set()
+    for other, _ in sorted(pulls, key=lambda pull: -pull[1]):
+        target = stored.resolve_incident(conn, incident)
+        source = stored.incident_of(conn, other)
+        if source is None or source == target:
+            continue
+        members, bonds = stored.incident_bonds(conn, source)
+        group = group_of(other, members, bonds, MERGE_SCORE)
+        if min(members) in group:
+            survivor = stored.older_incident(conn, source, target)
+            stored.merge_incidents(conn, survivor, [source if survivor == target else target])
+        else:
+            stored.move_reports(conn, group, source, target)
+            left.add(source)
+    return left

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from eventwire.link.estimate import best_estimate, happening_report
 from eventwire.link.features import document_claims, document_features
+from eventwire.link.groups import group_of
 from eventwire.link.happenings import cell
-from eventwire.link.incidents import PERSON_KIND, WINDOW_DAYS, Decision, Rarity, decide, incident_id
+from eventwire.link.incidents import MERGE_SCORE, PERSON_KIND, WINDOW_DAYS, Decision, Rarity, decide, incident_id
 from eventwire.link.stories import story_id
 
-__all__ = ["PERSON_KIND", "WINDOW_DAYS", "Decision", "Rarity", "best_estimate", "cell_keys", "happening_report",
-           "decide", "describe", "incident_id", "story_id"]
+__all__ = ["MERGE_SCORE", "PERSON_KIND", "WINDOW_DAYS", "Decision", "Rarity", "best_estimate", "cell_keys",
+           "decide", "describe", "group_of", "happening_report", "incident_id", "story_id"]
 
 CELL_REACH = 1  # a happening's cell lookup reaches this many days beyond its span
 MAX_CELLS = 12

@@ -21,9 +21,14 @@ multiplied by how well they agree:
 - one outlet's reports days apart (``SAME_OUTLET``: they share staff, style and beat more than a happening),
   and one report of deaths against one of none (``DEATHS_DISAGREE``).
 
-The document joins the incident of its best candidate when the score reaches ``JOIN_SCORE``, else it starts
-an incident. Every other incident it reaches at ``MERGE_SCORE`` is the same happening seen through another
-report: the two are merged, the older surviving, so the clusters do not depend on the order reports arrive.
+Two reports whose main happenings pair at ``JOIN_SCORE`` or more are *bonded*; a report belongs with its
+closest report, whichever arrived first, and a bond at ``MERGE_SCORE`` always holds (eventwire.link.groups).
+So the document joins the incident of its best candidate when that candidate is closer to another stored
+report than to this one; a candidate now closer to this document than to any report before (``pulls``) comes
+to its incident with the reports that hang on it, or, when those reach its incident's first report, brings
+the whole incident, which merges with the document's (the older surviving). Bonds through a roundup's
+further happenings file the report under that happening's incident as before. So a weak first report of a
+happening no longer decides where the later ones go, and the clusters do not hang on the arrival order.
 
 Thresholds and factors were set by hand on two development sets at once and checked on both: incidents/
 gva-even (3,050 reports of US shootings, 1,757 incidents) and incidents/war-dev (seven reports of four
@@ -93,13 +98,17 @@ class Rarity:
 class Decision:
     """Where a new document goes: ``incident`` (None: a new one), the incidents ``merge`` folds into it,
     ``also`` its further happenings (incident id, or None for a new one with that happening index), and the
-    ``story`` (None: a new one)."""
+    ``story`` (None: a new one). ``bonds``: the stored reports (seq, score) whose main happening its main
+    happening pairs with at ``JOIN_SCORE``; ``pulls``: those of them it is the closest report to now, which
+    come to its incident with the reports that hang on them (eventwire.link.groups)."""
 
     incident: str | None = None
     merge: list[str] = field(default_factory=list)
     also: list[tuple[int, str | None]] = field(default_factory=list)
     story: str | None = None
     scored: list[tuple[dict, float]] = field(default_factory=list)
+    bonds: list[tuple[int, float]] = field(default_factory=list)
+    pulls: list[tuple[int, float]] = field(default_factory=list)
 
 
 def decide(features: dict, candidates: list[dict], rarity: Rarity) -> Decision:
@@ -107,6 +116,7 @@ def decide(features: dict, candidates: list[dict], rarity: Rarity) -> Decision:
     if features.get("junk") or not features.get("keys"):
         return Decision()
     scored, main, further = [], {}, {}
+    decision = Decision(scored=scored)
     distinct = set(distinct_happenings(features))
     for other in candidates:
         score = similarity(features, other, rarity)
@@ -115,12 +125,17 @@ def decide(features: dict, candidates: list[dict], rarity: Rarity) -> Decision:
         incident = _filed(other, theirs)
         if not incident or score < JOIN_SCORE:
             continue
+        if mine not in distinct and incident == other.get("incident") and "seq" in other:
+            decision.bonds.append((other["seq"], score))
+            if score > (other.get("bond") or 0.0) or score >= MERGE_SCORE:
+                decision.pulls.append((other["seq"], score))  # it brings its group (eventwire.link.groups)
+                continue
         reached = main if mine not in distinct else further.setdefault(mine, {})
         if score > reached.get(incident, (0.0, 0))[0]:
             reached[incident] = (score, other.get("incident_seq") or 0)
     scored.sort(key=lambda pair: -pair[1])
-    decision = Decision(scored=scored)
-    if main:
+    pulled = max((score for _, score in decision.pulls), default=0.0)
+    if main and (main[max(main, key=lambda i: main[i][0])][0] >= pulled):
         ranked = sorted(main, key=lambda i: -main[i][0])
         reached = [ranked[0], *(i for i in ranked[1:] if main[i][0] >= MERGE_SCORE)]
         decision.incident = min(reached, key=lambda i: main[i][1])  # the older incident survives

@@ -5,6 +5,7 @@
   have taken place) find the reports of the same kind of happening in the same country on the same days,
   so the cost of a lookup follows the day's news in that place, not the size of the store.
 - ``link_terms``: how many documents carry each name or word key (``""`` counts the documents): rarity.
+- ``link_bonds``: the bonds between reports of one happening (eventwire.link.groups), once in each direction.
 - ``incidents``, ``incident_reports`` (every incident a document reports; ``main`` marks documents.incident),
   ``stories``. A merge points the absorbed incident's ``merged_into`` at the survivor, so old ids resolve.
 """
@@ -89,12 +90,53 @@ def _candidate_features(conn: Connection, top: list[int]) -> list[dict]:
     for doc, happening, incident in conn.execute(sa.select(r.c.doc, r.c.happening, r.c.incident)
                                                  .where(r.c.doc.in_(top))):
         filed.setdefault(doc, {})[happening] = incident
+    b = s.link_bonds
+    strongest = sa.select(b.c.doc, sa.func.max(b.c.score)).where(b.c.doc.in_(top)).group_by(b.c.doc)
+    bond = dict(conn.execute(strongest).all())
     for row in conn.execute(query):
         other = orjson.loads(row.features)
         other.update(seq=row.seq, incident=row.incident, story=row.story, incident_seq=row[4],
-                     happening_incidents=filed.get(row.seq, {}))
+                     happening_incidents=filed.get(row.seq, {}), bond=bond.get(row.seq))
         found.append(other)
     return found
+
+
+def add_bonds(conn: Connection, seq: int, bonds: list[tuple[int, float]]) -> None:
+    """Record the document's bonds to stored reports, once in each direction."""
+    rows = [row for other, score in dict(bonds).items()
+            for row in ({"doc": seq, "other": other, "score": score}, {"doc": other, "other": seq, "score": score})]
+    if rows:
+        conn.execute(sa.insert(s.link_bonds), rows)
+
+
+def incident_bonds(conn: Connection, identifier: str) -> tuple[set[int], dict[int, dict[int, float]]]:
+    """The documents whose main incident is ``identifier``, and every bond of each (inside it or not)."""
+    members = set(conn.execute(sa.select(s.documents.c.seq).where(s.documents.c.incident == identifier)).scalars())
+    bonds: dict[int, dict[int, float]] = {}
+    b = s.link_bonds
+    for doc, other, score in conn.execute(sa.select(b.c.doc, b.c.other, b.c.score).where(b.c.doc.in_(members))):
+        bonds.setdefault(doc, {})[other] = score
+    return members, bonds
+
+
+def incident_of(conn: Connection, seq: int) -> str | None:
+    return conn.execute(sa.select(s.documents.c.incident).where(s.documents.c.seq == seq)).scalar()
+
+
+def older_incident(conn: Connection, a: str, b: str) -> str:
+    """Of two incidents, the one made first (it survives a merge)."""
+    i = s.incidents
+    ages = dict(conn.execute(sa.select(i.c.id, i.c.seq).where(i.c.id.in_([a, b]))).all())
+    return a if ages.get(a, 0) <= ages.get(b, 0) else b
+
+
+def move_reports(conn: Connection, seqs: set[int], source: str, target: str) -> None:
+    """Move documents whose main incident is ``source`` to ``target`` (their other filings stay)."""
+    r = s.incident_reports
+    conn.execute(sa.update(s.documents).where(s.documents.c.seq.in_(seqs)).values(incident=target))
+    conn.execute(sa.delete(r).where(r.c.incident == target, r.c.doc.in_(seqs)))
+    conn.execute(sa.update(r).where(r.c.incident == source, r.c.main.is_(True), r.c.doc.in_(seqs))
+                 .values(incident=target))
 
 
 def index_document(conn: Connection, seq: int, day: int | None, keys: list[str], cells: list[str]) -> None:

@@ -181,6 +181,17 @@ link_keys = Table(
 )
 
 # How many indexed documents carry each key (the row "" counts the documents): the keys' rarity.
+# Bonds between reports of one happening (eventwire.link.incidents: a main happening paired with a main
+# happening at JOIN_SCORE or more), once in each direction, so a report's closest report is one look-up
+# (migration 0005). A report is in the incident of its closest report; a bond at MERGE_SCORE always holds.
+link_bonds = Table(
+    "link_bonds",
+    metadata,
+    Column("doc", Integer, ForeignKey("documents.seq"), primary_key=True),
+    Column("other", Integer, primary_key=True),
+    Column("score", Float, nullable=False),
+)
+
 link_terms = Table(
     "link_terms",
     metadata,
