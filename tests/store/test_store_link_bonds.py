@@ -89,11 +89,11 @@ def test_two_happenings_nearby_stay_two_whatever_the_order(sqlite_url, order):
         assert killed == {MARKET: 16, CAMP: 6}  # each toll from its own happening's latest report
 
 
-def test_a_weak_report_leaves_for_the_report_it_is_closest_to(sqlite_url):
+def test_a_weak_report_leaves_for_the_report_it_is_closest_to(db_url):
     """The market's follow-up first joins the camp's follow-up (it names Sorvik); the camp's first report is
     closer to that one; then the market's own report takes its follow-up back, and the camp keeps its id."""
     market, camp = market_reports(), camp_reports()
-    with stored(sqlite_url, [camp[1], market[2], camp[0]]) as store:
+    with stored(db_url, [camp[1], market[2], camp[0]]) as store:
         camp_incident = store.document("camp-2")["incident"]
         assert store.document("market-3")["incident"] == store.document("camp-1")["incident"] == camp_incident
         add_records(store, [market[1]])
@@ -101,6 +101,9 @@ def test_a_weak_report_leaves_for_the_report_it_is_closest_to(sqlite_url):
         assert store.document("camp-2")["incident"] == store.document("camp-1")["incident"] == camp_incident
         [left] = store.incidents(incident=camp_incident)
         assert left["documents"] == ["camp-2", "camp-1"] and left["killed"] == 6  # its estimate is recomputed
+        [market_incident] = store.incidents(incident=store.document("market-2")["incident"])
+        assert market_incident["documents"] == ["market-3", "market-2"] and market_incident["killed"] == 16
+        assert store.document("market-3")["incidents"] == [market_incident["incident"]]  # filed once, not twice
 
 
 def test_each_bond_is_stored_both_ways(sqlite_url):

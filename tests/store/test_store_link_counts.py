@@ -185,3 +185,32 @@ def test_a_murder_suicide_and_a_double_fatal_shooting_count_two_dead():
     # left alone: one death is one
     single = make_record("p", "A man was killed in a shooting on Brindle Avenue on Sunday.")
     assert casualty_counts(single)["killed"] == 1
+
+
+def test_the_wounded_who_died_are_counted_among_the_dead():
+    # "a man was shot and taken to hospital in critical condition" ... "the man shot on Friday has died"
+    shot, died = report(736000, injured=1), report(736001, killed=1)
+    assert (best_estimate([shot, died])["killed"], best_estimate([shot, died])["injured"]) == (1, 0)
+    # "two killed, three wounded" ... "the toll rose to four": two of the wounded died
+    first, rose = report(736000, 2, 3), report(736002, 4, tolls=[("killed", 4, "police")])
+    assert best_estimate([rose, first])["injured"] == 1
+    # "five wounded" ... "one of the wounded died" ... "a second victim died"
+    reports = [report(736000, injured=5), report(736001, killed=1), report(736003, killed=2)]
+    assert best_estimate(reports)["injured"] == 3
+
+
+def test_a_later_count_of_the_wounded_or_a_steady_toll_is_left_alone():
+    # the later report counts the wounded itself: they are survivors already
+    first, later = report(736000, 1, 3), report(736001, 2, 3)
+    assert best_estimate([first, later])["injured"] == 3
+    # the dead did not rise after the count of the wounded
+    steady = [report(736000, 1, 2), report(736001, 1)]
+    assert best_estimate(steady)["injured"] == 2
+
+
+def test_the_dead_a_report_counts_beside_its_wounded_are_the_baseline():
+    # "the toll rose to 14; doctors still treat 17" ... "officials now put the toll at 16": two more died
+    first = report(736000, 8, 23, tolls=[("killed", 8, "officials"), ("injured", 23, "officials")])
+    doctors = report(736001, 14, 17, tolls=[("injured", 17, "doctors")])
+    last = report(736002, 16, tolls=[("killed", 16, "officials")])
+    assert best_estimate([first, doctors, last])["injured"] == 15

@@ -10,7 +10,8 @@
   party (tolls do not fall; a lower count from someone else is a rival claim). A disputed toll takes the
   lowest figure the parties stand by, each at the last it gave (ACLED's convention: the lowest credible
   figure). With no report saying anything the toll is None
-  (unknown); 0 only when a report says none.
+  (unknown); 0 only when a report says none. The wounded who died are among the dead (``survivors``): when
+  the dead rose after the report the count of the wounded comes from, the rise comes off the wounded.
 - **Date**: the happening's own day, never a later report's publication day: each report's main happening
   gives a span of days (eventwire.link.happenings); the day inside most spans wins, ties going to the day
   most reports name exactly, then to the earliest. Reports dated only by their publication day count only
@@ -33,6 +34,8 @@ def best_estimate(features: list[dict]) -> dict[str, Any]:
     ordered = sorted(features, key=lambda f: (f.get("published") or 0, f.get("seq") or 0))
     killed, killed_disputed = toll(ordered, "killed")
     injured, injured_disputed = toll(ordered, "injured")
+    if not (killed_disputed or injured_disputed):
+        injured = survivors(ordered, injured, killed)
     types = Counter(h["type"] for f in features for h in (f.get("happenings") or [])[:1])
     place = _most_named_place(features)
     return {
@@ -61,13 +64,32 @@ def happening_report(features: dict, index: int) -> dict:
 
 def toll(ordered: list[dict], field: str) -> tuple[int | None, bool]:
     """The incident's count of ``field`` from reports in order of publication, and whether it is disputed."""
+    value, disputed, _ = _toll(ordered, field)
+    return value, disputed
+
+
+def _toll(ordered: list[dict], field: str) -> tuple[int | None, bool, int | None]:
+    """``toll``, and the index of the report whose count it takes (None when disputed or unknown)."""
     claims = [[c for c in f.get("tolls") or [] if c.get("field") == field] for f in ordered]
     rival = disputing_claims([[c for c in report if c.get("party", True)] for report in claims])
     if rival:
-        return min(rival), True
-    stated = [f.get(field) for f, report in zip(ordered, claims, strict=True) if report and f.get(field) is not None]
-    counts = stated or [f.get(field) for f in ordered if f.get(field) is not None]
-    return (counts[-1] if counts else None), False
+        return min(rival), True, None
+    stated = [i for i, (f, report) in enumerate(zip(ordered, claims, strict=True))
+              if report and f.get(field) is not None]
+    counts = stated or [i for i, f in enumerate(ordered) if f.get(field) is not None]
+    return (ordered[counts[-1]][field], False, counts[-1]) if counts else (None, False, None)
+
+
+def survivors(ordered: list[dict], injured: int | None, killed: int | None) -> int | None:
+    """The wounded who have died are among the dead: when the count of the injured comes from a report before
+    the latest count of the killed, and the dead rose since ("a man shot on Friday has died"), the rise comes
+    off the wounded. A later report that counts the wounded itself counts survivors already."""
+    _, _, source = _toll(ordered, "injured")
+    if not injured or source is None or killed is None:
+        return injured
+    own = ordered[source].get("killed")  # the dead that report counts beside its wounded, else those known then
+    before = own if own is not None else _toll(ordered[: source + 1], "killed")[0] or 0
+    return max(0, injured - (killed - before)) if killed > before else injured
 
 
 def disputing_claims(reports: list[list[dict]]) -> list[int]:
