@@ -128,3 +128,32 @@ def test_a_part_of_a_group_counted_is_no_count_of_the_happening(extract):
     assert main_counts(them)["injured"][:2] == (14, "figure")
     # a count with no group before it stays the count
     assert main_counts(extract("Eleven people were wounded when a shell hit the school in Orvel."))["injured"][0] == 11
+
+
+def test_a_negated_attempted_or_hypothetical_death_is_no_death(extract):
+    wounds = extract("A man was shot on Corran Avenue late on Sunday and suffered non-fatal wounds, police said.")
+    assert main_counts(wounds)["killed"][:2] == (0, "no death named")
+    charged = extract("A teenager was charged with attempted murder after a man was shot outside a Velby bakery.")
+    assert main_counts(charged)["killed"][:2] == (0, "no death named")
+    luck = extract("A stray bullet went through a bedroom wall on Dane Street and grazed a girl. She could have "
+                   "been killed, her mother said; nobody died.")
+    assert main_counts(luck)["killed"][:2] == (0, "no death named")
+    weapon = extract("A man shot in the arm on Wend Road was arrested; officers found he had carried a deadly "
+                     "weapon into the tavern.")
+    assert main_counts(weapon)["killed"][:2] == (0, "no death named")
+    # left alone: a real death beside such words
+    killed = extract("A woman was killed on Harle Street on Friday; her neighbour could have died too.")
+    assert main_counts(killed)["killed"][:2] == (1, "harm word")
+
+
+def test_a_headline_that_counts_the_wounded_and_names_no_death_leads_the_count(extract):
+    sidebar = ("Five people were hurt when gunfire broke out at a Pelham Road party.\n\nIn other news, a dead whale "
+               "washed up.")
+    assert main_counts(extract(sidebar, title="Five injured in Pelham Road shooting"))["killed"][0] == 0
+    related = "A boy was wounded by a stray bullet in Ostley.\n\nRelated: man killed in crash on Route 9"
+    assert main_counts(extract(related, title="Boy, 9, wounded by stray bullet"))["killed"][0] == 0
+    hurt = "Two officers were treated for cuts after a brawl in Merrow.\n\nA man who died in a fire was named."
+    assert main_counts(extract(hurt, title="2 officers hurt in Merrow brawl"))["killed"][0] == 0
+    # left alone: a headline that says only "shot" may lead to a death in the text
+    shot = "A man shot on Brisk Lane on Saturday died at Holm General Hospital, police said."
+    assert main_counts(extract(shot, title="Man shot on Brisk Lane"))["killed"][:2] == (1, "harm word")

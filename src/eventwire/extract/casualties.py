@@ -7,7 +7,9 @@ happening itself, then from the figures (category killed / injured, unit people)
 killed"), ranges of ages or street numbers ("the 6700 block") are no counts. Reports of a single victim often
 give no number ("a man was shot and killed", "a teenager was wounded"): then a word of death in the headline
 or lead counts one killed, and a word of wounding one injured when nobody died (with a death reported, words
-of wounding most often describe the one who died, unless "another" was hurt). A report with words of harm but
+of wounding most often describe the one who died, unless "another" was hurt); a word of death that is negated,
+attempted or hypothetical ("non-fatal", "attempted murder", "could have been killed") is none, and neither is
+one in the text of a report whose headline counts the wounded and names no death. A report with words of harm but
 no count of deaths says none died (0); one that says nothing of the wounded leaves them unknown (no record),
 and a report with no words of harm says nothing. A report that says none outright ("No one was hurt", "there
 were no casualties", but not "no one else was hurt") counts 0 of that kind whatever a figure says; beside two
@@ -69,10 +71,12 @@ def report_casualties(title: str, text: str, figures: list[Any], events: list[An
 def _harm_counts(lead: _Lead, main: dict[str, Casualty], lang: str) -> None:
     """Counts read from the words of harm when no figure gave them (one dead, one hurt, none dead)."""
     p = cp.patterns(lang)
-    death = p.death.search(lead.value)
+    death = cp.real_harm(p.death, lead.value, lang)
     wound = p.wound.search(lead.value) or p.title_wound.search(lead.title)  # "Teen shot in leg"
     if not death and "injured" not in main:
-        death = p.weak_death.search(lead.value)
+        death = cp.real_harm(p.weak_death, lead.value, lang)
+    if death and death.start() > len(lead.title) and _wounded_only(lead.title, p, lang):
+        death = None  # "Six injured in shooting": a headline leads with the dead when there are any
     title_shot = p.title_shot.search(lead.title)
     if not (death or wound or main or title_shot):
         return
@@ -97,6 +101,13 @@ def _harm_counts(lead: _Lead, main: dict[str, Casualty], lang: str) -> None:
         survivor = _survivor(lead, main["killed"].value, wound, p, lang)
         if survivor:
             main["injured"] = lead.casualty("injured", 1, "survivor", survivor)
+
+
+def _wounded_only(title: str, p: cp.Patterns, lang: str) -> bool:
+    """Whether the headline counts or names the wounded and names no death ("Six injured in shooting",
+    "Toddler injured by stray bullet"; not "Man shot on Elm Street", which may lead to his death)."""
+    return bool(p.count_wound.search(title)) and not (cp.real_harm(p.death, title, lang)
+                                                       or cp.real_harm(p.weak_death, title, lang))
 
 
 def _survivor(lead: _Lead, killed: int, wound: re.Match[str] | None, p: cp.Patterns,

@@ -58,6 +58,8 @@ class Patterns:
     harm_after: re.Pattern[str]
     toll_before: re.Pattern[str]
     partitive: re.Pattern[str]
+    unreal_before: re.Pattern[str]
+    unreal_after: re.Pattern[str]
 
 
 TOLL_REACH = 80  # characters between a toll's noun and its number ("the toll from Monday's bombing … rose to 11")
@@ -112,9 +114,23 @@ def patterns(lang: str = "en") -> Patterns:
         harm_before=re.compile(rf"\b{_any(t, 'harm_verb')}\W{{0,3}}$", flags),
         harm_after=re.compile(rf"^\W{{0,3}}(?:{_any(t, 'people', 'others')}\s+)?{_any(t, 'harm_verb')}\b", flags),
         partitive=re.compile(rf"^\S+\s+{_any(t, 'partitive')}\b", flags),
+        unreal_before=re.compile(rf"\b{_any(t, 'unreal_before')}\W{{0,2}}$", flags),
+        unreal_after=re.compile(rf"^\s+{_any(t, 'unreal_after')}\b", flags),
         toll_before=re.compile(
             rf"\b{_any(t, 'toll_noun')}\b[^.;!?\n]{{0,{TOLL_REACH}}}?\b{_any(t, 'toll_link')}\W{{0,3}}$", flags),
     )
+
+
+def real_harm(pattern: re.Pattern[str], text: str, lang: str = "en") -> re.Match[str] | None:
+    """The first match of a word of death that tells of a death: not negated, attempted or hypothetical
+    ("non-fatal", "attempted murder", "could have been killed", "nobody died"), nor a thing ("a deadly weapon")."""
+    p = patterns(lang)
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        before, after = text[max(0, start - 30) : start], text[end : end + 20]
+        if not p.unreal_before.search(before) and not p.unreal_after.match(after):
+            return match
+    return None
 
 
 def title_survivor(title: str, lang: str = "en") -> re.Match[str] | None:
