@@ -1,6 +1,10 @@
-"""Document records the store tests write themselves (no extraction needed), spans computed from the text."""
+"""Document records the store tests write themselves (no extraction needed), spans computed from the text, and
+the helpers that store them one at a time and read back their incidents."""
 
 from __future__ import annotations
+
+from eventwire.ingest import add_records
+from eventwire.store import Store
 
 
 def span(text: str, part: str, after: int = 0) -> dict:
@@ -80,3 +84,19 @@ def war_report(doc_id: str, text: str, published: str, title: str, *, places: tu
                                       "end": span(text, e["trigger"])["end"]}}
                         for n, e in enumerate(events)]
     return record
+
+
+def stored(db_url: str, records: list[dict]) -> Store:
+    """A store at ``db_url`` with the records added one at a time, as a feed delivers them."""
+    store = Store.open(db_url)
+    for record in records:
+        add_records(store, [record])
+    return store
+
+
+def clusters(store: Store, ids: list[str]) -> set[frozenset[str]]:
+    """The documents ``ids`` grouped by their main incident."""
+    groups: dict[str, set[str]] = {}
+    for doc in ids:
+        groups.setdefault(store.document(doc)["incident"], set()).add(doc)
+    return {frozenset(group) for group in groups.values()}

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from store_records import war_report
+from store_records import clusters, stored, war_report
 
 from eventwire.ingest import add_records
 from eventwire.link import group_of
-from eventwire.store import Store
 
 DOLMEC = ("Dolmec", "XV", 45.00, 30.00, "PPL")
 SORVIK = ("Sorvik", "XV", 45.15, 30.15, "PPL")
@@ -59,19 +58,6 @@ def camp_reports() -> list[dict]:
                  "killed": 6},), tolls=(("killed", 6, "six people", None),))
     return [first, later]
 
-
-def stored(db_url: str, records: list[dict]) -> Store:
-    store = Store.open(db_url)
-    for record in records:  # one at a time, as a feed delivers them
-        add_records(store, [record])
-    return store
-
-
-def clusters(store: Store, ids: list[str]) -> set[frozenset[str]]:
-    groups: dict[str, set[str]] = {}
-    for doc in ids:
-        groups.setdefault(store.document(doc)["incident"], set()).add(doc)
-    return {frozenset(group) for group in groups.values()}
 
 
 MARKET = frozenset({"market-1", "market-2", "market-3"})

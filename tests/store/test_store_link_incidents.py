@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from store_records import war_report
+from store_records import clusters, stored, war_report
 
 from eventwire.ingest import add_records
-from eventwire.store import Store
 
 # an invented country: Tarnovo and Belavin lie about 250 km apart, Korsk on the border, Ostrel the capital
 TARNOVO = ("Tarnovo", "XV", 45.0, 30.0, "PPL")
@@ -117,19 +116,6 @@ def bridge_reports() -> list[dict]:
         url="https://courier.example/ambush-3")
     return [first, second, bridge]
 
-
-def stored(db_url: str, records: list[dict]) -> Store:
-    store = Store.open(db_url)
-    for record in records:  # one at a time, as a feed delivers them
-        add_records(store, [record])
-    return store
-
-
-def clusters(store: Store, ids: list[str]) -> set[frozenset[str]]:
-    groups: dict[str, set[str]] = {}
-    for doc in ids:
-        groups.setdefault(store.document(doc)["incident"], set()).add(doc)
-    return {frozenset(group) for group in groups.values()}
 
 
 @pytest.mark.parametrize("order", ["reports first", "roundup first"])
