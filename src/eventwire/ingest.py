@@ -161,31 +161,36 @@ def _link_one(conn, seq: int, doc_id: str, features: dict) -> tuple[set[str], st
     return {incident, *left, *(other for _, other in also)}, story
 
 
+def _group(conn, other: int) -> tuple[str | None, set[int], bool]:
+    """The incident a stored report is filed under, the reports that hang on it there (eventwire.link.groups),
+    and whether they reach the incident's first report (then it brings the whole incident)."""
+    source = stored.incident_of(conn, other)
+    if source is None:
+        return None, set(), False
+    members, bonds = stored.incident_bonds(conn, source)
+    group = group_of(other, members, bonds, MERGE_SCORE)
+    return source, group, min(members) in group
+
+
 def _whole(conn, pulls: list[tuple[int, float]]) -> str | None:
     """The incident of the report the new one is closest to, when that report brings all of it."""
     if not pulls:
         return None
-    other = max(pulls, key=lambda pull: pull[1])[0]
-    source = stored.incident_of(conn, other)
-    if source is None:
-        return None
-    members, bonds = stored.incident_bonds(conn, source)
-    return source if min(members) in group_of(other, members, bonds, MERGE_SCORE) else None
+    source, _, whole = _group(conn, max(pulls, key=lambda pull: pull[1])[0])
+    return source if whole else None
 
 
 def _pull(conn, incident: str, pulls: list[tuple[int, float]]) -> set[str]:
     """Bring the stored reports the new one is now closest to into its incident, each with the reports that
-    hang on it (eventwire.link.groups); a report whose group reaches its incident's first report brings the
-    whole incident, which merges with the new one's (the older survives). Returns the incidents left."""
+    hang on it; a report whose group reaches its incident's first report brings the whole incident, which
+    merges with the new one's (the older survives). Returns the incidents left."""
     left: set[str] = set()
     for other, _ in sorted(pulls, key=lambda pull: -pull[1]):
         target = stored.resolve_incident(conn, incident)
-        source = stored.incident_of(conn, other)
+        source, group, whole = _group(conn, other)
         if source is None or source == target:
             continue
-        members, bonds = stored.incident_bonds(conn, source)
-        group = group_of(other, members, bonds, MERGE_SCORE)
-        if min(members) in group:
+        if whole:
             survivor = stored.older_incident(conn, source, target)
             stored.merge_incidents(conn, survivor, [source if survivor == target else target])
         else:

@@ -32,10 +32,10 @@ from eventwire.link.happenings import day_string, main_span
 def best_estimate(features: list[dict]) -> dict[str, Any]:
     """The incident's type, date, place, killed, injured and whether a toll is disputed (module docstring)."""
     ordered = sorted(features, key=lambda f: (f.get("published") or 0, f.get("seq") or 0))
-    killed, killed_disputed = toll(ordered, "killed")
-    injured, injured_disputed = toll(ordered, "injured")
+    killed, killed_disputed, _ = _toll(ordered, "killed")
+    injured, injured_disputed, source = _toll(ordered, "injured")
     if not (killed_disputed or injured_disputed):
-        injured = survivors(ordered, injured, killed)
+        injured = survivors(ordered, injured, source, killed)
     types = Counter(h["type"] for f in features for h in (f.get("happenings") or [])[:1])
     place = _most_named_place(features)
     return {
@@ -80,11 +80,11 @@ def _toll(ordered: list[dict], field: str) -> tuple[int | None, bool, int | None
     return (ordered[counts[-1]][field], False, counts[-1]) if counts else (None, False, None)
 
 
-def survivors(ordered: list[dict], injured: int | None, killed: int | None) -> int | None:
-    """The wounded who have died are among the dead: when the count of the injured comes from a report before
-    the latest count of the killed, and the dead rose since ("a man shot on Friday has died"), the rise comes
-    off the wounded. A later report that counts the wounded itself counts survivors already."""
-    _, _, source = _toll(ordered, "injured")
+def survivors(ordered: list[dict], injured: int | None, source: int | None, killed: int | None) -> int | None:
+    """The wounded who have died are among the dead: when the count of the injured comes from a report
+    (``source``, its index in ``ordered``) before the latest count of the killed, and the dead rose since ("a
+    man shot on Friday has died"), the rise comes off the wounded. A later report that counts the wounded
+    itself counts survivors already."""
     if not injured or source is None or killed is None:
         return injured
     own = ordered[source].get("killed")  # the dead that report counts beside its wounded, else those known then
