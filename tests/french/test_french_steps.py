@@ -22,7 +22,9 @@ def event_types(text: str) -> list[tuple[str, str]]:
     ("Des inconnus ont incendié l'école du quartier.", "incendié", "ASSAULT"),
     ("Des milliers de personnes ont manifesté lundi à Niamey.", "manifesté", "PROTEST"),
     ("Le gouvernement a accusé l'opposition de préparer des troubles.", "accusé", "ACCUSE"),
-    ("Des bandits ont enlevé deux enseignants sur la route de Kaya.", "enlevé", "COERCE"),
+    ("Des bandits ont enlevé deux enseignants sur la route de Kaya.", "enlevé", "ASSAULT"),
+    ("Les soldats ont affronté des rebelles près du pont.", "affronté", "ASSAULT"),
+    ("Des pillards ont pillé les entrepôts du port.", "pillé", "COERCE"),
     ("Au moins vingt civils ont été tués par des rebelles.", "tués", "ASSAULT"),
 ])
 def test_french_triggers_give_plover_types(text, trigger, type_):

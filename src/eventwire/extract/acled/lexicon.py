@@ -1,4 +1,6 @@
-"""The ACLED lexicons (``lexicons/acled_*``), loaded once per process, and the spaCy Matcher built from them.
+"""The ACLED lexicons (``lexicons/acled_*``), loaded once per process and language, and the spaCy Matcher built
+from them. The cue phrases and the actor nouns are words of a language (``lexicons/fr/acled_cues.json``,
+``lexicons/fr/acled_kinds.tsv``); the rules, the sub-event types and the sectors' kinds are codes, shared by all.
 
 Phrase syntax (``acled_cues.json``, ``acled_kinds.tsv``): words separated by spaces; a word may list
 alternatives ``a|b`` and end in ``/POS``; ``*`` is a gap of up to three words; ``!a|b`` any word but those.
@@ -58,21 +60,28 @@ def _patterns(phrase: str) -> list[list[dict[str, Any]]]:
     return out
 
 
+def has_cues(lang: str) -> bool:
+    """Whether a language has its own cue words (English always has); one without matches none of them."""
+    return lang == lexicons.DEFAULT_LANG or lexicons.has("acled_cues.json", lang)
+
+
 @cache
-def cues() -> dict[str, Cue]:
-    raw = lexicons.data("acled_cues.json")["cues"]
+def cues(lang: str = lexicons.DEFAULT_LANG) -> dict[str, Cue]:
+    raw = lexicons.data("acled_cues.json", lang)["cues"]
     return {c["cue"]: Cue(c["cue"], c["family"], frozenset(c["tags"])) for c in raw}
 
 
 @cache
-def kinds() -> tuple[dict[str, tuple[int, bool]], dict[str, int]]:
-    """(phrase -> (inter code, weak), sector -> inter code)."""
+def kinds(lang: str = lexicons.DEFAULT_LANG) -> tuple[dict[str, tuple[int, bool]], dict[str, int]]:
+    """(phrase -> (inter code, weak), sector -> inter code): the phrases of ``lang``, the sectors (codes of the
+    entities step, the same in every language) from the English file."""
     phrases: dict[str, tuple[int, bool]] = {}
     sectors: dict[str, int] = {}
-    for phrase, code, strength, *_ in lexicons.rows("acled_kinds.tsv"):
+    for phrase, code, *_ in lexicons.rows("acled_kinds.tsv"):
         if phrase.startswith("sector:"):
             sectors[phrase.removeprefix("sector:")] = int(code)
-        else:
+    for phrase, code, strength, *_ in lexicons.rows("acled_kinds.tsv", lang):
+        if not phrase.startswith("sector:"):
             phrases[phrase] = (int(code), strength == "weak")
     return phrases, sectors
 
@@ -100,12 +109,12 @@ class CueMatcher:
     changes no match. Matches come back ordered by (end, start, key order), as the single Matcher had them.
     """
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, lang: str = lexicons.DEFAULT_LANG) -> None:
         self.vocab = vocab
         self.keys: list[tuple[str, Matcher]] = []
         self.anchors: dict[str, set[int]] = {}
-        phrases = [(CUE_PREFIX + c["cue"], c["phrases"]) for c in lexicons.data("acled_cues.json")["cues"]]
-        phrases += [(KIND_PREFIX + phrase, [phrase]) for phrase in kinds()[0]]
+        phrases = [(CUE_PREFIX + c["cue"], c["phrases"]) for c in lexicons.data("acled_cues.json", lang)["cues"]]
+        phrases += [(KIND_PREFIX + phrase, [phrase]) for phrase in kinds(lang)[0]]
         for index, (key, texts) in enumerate(phrases):
             built = Matcher(vocab)
             built.add(key, [p for phrase in texts for p in _patterns(phrase)])
@@ -132,12 +141,13 @@ def _first_words(phrase: str) -> list[str]:
     raise ValueError(f"ACLED phrase without a word: {phrase!r}")
 
 
-_MATCHERS: dict[int, CueMatcher] = {}
+_MATCHERS: dict[tuple[int, str], CueMatcher] = {}
 
 
-def matcher(vocab: Vocab) -> CueMatcher:
-    """One CueMatcher per vocabulary: cue phrases keyed ``cue:NAME``, actor nouns keyed ``kind:PHRASE``."""
-    key = id(vocab)
+def matcher(vocab: Vocab, lang: str = lexicons.DEFAULT_LANG) -> CueMatcher:
+    """One CueMatcher per vocabulary and language: cue phrases keyed ``cue:NAME``, actor nouns keyed
+    ``kind:PHRASE``."""
+    key = (id(vocab), lang)
     if key not in _MATCHERS:
-        _MATCHERS[key] = CueMatcher(vocab)
+        _MATCHERS[key] = CueMatcher(vocab, lang)
     return _MATCHERS[key]

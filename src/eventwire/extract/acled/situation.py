@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire import lexicons
-from eventwire.extract.acled.lexicon import CUE_PREFIX, KIND_PREFIX, cues, kinds, matcher, rules
+from eventwire.extract.acled.lexicon import CUE_PREFIX, KIND_PREFIX, cues, has_cues, kinds, matcher, rules
 from eventwire.records import Event
 
 ACTOR_DEPS = frozenset({"nsubj", "agent", "poss", "compound", "amod"})
-RECIPIENT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+# English models label with ClearNLP's scheme, the French one with Universal Dependencies ("obj", "nsubj:pass",
+# "obl:agent"): the labels of both schemes are listed, none of them means anything else in the other scheme
+RECIPIENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "obj", "nsubj:pass"})
 RECIPIENT_PREPS = frozenset({"on", "against", "into", "upon", "targeting"})
 FLAT_DEPS = frozenset({"conj", "compound", "prt", "amod", "xcomp"})
 STATE = "*STATE"  # the sector given to a country or nationality with none of its own
@@ -67,14 +68,14 @@ def situation(sent: Span, events: list[Event], sectors: dict[tuple[int, int], st
     """The sentence's happenings (main one first), tags and actor kinds; ``sectors`` maps entity mention
     character spans to their sector, for actors no noun of the kinds lexicon names."""
     found = Situation(sent, sectors=sectors)
-    table = cues()
     doc = sent.doc
-    # the cue phrases are English words: a language without its own acled_cues.json matches none of them
-    own_cues = doc.lang_ == lexicons.DEFAULT_LANG or lexicons.has("acled_cues.json", doc.lang_)
-    for key, start, end in matcher(doc.vocab)(sent) if own_cues else []:
+    lang = doc.lang_
+    # the cue phrases are words of a language: one without its own acled_cues.json matches none of them
+    table = cues(lang) if has_cues(lang) else {}
+    for key, start, end in matcher(doc.vocab, lang)(sent) if table else []:
         name = doc.vocab.strings[key]
         if name.startswith(KIND_PREFIX):
-            code, weak = kinds()[0][name.removeprefix(KIND_PREFIX)]
+            code, weak = kinds(lang)[0][name.removeprefix(KIND_PREFIX)]
             found.kind_spans.append((sent.start + start, sent.start + end, code, weak))
             continue
         cue = table[name.removeprefix(CUE_PREFIX)]
@@ -147,6 +148,8 @@ def parties(token: Token) -> tuple[list[Token], list[Token]]:
             doers.append(child)
         elif child.dep_ == "agent":
             doers += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "obl:agent":
+            doers.append(child)
         elif child.dep_ in RECIPIENT_DEPS:
             targets.append(child)
         elif child.dep_ == "prep" and (child.lower_ in RECIPIENT_PREPS or _aimed_at(child, verb)):
@@ -164,7 +167,7 @@ def _aimed_at(prep: Token, verb: Token) -> bool:
 
 
 def _has_subject(token: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for c in token.children)
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:
