@@ -47,3 +47,12 @@ def test_french_actor_nouns_give_the_inter_codes():
 ])
 def test_french_sentences_that_are_no_political_violence_get_no_acled_code(text):
     assert codes(text) == []
+
+
+def test_french_cues_name_the_english_cues_with_their_families_and_tags():
+    from eventwire.extract.acled.lexicon import cues
+
+    english, french = cues("en"), cues("fr")
+    assert len(french) >= 30
+    assert {name: (c.family, c.tags) for name, c in french.items()} == \
+        {name: (english[name].family, english[name].tags) for name in french}
