@@ -42,3 +42,23 @@ def test_a_headline_weekday_dates_a_report_whose_times_date_nothing(extract):
                      "2016-05-10", title="Victim of Sunday's shooting named")  # 2016-05-10 is a Tuesday
     assert [(c.kind, c.where, c.text) for c in record.day_cues] == [("weekday", "title", "Sunday")]
     assert document_features(record.to_json())["day"] == parse_day("2016-05-08")
+
+
+def test_a_day_before_an_inverted_speaker_dates_what_was_said(extract):
+    # "…, said Officer X": the time ends the reported clause, it dates the happening, not the statement
+    for text, words in [
+        ("The shooting happened shortly before 2 a.m. Sunday, said Officer Dana Pike, a police spokeswoman.",
+         "shortly before 2 a.m. Sunday"),
+        ("The boy was shot in the leg on Monday, said Lt. Ray Ames of the county sheriff's office.", "Monday"),
+        ("Two men were shot near the park late Friday, said police.", "late Friday"),
+    ]:
+        flags = flags_of(extract(text, "2016-05-10"), words)
+        assert "statement" not in flags and "reports" in flags, text
+
+
+def test_a_day_before_said_and_what_was_said_still_dates_the_statement(extract):
+    record = extract("The department, in a release issued Tuesday, said officers found two wounded men near "
+                     "the river.", "2016-05-10")
+    assert "statement" in flags_of(record, "Tuesday")
+    record = extract("Police said Tuesday that two men were wounded near the river.", "2016-05-10")
+    assert "statement" in flags_of(record, "Tuesday")

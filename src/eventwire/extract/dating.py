@@ -114,8 +114,31 @@ def _dates_a_statement(text: str, start: int, end: int) -> bool:
     p = _patterns()
     before, after = text[max(0, start - 30) : start], text[end : end + 25]
     opening = bool(p["opening"].search(text[max(0, start - 6) : start]))
-    return bool(p["statement-before"].search(before) or p["statement-after"].match(after)
+    said_after = p["statement-after"].match(after)
+    if said_after and "," in said_after.group(0) and _inverted_speaker(text, end + said_after.end()):
+        said_after = None  # "… at 1 a.m. Sunday, said Officer Dana Pike": the time is in what was said
+    return bool(p["statement-before"].search(before) or said_after
                 or opening and p["speaker-said"].match(text, end, end + 80))
+
+
+INVERTED_SPEAKER_WORDS = 8
+
+
+def _inverted_speaker(text: str, start: int) -> bool:
+    """The words after a verb of saying, up to the next comma or full stop, name who spoke ("said Lt. Ray Ames
+    of the sheriff's office", "said police"): capitalised words, speakers' nouns and the small words that join
+    them (``speaker_word`` in dating_words.tsv), and no more than a title and a name would take. What was
+    said ("said officers found two men") has words of another kind."""
+    clause = re.split(r"[,;:.!?\n\"“”(]", text[start : start + 120], maxsplit=1)[0]
+    found = clause.split()
+    speakers = _speaker_words()
+    return (0 < len(found) <= INVERTED_SPEAKER_WORDS and (found[0][:1].isupper() or found[0].lower() in speakers)
+            and all(w[:1].isupper() or w.lower() in speakers for w in found))
+
+
+@cache
+def _speaker_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in (*lines("link_speakers.txt"), *_words("speaker_word")))
 
 
 def _stamped(text: str, start: int, end: int) -> bool:
