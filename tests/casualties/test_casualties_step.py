@@ -157,3 +157,41 @@ def test_a_headline_that_counts_the_wounded_and_names_no_death_leads_the_count(e
     # left alone: a headline that says only "shot" may lead to a death in the text
     shot = "A man shot on Brisk Lane on Saturday died at Holm General Hospital, police said."
     assert main_counts(extract(shot, title="Man shot on Brisk Lane"))["killed"][:2] == (1, "harm word")
+
+
+DETAIL = ("Neighbours said the street had been quiet for years. A woman who lives across the road said she heard "
+          "loud voices, then a car drove off towards the river. Detectives spent the night knocking on doors and "
+          "asked anyone with a doorbell camera to come forward. The bar's owner said he would close for a week. ")
+
+
+def test_a_count_far_below_the_lead_is_kept_as_a_claim_not_the_count(extract):
+    # the lead tells of one death; a city's weekend toll further down is another happening's count
+    text = ("A man was shot and killed outside a bar on Ferrow Lane early Sunday, police said. " + DETAIL * 5
+            + "Across the city, at least nine people were killed in shootings over the weekend.")
+    record = extract(text, "2016-05-10")
+    assert len(text) > 1600
+    assert main_counts(record)["killed"][:2] == (1, "harm word")
+    assert [(c.kind, c.value, c.main) for c in record.casualties if c.basis == "figure"] == [("killed", 9, False)]
+
+
+def test_a_count_in_the_lead_stays_the_count(extract):
+    text = ("Three people were killed in a shooting outside a bar on Ferrow Lane early Sunday. " + DETAIL * 5
+            + "Across the city, at least nine people were killed in shootings over the weekend.")
+    assert main_counts(extract(text, "2016-05-10"))["killed"][:2] == (3, "figure")
+
+
+def test_a_toll_dated_by_a_year_is_no_count_of_the_happening(extract):
+    for text, kind, value in [
+        ("This year, 14 people have been killed in shootings in the city, police said. On Friday a man was shot "
+         "dead outside a bar on Ferrow Lane.", "killed", 1),
+        ("In 2015, 74 people were shot in the county. On Friday night two men were wounded outside a bar on "
+         "Ferrow Lane.", "injured", 2),
+        ("Last year 30 people died in shootings in Brisa. A woman was shot and killed at a bus stop on Monday.",
+         "killed", 1),
+    ]:
+        assert main_counts(extract(text, "2016-05-10"))[kind][0] == value, text
+    # a count dated by its own day is the count, a year's toll beside it a claim
+    record = extract("Four people were killed in a shooting at a bar on Ferrow Lane on Friday, police said. In "
+                     "2015, 74 people were killed in the county.", "2016-05-10")
+    assert main_counts(record)["killed"][:2] == (4, "figure")
+    assert ("killed", 74, False) in [(c.kind, c.value, c.main) for c in record.casualties]

@@ -3,18 +3,20 @@ count with the words that say so.
 
 Read first from the headline ("1 dead, 3 wounded in …", "4 shot outside …"), which states the count of the
 happening itself, then from the figures (category killed / injured, unit people) and events (``killed`` /
-``injured``), keeping the first, most salient one of each; figures that are really ages ("Jon Vale, 25, was
-killed"), ranges of ages or street numbers ("the 6700 block") are no counts. Reports of a single victim often
-give no number ("a man was shot and killed", "a teenager was wounded"): then a word of death in the headline
-or lead counts one killed, and a word of wounding one injured when nobody died (with a death reported, words
-of wounding most often describe the one who died, unless "another" was hurt); a word of death that is negated,
-attempted or hypothetical ("non-fatal", "attempted murder", "could have been killed") is none, and neither is
-one in the text of a report whose headline counts the wounded and names no death. A report with words of harm but
-no count of deaths says none died (0); one that says nothing of the wounded leaves them unknown (no record),
-and a report with no words of harm says nothing. A report that says none outright ("No one was hurt", "there
-were no casualties", but not "no one else was hurt") counts 0 of that kind whatever a figure says; beside two
-or more dead, "a cook was wounded" is one survivor. Besides these ``main`` counts, every count of killed or
-injured people (or troops) among the figures is kept as a claim (``main`` false unless it is the main count).
+``injured``) of the lead (the first ``LEAD_CHARS`` of the text), keeping the first, most salient one of each:
+further down a count is more often another happening's (a city's weekend, a trial's earlier case), and a count
+whose time names a whole year ("in 2015", "this year") is a year's toll. Figures that are really ages ("Jon Vale,
+25, was killed"), ranges of ages or street numbers ("the 6700 block") are no counts. Reports of a single victim
+often give no number ("a man was shot and killed", "a teenager was wounded"): then a word of death in the headline
+or lead counts one killed, and a word of wounding one injured when nobody died (with a death reported, words of
+wounding most often describe the one who died, unless "another" was hurt); a word of death that is negated,
+attempted or hypothetical ("non-fatal", "attempted murder", "could have been killed") is none, and neither is one
+in the text of a report whose headline counts the wounded and names no death. A report with words of harm but no
+count of deaths says none died (0); one that says nothing of the wounded leaves them unknown (no record), and a
+report with no words of harm says nothing. A report that says none outright ("No one was hurt", "there were no
+casualties", but not "no one else was hurt") counts 0 of that kind whatever a figure says; beside two or more
+dead, "a cook was wounded" is one survivor. Besides these ``main`` counts, every count of killed or injured people
+(or troops) among the figures is kept as a claim (``main`` false unless it is the main count).
 
 The words are data (``casualty_words.tsv``, ``casualty_none.tsv``); the patterns are in
 eventwire.extract.casualty_patterns.
@@ -50,14 +52,15 @@ class _Lead:
 
 
 def report_casualties(title: str, text: str, figures: list[Any], events: list[Any],
-                      lang: str = "en") -> list[Casualty]:
-    """The report's counts of its happening (``main``) and every claim of killed / injured among its figures."""
+                      lang: str = "en", times: list[Any] | None = None) -> list[Casualty]:
+    """The report's counts of its happening (``main``) and every claim of killed / injured among its figures;
+    ``times`` are the report's time expressions, which its figures' ``time`` indexes point into."""
     lead = _Lead(title, text)
     main = {kind: lead.casualty(kind, cp.count_value(match.group(1)), "headline", match)
             for kind, match in cp.title_counts(title, lang).items()}
-    for kind, casualty in _from_figures(figures, text).items():
+    for kind, casualty in _from_figures(figures, text, times or []).items():
         main.setdefault(kind, casualty)
-    for kind, casualty in _from_events(events, text).items():
+    for kind, casualty in _from_events(events, text, times or []).items():
         main.setdefault(kind, casualty)
     for match, kinds in cp.none_reported(lead.value, lang):
         for kind in kinds:
@@ -130,15 +133,17 @@ def _counted(lead: _Lead, evidence: re.Match[str] | Casualty, value: int, basis:
     return lead.casualty("killed", value, basis, evidence)
 
 
-def _from_events(events: list[Any], text: str) -> dict[str, Casualty]:
+def _from_events(events: list[Any], text: str, times: list[Any]) -> dict[str, Casualty]:
     found: dict[str, Casualty] = {}
     for event in events:
-        if field_of(event, "status") not in ASSERTED:
+        if field_of(event, "status") not in ASSERTED or _dated_by_a_year(event, times):
             continue
         evidence = field_of(event, "evidence")
         start, end = field_of(evidence, "start"), field_of(evidence, "end")
         if not isinstance(start, int) or not isinstance(end, int):
             start = end = 0
+        if start >= LEAD_CHARS:
+            continue  # as with figures: below the lead, more often another happening's count
         for kind in KINDS:
             value = field_of(event, kind)
             if isinstance(value, int) and not isinstance(value, bool) and value >= 0 and kind not in found:
@@ -146,16 +151,29 @@ def _from_events(events: list[Any], text: str) -> dict[str, Casualty]:
     return found
 
 
-def _from_figures(figures: list[Any], text: str) -> dict[str, Casualty]:
+def _from_figures(figures: list[Any], text: str, times: list[Any]) -> dict[str, Casualty]:
     found: dict[str, Casualty] = {}
     for index, figure in enumerate(figures):
         kind = field_of(figure, "category")
         if kind not in KINDS or kind in found or (field_of(figure, "unit") or "people") != "people":
             continue
+        if _dated_by_a_year(figure, times):
+            continue  # "74 people were shot in 2015", "this year two children died": a year's toll
         casualty = _figure_casualty(index, figure, text)
-        if casualty is not None and not cp.patterns().partitive.match(casualty.text):
+        if casualty is None or casualty.start >= LEAD_CHARS:
+            continue  # further down, a count is more often of other happenings (a city's weekend, a year's)
+        if not cp.patterns().partitive.match(casualty.text):
             found[kind] = casualty  # "six of the wounded died": a part of a count, not the count
     return found
+
+
+def _dated_by_a_year(counted: Any, times: list[Any]) -> bool:
+    """Whether the time expression of a figure or an event names a whole year ("in 2015", "this year", "last
+    year"): its count is a year's toll, not the happening's."""
+    index = field_of(counted, "time")
+    if not isinstance(index, int) or not 0 <= index < len(times):
+        return False
+    return bool(re.fullmatch(r"\d{4}", str(field_of(times[index], "value") or "")))
 
 
 def _claims(figures: list[Any], text: str) -> list[Casualty]:
@@ -194,11 +212,12 @@ def casualties_of_record(record: dict) -> list[Casualty]:
     return report_casualties(str(record.get("title") or ""), record.get("text") or "",
                              [f for f in record.get("figures") or [] if isinstance(f, dict)],
                              [e for e in record.get("events") or [] if isinstance(e, dict)],
-                             str(record.get("lang") or "en"))
+                             str(record.get("lang") or "en"),
+                             [t for t in record.get("times") or [] if isinstance(t, dict)])
 
 
-@step(provides="casualties", requires=("figures", "events"))
+@step(provides="casualties", requires=("figures", "events", "times"))
 def casualties(doc: Parsed, found: Found) -> list[Casualty]:
     """The casualties step (see the module's docstring)."""
     return report_casualties(doc.article.title or "", doc.text, found.get("figures", []), found.get("events", []),
-                             doc.lang)
+                             doc.lang, found.get("times", []))
