@@ -29,6 +29,7 @@ from typing import Any
 
 from eventwire.extract import casualty_patterns as cp
 from eventwire.extract.base import ASSERTED, Found, Parsed, field_of, step
+from eventwire.extract.dating import sentence_bounds
 from eventwire.records import Casualty
 
 LEAD_CHARS = 1500
@@ -42,6 +43,12 @@ class _Lead:
     def __init__(self, title: str, text: str) -> None:
         self.title, self.text = title, text
         self.value = title + "\n" + text[:LEAD_CHARS]
+
+    def of_several(self, match: re.Match[str]) -> bool:
+        """Whether the headline or the lead's sentence of a match tells of several happenings (``_of_several``)."""
+        if match.start() < len(self.title):
+            return bool(cp.patterns().aggregate.search(self.title))
+        return _of_several(self.text, match.start() - len(self.title) - 1)
 
     def casualty(self, kind: str, value: int, basis: str, match: re.Match[str]) -> Casualty:
         start, end = match.span()
@@ -92,7 +99,7 @@ def _harm_counts(lead: _Lead, main: dict[str, Casualty], lang: str) -> None:
             evidence = death or wound or title_shot or next(iter(main.values()))
             main["killed"] = _counted(lead, evidence, 1 if death else 0, "harm word" if death else "no death named")
     shot = cp.shot_match(lead.title, lead.value, lang)
-    if shot is not None:
+    if shot is not None and not lead.of_several(shot[0]):
         match, _, others = shot
         value = cp.shot_value(match, lang)
         if others and "injured" not in main:
@@ -142,7 +149,7 @@ def _from_events(events: list[Any], text: str, times: list[Any]) -> dict[str, Ca
         start, end = field_of(evidence, "start"), field_of(evidence, "end")
         if not isinstance(start, int) or not isinstance(end, int):
             start = end = 0
-        if start >= LEAD_CHARS:
+        if start >= LEAD_CHARS or _of_several(text, start):
             continue  # as with figures: below the lead, more often another happening's count
         for kind in KINDS:
             value = field_of(event, kind)
@@ -160,11 +167,18 @@ def _from_figures(figures: list[Any], text: str, times: list[Any]) -> dict[str, 
         if _dated_by_a_year(figure, times):
             continue  # "74 people were shot in 2015", "this year two children died": a year's toll
         casualty = _figure_casualty(index, figure, text)
-        if casualty is None or casualty.start >= LEAD_CHARS:
+        if casualty is None or casualty.start >= LEAD_CHARS or _of_several(text, casualty.start):
             continue  # further down, a count is more often of other happenings (a city's weekend, a year's)
         if not cp.patterns().partitive.match(casualty.text):
             found[kind] = casualty  # "six of the wounded died": a part of a count, not the count
     return found
+
+
+def _of_several(text: str, position: int) -> bool:
+    """Whether the sentence of a count tells of several happenings ("three were wounded in two shootings",
+    "killed in separate attacks", "shot across the city since Friday"): a roundup's total, no one happening's."""
+    start, end = sentence_bounds(text, position)
+    return bool(cp.patterns().aggregate.search(text, start, end))
 
 
 def _dated_by_a_year(counted: Any, times: list[Any]) -> bool:
