@@ -38,3 +38,18 @@ def test_a_figure_inside_a_claim_finds_the_claim(parsed):
     at = REPORT.index("about 300 civilians")
     claim = attribution_of(result, at, at + len("about 300 civilians"))
     assert claim is not None and claim.speaker.text == "Interior Minister Lena Marchetti"
+
+
+def test_a_person_in_apposition_to_a_title_is_the_speaker_not_the_body_in_the_title(extract):
+    for text, name in [
+        ("The UN envoy, Maria Lind, said the convoy had been stopped.", "Maria Lind"),
+        ("A Red Cross spokesman, Ed Vane, said the clinic was full.", "Ed Vane"),
+        ("The Kenyan foreign minister, Ruth Ambani, said the talks would resume on Monday.", "Ruth Ambani"),
+        ("Maria Lind, the UN envoy, said the convoy had been stopped.", "Maria Lind"),
+    ]:
+        record = extract(text, "2016-05-10")
+        names = {e.id: e.name for e in record.entities}
+        assert [names.get(q.speaker_entity) for q in record.quotes] == [name], text
+    # a title with no name of its own stays the body's voice
+    record = extract("The UN envoy said the convoy had been stopped.", "2016-05-10")
+    assert [next(e.type for e in record.entities if e.id == q.speaker_entity) for q in record.quotes] == ["ORG"]

@@ -107,6 +107,10 @@ class SpeakerResolver:
         never one named deeper in the phrase ("the authors of [the report]")."""
         entity = self.entity_at(head.idx, head.idx + len(head))
         if entity is None:
+            # "the UN envoy, Maria Lind,": the person in apposition speaks, not the body that names her post
+            named = [self.entity_at(c.idx, c.idx + len(c)) for c in head.children if c.dep_ == "appos"]
+            entity = next((e for e in named if e is not None and e.type == "PERSON"), None)
+        if entity is None:
             start = head.left_edge.idx
             entity = self.entity_at(start, head.idx + len(head))
         for child in head.children:
