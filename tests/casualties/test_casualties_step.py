@@ -218,3 +218,10 @@ def test_a_barrage_on_one_place_is_one_happening_s_count(extract):
     found = main_counts(extract("Twelve civilians were killed in strikes on Orvel overnight, the governor said.",
                                 "2016-05-10"))
     assert found["killed"][:2] == (12, "figure")
+
+
+def test_a_year_that_scopes_a_superlative_or_beside_a_day_does_not_date_the_count(extract):
+    for text in ["In the deadliest attack this year, a car bomb killed 12 people at a market in Orvel on Sunday.",
+                 "The deadliest attack this year killed 12 people at a market in Orvel.",
+                 "A car bomb killed 12 people at a market in Orvel on Sunday, the worst attack this year."]:
+        assert main_counts(extract(text, "2016-05-10"))["killed"][:2] == (12, "figure"), text

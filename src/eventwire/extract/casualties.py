@@ -143,7 +143,7 @@ def _counted(lead: _Lead, evidence: re.Match[str] | Casualty, value: int, basis:
 def _from_events(events: list[Any], text: str, times: list[Any]) -> dict[str, Casualty]:
     found: dict[str, Casualty] = {}
     for event in events:
-        if field_of(event, "status") not in ASSERTED or _dated_by_a_year(event, times):
+        if field_of(event, "status") not in ASSERTED or _dated_by_a_year(event, times, text):
             continue
         evidence = field_of(event, "evidence")
         start, end = field_of(evidence, "start"), field_of(evidence, "end")
@@ -164,7 +164,7 @@ def _from_figures(figures: list[Any], text: str, times: list[Any]) -> dict[str, 
         kind = field_of(figure, "category")
         if kind not in KINDS or kind in found or (field_of(figure, "unit") or "people") != "people":
             continue
-        if _dated_by_a_year(figure, times):
+        if _dated_by_a_year(figure, times, text):
             continue  # "74 people were shot in 2015", "this year two children died": a year's toll
         casualty = _figure_casualty(index, figure, text)
         if casualty is None or casualty.start >= LEAD_CHARS or _of_several(text, casualty.start):
@@ -181,13 +181,22 @@ def _of_several(text: str, position: int) -> bool:
     return bool(cp.patterns().aggregate.search(text, start, end))
 
 
-def _dated_by_a_year(counted: Any, times: list[Any]) -> bool:
+def _dated_by_a_year(counted: Any, times: list[Any], text: str) -> bool:
     """Whether the time expression of a figure or an event names a whole year ("in 2015", "this year", "last
-    year"): its count is a year's toll, not the happening's."""
+    year"): its count is a year's toll, not the happening's. Not when the year is a superlative's scope ("the
+    deadliest attack this year") or the count's sentence names a day as well ("… killed 12 on Sunday")."""
     index = field_of(counted, "time")
     if not isinstance(index, int) or not 0 <= index < len(times):
         return False
-    return bool(re.fullmatch(r"\d{4}", str(field_of(times[index], "value") or "")))
+    time = times[index]
+    start = field_of(time, "start")
+    if not re.fullmatch(r"\d{4}", str(field_of(time, "value") or "")) or not isinstance(start, int):
+        return False
+    if cp.patterns().superlative_before.search(text, max(0, start - 60), start):
+        return False
+    low, high = sentence_bounds(text, start)
+    return not any(isinstance(field_of(t, "start"), int) and low <= field_of(t, "start") < high
+                   and re.match(r"\d{4}-\d\d-\d\d", str(field_of(t, "value") or "")) for t in times)
 
 
 def _claims(figures: list[Any], text: str) -> list[Casualty]:

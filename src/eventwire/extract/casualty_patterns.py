@@ -61,6 +61,7 @@ class Patterns:
     unreal_before: re.Pattern[str]
     unreal_after: re.Pattern[str]
     aggregate: re.Pattern[str]
+    superlative_before: re.Pattern[str]
 
 
 TOLL_REACH = 80  # characters between a toll's noun and its number ("the toll from Monday's bombing … rose to 11")
@@ -117,6 +118,7 @@ def patterns(lang: str = "en") -> Patterns:
         partitive=re.compile(rf"^\S+\s+{_any(t, 'partitive')}\b", flags),
         unreal_before=re.compile(rf"\b{_any(t, 'unreal_before')}\W{{0,2}}$", flags),
         unreal_after=re.compile(rf"^\s+{_any(t, 'unreal_after')}\b", flags),
+        superlative_before=re.compile(rf"\b{_any(t, 'superlative')}\b[^.;,]*$", flags),
         aggregate=re.compile(rf"\b(?:in|during)\s+(?:\d+|{_any(t, 'aggregate_count')})\s+(?:[\w-]+\s+)?"
                              rf"{_any(t, 'aggregate_noun')}\b|\bacross\s+{_any(t, 'aggregate_area')}\b", flags),
         toll_before=re.compile(
