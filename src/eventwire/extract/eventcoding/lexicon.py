@@ -55,11 +55,15 @@ def trigger_rules(lang: str = lexicons.DEFAULT_LANG) -> dict[tuple[str, str], tu
 
 
 @cache
-def frames() -> dict[str, frozenset[str]]:
-    """lemma -> the framing roles it can play (report, aspect, light, intent, commit, threat ...)."""
+def frames(lang: str = lexicons.DEFAULT_LANG) -> dict[str, frozenset[str]]:
+    """lemma -> the framing roles it can play (report, aspect, light, intent, commit, threat ...); a language's
+    own ``event_frames.tsv`` adds its verbs to the English ones (``fr/``: "menacer" threat, "tenter" aspect)."""
     table: dict[str, set[str]] = {}
-    for lemma, frame, *_ in lexicons.rows("event_frames.tsv"):
-        table.setdefault(lemma.lower(), set()).add(frame)
+    files = [lexicons.DEFAULT_LANG] + ([lang] if lang != lexicons.DEFAULT_LANG and
+                                        lexicons.has("event_frames.tsv", lang) else [])
+    for source in files:
+        for lemma, frame, *_ in lexicons.rows("event_frames.tsv", source):
+            table.setdefault(lemma.lower(), set()).add(frame)
     return {lemma: frozenset(roles) for lemma, roles in table.items()}
 
 
@@ -79,7 +83,7 @@ def base_forms(lemma: str, form: str) -> list[str]:
 
 def frame_roles(token: Any) -> frozenset[str]:
     """The framing roles of a word (see ``event_frames.tsv``), looked up through its base forms."""
-    table = frames()
+    table = frames(lexicons.for_language(token.doc.lang_ or lexicons.DEFAULT_LANG))
     for form in base_forms(token.lemma_.lower(), token.lower_):
         if form in table:
             return table[form]

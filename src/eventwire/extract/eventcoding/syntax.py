@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.extract.eventcoding.lexicon import frame_roles, rules
+from eventwire.extract.eventcoding.lexicon import frame_roles, rules, rules_for
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # Universal Dependencies labels (the French pipeline) next to the English pipeline's ClearNLP ones: a direct
@@ -153,8 +153,26 @@ def is_reciprocal(token: Token) -> bool:
     return False
 
 
+AUX_DEPS = ("aux", "auxpass", "aux:tense", "aux:pass")  # ClearNLP's and Universal Dependencies' labels
+
+
 def aux_words(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_ for c in token.children if c.dep_ in AUX_DEPS}
+
+
+def _morph(token: Token, feature: str, value: str) -> bool:
+    """Whether the token or one of its auxiliaries carries a morphological feature (French "attaqueront",
+    "seront attaqués": Tense=Fut; English pipelines mark no future)."""
+    return any(value in t.morph.get(feature) for t in (token, *(c for c in token.children if c.dep_ in AUX_DEPS)))
+
+
+def _governing(token: Token, key: str) -> bool:
+    """Whether the token is the open complement of a verb of the rules' ``key`` list in its language ("vont
+    attaquer", "pourraient attaquer"), or of such a verb in the conditional."""
+    head = token.head
+    if token.dep_ != "xcomp" or head is token:
+        return False
+    return lemma(head) in rules_for(token).get(key, ()) or (key == "hypothetical_verbs" and _morph(head, "Mood", "Cnd"))
 
 
 def is_negated(token: Token) -> bool:
@@ -164,12 +182,21 @@ def is_negated(token: Token) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ == "no" and token.pos_ == "NOUN":
             return True
-    return token.pos_ == "VERB" and any(c.lower_ in negators and c.dep_ == "neg" for c in token.children)
+    if token.pos_ == "VERB" and any(c.lower_ in negators and c.dep_ == "neg" for c in token.children):
+        return True
+    # Universal Dependencies hang "ne … pas" on the verb as adverbs of negative polarity; "ne … que" restricts
+    # ("n'ont tué que deux soldats": they killed two) unless another negative word is there
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    negative = [c for c in token.children if c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity")]
+    restricted = any(g.dep_ == "mark" and g.lower_ in rules_for(token).get("restrictive_marks", ())
+                     for c in token.children if c.i > token.i for g in c.children)
+    return len(negative) > 1 or (len(negative) == 1 and not restricted)
 
 
 def is_future(token: Token) -> bool:
     words = aux_words(token)
-    if words & rules()["future_aux"]:
+    if words & rules()["future_aux"] or _morph(token, "Tense", "Fut") or _governing(token, "future_verbs"):
         return True
     # "is going to sign": the verb is xcomp of "go" with a progressive auxiliary
     head = token.head
@@ -177,7 +204,11 @@ def is_future(token: Token) -> bool:
 
 
 def is_hypothetical(token: Token) -> bool:
-    if aux_words(token) & rules()["hypothetical_aux"]:
+    # the conditional of the verb itself ("pourraient"); on an auxiliary ("auraient attaqué") it is the press's
+    # conditional of a report not yet confirmed, an alleged event rather than a hypothetical one
+    if aux_words(token) & rules()["hypothetical_aux"] or "Cnd" in token.morph.get("Mood"):
+        return True
+    if _governing(token, "hypothetical_verbs"):
         return True
     if token.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in rules()["conditional_marks"] for c in token.children)
