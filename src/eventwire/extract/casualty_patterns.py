@@ -107,7 +107,8 @@ def patterns(lang: str = "en") -> Patterns:
         multiple_shooting=re.compile(rf"\b({_any(t, 'multiple')})[- ]{_any(t, 'shooting_noun')}", flags),
         none=re.compile(rf"\b{_any(t, 'nobody')}\s+{_any(t, 'none_aux')}\s+"
                         rf"(?:{_any(t, 'none_participle_modifier')}\s+)?({participles})\b"
-                        rf"|\bno\s+(?:{_any(t, 'none_noun_modifier')}\s+)?({nouns})\b", flags),
+                        rf"|\b{_any(t, 'none_determiner')}\s+(?:{_any(t, 'none_noun_modifier')}\s+)?({nouns})\b",
+                        flags),
         none_fields=none_fields,
         not_count=re.compile(rf"\b{_any(t, 'not_count')}\b", flags),
         age_after=re.compile(rf"^\s*(?:-?\s*{_any(t, 'age')}|-{_any(t, 'age')}|\)|to \d)", flags),
