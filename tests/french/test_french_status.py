@@ -57,8 +57,11 @@ def test_a_past_attack_stays_asserted(text):
     assert [s for _, _, s in statuses(text)] == ["asserted"]
 
 
-def test_the_press_conditional_of_an_unconfirmed_report_is_not_hypothetical():
-    # "auraient tué": reportedly killed, the conditional is on the auxiliary
-    assert ("ASSAULT", "tué", "hypothetical") not in statuses("Les rebelles auraient tué dix civils à Korbel.")
-    assert any(t == "ASSAULT" and s in ("asserted", "claimed") for t, _, s in
-               statuses("Les rebelles auraient tué dix civils à Korbel."))
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Les rebelles auraient tué dix civils à Korbel.", "tué"),
+    ("Un prêtre aurait été enlevé dimanche près de Korbel.", "enlevé"),
+    ("Des hommes armés auraient attaqué un convoi humanitaire près de Korbel.", "attaqué"),
+])
+def test_the_press_conditional_of_an_unconfirmed_report_is_a_claim(text, trigger):
+    # "auraient tué": reportedly killed; the conditional is on the auxiliary, the event is reported, not supposed
+    assert ("ASSAULT", trigger, "claimed") in statuses(text)

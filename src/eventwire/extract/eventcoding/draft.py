@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from eventwire.extract.eventcoding.lexicon import rules
-from eventwire.extract.eventcoding.syntax import has_condition, is_future, is_hypothetical, is_negated, lemma
+from eventwire.extract.eventcoding.syntax import (
+    has_condition,
+    is_alleged,
+    is_future,
+    is_hypothetical,
+    is_negated,
+    lemma,
+)
 from eventwire.extract.eventcoding.triggers import Trigger
 
 STATUS_PRIORITY = ("denied", "negated", "hypothetical", "threatened", "planned", "claimed", "asserted")
@@ -63,6 +70,8 @@ def mark_clause(draft: Draft, clause: Token) -> None:
         draft.speaker = draft.speaker or source
     if is_hypothetical(clause):
         draft.flags.add("hypothetical")
+    elif is_alleged(clause):
+        draft.flags.add("claimed")  # "auraient tué": reported, not confirmed by the writer
     if has_condition(clause):
         draft.flags.add("conditional")
     if is_future(clause) and "future" not in draft.flags:

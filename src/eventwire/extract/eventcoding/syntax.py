@@ -215,6 +215,12 @@ def is_hypothetical(token: Token) -> bool:
     return False
 
 
+def is_alleged(token: Token) -> bool:
+    """The conditional on an auxiliary ("les rebelles auraient tué dix civils", "aurait été enlevé"): the
+    press's conditional of a report the writer does not confirm. English pipelines mark no conditional."""
+    return any("Cnd" in c.morph.get("Mood") for c in token.children if c.dep_ in AUX_DEPS)
+
+
 def has_condition(token: Token) -> bool:
     """Whether the clause carries an if/unless condition ("... unless Baghdad accepts")."""
     marks = rules()["conditional_marks"]
