@@ -33,3 +33,10 @@ def test_a_person_hurt_is_no_statement_of_none():
 
 def test_a_french_report_without_harm_counts_nothing():
     assert main_counts("Le marché de Korbel a rouvert lundi après trois semaines de travaux.") == {}
+
+
+def test_a_french_roundup_total_is_no_count_of_one_happening():
+    # the French words of several happenings ("dans deux attaques distinctes") are read as the English ones
+    found = main_counts("Cinq personnes ont été blessées dans deux attaques distinctes lundi. Un homme a été blessé "
+                        "par balle près du marché de Korbel.")
+    assert found["injured"][0] == 1

@@ -40,15 +40,16 @@ KINDS = ("killed", "injured")
 class _Lead:
     """The headline and the first ``LEAD_CHARS`` of the text as one string, with the way back to spans."""
 
-    def __init__(self, title: str, text: str) -> None:
+    def __init__(self, title: str, text: str, lang: str = "en") -> None:
         self.title, self.text = title, text
+        self.patterns = cp.patterns(lang)
         self.value = title + "\n" + text[:LEAD_CHARS]
 
     def of_several(self, match: re.Match[str]) -> bool:
         """Whether the headline or the lead's sentence of a match tells of several happenings (``_of_several``)."""
         if match.start() < len(self.title):
-            return bool(cp.patterns().aggregate.search(self.title))
-        return _of_several(self.text, match.start() - len(self.title) - 1)
+            return bool(self.patterns.aggregate.search(self.title))
+        return _of_several(self.text, match.start() - len(self.title) - 1, self.patterns)
 
     def casualty(self, kind: str, value: int, basis: str, match: re.Match[str]) -> Casualty:
         start, end = match.span()
@@ -62,12 +63,12 @@ def report_casualties(title: str, text: str, figures: list[Any], events: list[An
                       lang: str = "en", times: list[Any] | None = None) -> list[Casualty]:
     """The report's counts of its happening (``main``) and every claim of killed / injured among its figures;
     ``times`` are the report's time expressions, which its figures' ``time`` indexes point into."""
-    lead = _Lead(title, text)
+    lead = _Lead(title, text, lang)
     main = {kind: lead.casualty(kind, cp.count_value(match.group(1)), "headline", match)
             for kind, match in cp.title_counts(title, lang).items()}
-    for kind, casualty in _from_figures(figures, text, times or []).items():
+    for kind, casualty in _from_figures(figures, text, times or [], lead.patterns).items():
         main.setdefault(kind, casualty)
-    for kind, casualty in _from_events(events, text, times or []).items():
+    for kind, casualty in _from_events(events, text, times or [], lead.patterns).items():
         main.setdefault(kind, casualty)
     for match, kinds in cp.none_reported(lead.value, lang):
         for kind in kinds:
@@ -140,16 +141,16 @@ def _counted(lead: _Lead, evidence: re.Match[str] | Casualty, value: int, basis:
     return lead.casualty("killed", value, basis, evidence)
 
 
-def _from_events(events: list[Any], text: str, times: list[Any]) -> dict[str, Casualty]:
+def _from_events(events: list[Any], text: str, times: list[Any], p: cp.Patterns) -> dict[str, Casualty]:
     found: dict[str, Casualty] = {}
     for event in events:
-        if field_of(event, "status") not in ASSERTED or _dated_by_a_year(event, times, text):
+        if field_of(event, "status") not in ASSERTED or _dated_by_a_year(event, times, text, p):
             continue
         evidence = field_of(event, "evidence")
         start, end = field_of(evidence, "start"), field_of(evidence, "end")
         if not isinstance(start, int) or not isinstance(end, int):
             start = end = 0
-        if start >= LEAD_CHARS or _of_several(text, start):
+        if start >= LEAD_CHARS or _of_several(text, start, p):
             continue  # as with figures: below the lead, more often another happening's count
         for kind in KINDS:
             value = field_of(event, kind)
@@ -158,30 +159,30 @@ def _from_events(events: list[Any], text: str, times: list[Any]) -> dict[str, Ca
     return found
 
 
-def _from_figures(figures: list[Any], text: str, times: list[Any]) -> dict[str, Casualty]:
+def _from_figures(figures: list[Any], text: str, times: list[Any], p: cp.Patterns) -> dict[str, Casualty]:
     found: dict[str, Casualty] = {}
     for index, figure in enumerate(figures):
         kind = field_of(figure, "category")
         if kind not in KINDS or kind in found or (field_of(figure, "unit") or "people") != "people":
             continue
-        if _dated_by_a_year(figure, times, text):
+        if _dated_by_a_year(figure, times, text, p):
             continue  # "74 people were shot in 2015", "this year two children died": a year's toll
         casualty = _figure_casualty(index, figure, text)
-        if casualty is None or casualty.start >= LEAD_CHARS or _of_several(text, casualty.start):
+        if casualty is None or casualty.start >= LEAD_CHARS or _of_several(text, casualty.start, p):
             continue  # further down, a count is more often of other happenings (a city's weekend, a year's)
-        if not cp.patterns().partitive.match(casualty.text):
+        if not p.partitive.match(casualty.text):
             found[kind] = casualty  # "six of the wounded died": a part of a count, not the count
     return found
 
 
-def _of_several(text: str, position: int) -> bool:
+def _of_several(text: str, position: int, p: cp.Patterns) -> bool:
     """Whether the sentence of a count tells of several happenings ("three were wounded in two shootings",
     "killed in separate attacks", "shot across the city since Friday"): a roundup's total, no one happening's."""
     start, end = sentence_bounds(text, position)
-    return bool(cp.patterns().aggregate.search(text, start, end))
+    return bool(p.aggregate.search(text, start, end))
 
 
-def _dated_by_a_year(counted: Any, times: list[Any], text: str) -> bool:
+def _dated_by_a_year(counted: Any, times: list[Any], text: str, p: cp.Patterns) -> bool:
     """Whether the time expression of a figure or an event names a whole year ("in 2015", "this year", "last
     year"): its count is a year's toll, not the happening's. Not when the year is a superlative's scope ("the
     deadliest attack this year") or the count's sentence names a day as well ("… killed 12 on Sunday")."""
@@ -192,7 +193,7 @@ def _dated_by_a_year(counted: Any, times: list[Any], text: str) -> bool:
     start = field_of(time, "start")
     if not re.fullmatch(r"\d{4}", str(field_of(time, "value") or "")) or not isinstance(start, int):
         return False
-    if cp.patterns().superlative_before.search(text, max(0, start - 60), start):
+    if p.superlative_before.search(text, max(0, start - 60), start):
         return False
     low, high = sentence_bounds(text, start)
     return not any(isinstance(field_of(t, "start"), int) and low <= field_of(t, "start") < high

@@ -26,6 +26,8 @@ def _words(table: tuple[tuple[str, ...], ...], kind: str) -> list[str]:
 def _any(table: tuple[tuple[str, ...], ...], *kinds: str) -> str:
     """The phrases of ``kinds`` as one regex alternation, longest first, any white space between words."""
     entries = sorted({w for kind in kinds for w in _words(table, kind)}, key=len, reverse=True)
+    if not entries:
+        return "(?!)"  # a class a language leaves empty matches nothing (an empty alternation would match anywhere)
     return "(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in entries) + ")"
 
 
@@ -120,8 +122,9 @@ def patterns(lang: str = "en") -> Patterns:
         unreal_before=re.compile(rf"\b{_any(t, 'unreal_before')}\W{{0,2}}$", flags),
         unreal_after=re.compile(rf"^\s+{_any(t, 'unreal_after')}\b", flags),
         superlative_before=re.compile(rf"\b{_any(t, 'superlative')}\b[^.;,]*$", flags),
-        aggregate=re.compile(rf"\b(?:in|during)\s+(?:\d+|{_any(t, 'aggregate_count')})\s+(?:[\w-]+\s+)?"
-                             rf"{_any(t, 'aggregate_noun')}\b|\bacross\s+{_any(t, 'aggregate_area')}\b", flags),
+        aggregate=re.compile(rf"\b{_any(t, 'aggregate_in')}\s+(?:\d+|{_any(t, 'aggregate_count')})\s+(?:[\w-]+\s+)?"
+                             rf"{_any(t, 'aggregate_noun')}\b|\b{_any(t, 'aggregate_across')}\s+"
+                             rf"{_any(t, 'aggregate_area')}\b", flags),
         toll_before=re.compile(
             rf"\b{_any(t, 'toll_noun')}\b[^.;!?\n]{{0,{TOLL_REACH}}}?\b{_any(t, 'toll_link')}\W{{0,3}}$", flags),
     )

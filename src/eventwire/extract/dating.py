@@ -132,8 +132,7 @@ def _inverted_speaker(text: str, start: int) -> bool:
     clause = re.split(r"[,;:.!?\n\"“”(]", text[start : start + 120], maxsplit=1)[0]
     found = clause.split()
     speakers = _speaker_words()
-    return (0 < len(found) <= INVERTED_SPEAKER_WORDS and (found[0][:1].isupper() or found[0].lower() in speakers)
-            and all(w[:1].isupper() or w.lower() in speakers for w in found))
+    return 0 < len(found) <= INVERTED_SPEAKER_WORDS and all(w[:1].isupper() or w.lower() in speakers for w in found)
 
 
 @cache
