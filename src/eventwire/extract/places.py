@@ -15,6 +15,7 @@ from functools import cache
 
 from eventwire import lexicons
 from eventwire.extract.base import Found, Parsed, step
+from eventwire.extract.city_parts import place_city_parts, set_aside
 from eventwire.extract.place_keep import demonyms, is_demonym, strength, town_word, used_as_person
 from eventwire.extract.place_spans import LETTER_ROAD, ROAD_NUMBER, STREET, Candidate, candidate_spans, lookup_keys
 from eventwire.gazetteer import load
@@ -139,8 +140,10 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
     _link_qualifiers(mentions, text)
     _capital_for_government(mentions, text)
     peoples = {area: index.area(area) for _, area in demonym_spans}
+    city_parts = set_aside(mentions, text)
     resolve(mentions, index.neighbours, tuple(a for a in peoples.values() if a is not None))
     _outside_qualifier(mentions, text)
+    place_city_parts(mentions, city_parts)
     sure = [m for m in mentions if m.strength >= 0.8]
     return [m for m in mentions if m.strength >= 0.8 or _agrees(m, sure)], _one_per_span(demonym_spans)
 

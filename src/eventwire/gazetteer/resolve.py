@@ -222,7 +222,7 @@ class _Context:
                     admin2_all += w
                     admin2 += w * (b.country == c.country and b.admin1 == c.admin1 and b.admin2 == c.admin2)
             if (c.feature.startswith("PPL") or c.feature == "ADM2") and b.feature not in ("PCLI", "CONT", "RGN") \
-                    and abs(c.lat - b.lat) < 0.75 and _km(c.lat, c.lon, b.lat, b.lon) < 80:
+                    and abs(c.lat - b.lat) < 0.75 and km(c.lat, c.lon, b.lat, b.lon) < 80:
                 near += 1
         score = 0.0
         if country_all:
@@ -234,7 +234,8 @@ class _Context:
         return score + 0.7 * min(near, 3)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
