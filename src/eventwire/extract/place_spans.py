@@ -38,10 +38,13 @@ COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?(?:, | and | or |
                          r"(?: [A-Z][\w'.-]+)?) (?:counties|parishes)\b")
 DASH_DATELINE = re.compile(r"\b([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?= (?:--|—|–) )")
 ADMIN_AFTER = re.compile(r"\s+(?:province|county|parish|district|region|oblast|governorate|prefecture)\b")
+# "Palm Beach" + " County", "Orleans" + " Parish": the area's name runs on past where the parser cut it
+ADMIN_NAME_AFTER = re.compile(r"\s+(?:County|Parish|Province|District|Oblast|Governorate|Prefecture)\b")
 NAMED = re.compile(r"\b(?:village|town|city|hamlet|suburb|district|province|region|county|township|oblast)"
                    r" of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
 HYPHENATED = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]{1,4})+-[A-Z][a-z]+\b")
 CITY_TAIL = re.compile(r"\s+[Cc]ity$")
+INSTITUTION_POSSESSIVE = re.compile(r"['’]s?$")
 RANK = {"county-list": 0, "ner": 1, "named": 2, "dateline": 3, "party": 4, "inner": 5, "as-ORG": 6, "as-PERSON": 7,
         "tail": 8, "bare": 9}
 COMMON_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "but", "and", "he", "she", "it", "they", "we",
@@ -122,17 +125,29 @@ def candidate_spans(doc: Parsed) -> tuple[list[Candidate], set[str]]:
     spans.extend(Candidate(text, m.start(1), m.end(1), "named") for m in NAMED.finditer(text))
     spans.extend(Candidate(text, m.start(), m.end(), "bare") for m in HYPHENATED.finditer(text))
     spans.extend(_bare_names(doc, taken))
-    spans = _dedupe(spans)
+    spans = _dedupe(spans + _with_admin_names(text, spans))
     for span in spans:  # "Sindh province": the name stays the span, but it names an area
         if ADMIN_AFTER.match(text, span.end):
             span.admin_word = True
     return spans, persons
 
 
+def _with_admin_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A span the area word right after it completes ("Palm Beach County" where the parser found "Palm Beach")."""
+    out = []
+    for span in spans:
+        found = ADMIN_NAME_AFTER.match(text, span.end)
+        if found and span.source not in ("tail", "dateline", "county-list"):
+            longer = Candidate(text, span.start, found.end(), span.source, span.label)
+            longer.org = span.org
+            out.append(longer)
+    return out
+
+
 def _entity_spans(text: str, ent: SpacySpan, persons: set[str]) -> list[Candidate]:
     label = ent.label_
     if label in ("GPE", "LOC"):
-        return _pieces(text, ent.start_char, ent.end_char, "ner", label)
+        return _pieces(text, ent.start_char, ent.end_char, "ner", label) + _before_institution(text, ent)
     if label == "FAC":
         s, e = trim(text, ent.start_char, ent.end_char)
         span = Candidate(text, s, e, "ner", label)
@@ -147,6 +162,21 @@ def _entity_spans(text: str, ent: SpacySpan, persons: set[str]) -> list[Candidat
     if label in ("ORG", "PERSON"):
         out.extend(_inner(text, ent))
     return out
+
+
+def _before_institution(text: str, ent: SpacySpan) -> list[Candidate]:
+    """The place opening a place entity that runs on into an institution's name ("Salt Lake County Jail",
+    "Allegheny County Police": ``places_institution_nouns.txt``), as a span the parser called a place."""
+    for t in ent[1:]:
+        if INSTITUTION_POSSESSIVE.sub("", t.lower_) in institution_nouns():
+            s, e = trim(text, ent.start_char, t.idx)
+            return [Candidate(text, s, e, "ner", ent.label_)] if e > s else []
+    return []
+
+
+@cache
+def institution_nouns() -> frozenset[str]:
+    return lexicons.words("places_institution_nouns.txt")
 
 
 def _whole(text: str, ent: SpacySpan) -> list[Candidate]:

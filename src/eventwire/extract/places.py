@@ -130,7 +130,7 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
         if sure > 0:
             street = span.street or bool(LETTER_ROAD.match(span.text))
             mentions.append(Mention(span.start, span.end, span.text, () if street else cands,
-                                    admin_word=span.admin_word, strength=sure,
+                                    admin_word=span.admin_word, strength=sure, subnational=_subnational(span),
                                     town_word=town_word(text, span.start, span.end)))
             if cands or street:
                 known.add((span.start, span.end))
@@ -146,6 +146,11 @@ def _recognise(doc: Parsed, index: Index) -> tuple[list[Mention], list[tuple[Can
     place_city_parts(mentions, city_parts)
     sure = [m for m in mentions if m.strength >= 0.8]
     return [m for m in mentions if m.strength >= 0.8 or _agrees(m, sure)], _one_per_span(demonym_spans)
+
+
+def _subnational(span: Candidate) -> bool:
+    """Whether the name ends in a word for a part of a country ("Guernsey County", "Kandahar Province")."""
+    return span.key.rsplit(" ", 1)[-1] in lexicons.words("places_subnational_words.txt") and " " in span.key
 
 
 def _listed_with_places(judged: list, text: str, persons: set[str]) -> list:

@@ -35,6 +35,7 @@ class Mention:
     text: str
     candidates: tuple[Candidate, ...] = ()
     admin_word: bool = False  # "County", "Parish", "Province" ... is part of the name
+    subnational: bool = False  # the name ends in a word of a country's part ("Guernsey County"): no country
     town_word: int = 0  # "city of X", "X police" (1), "12 Elm St., X" (2): a town is meant
     qualifier: Mention | None = None  # the "Texas" of "Paris, Texas"
     strength: float = 1.0  # how sure recognition is that this is a toponym (weights its vote)
@@ -64,6 +65,8 @@ def prior(c: Candidate, mention: Mention) -> float:
         score -= 1.0  # an area's alias is often its capital's name: "Moscow" for Moscow Oblast
     if mention.admin_word and c.feature not in AREAS:
         score -= 3.0
+    if mention.subnational and c.feature == "PCLI":
+        score -= 10.0  # "Guernsey County" is no country
     return score
 
 
