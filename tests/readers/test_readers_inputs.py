@@ -7,10 +7,12 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from eventwire.read import Article, ReadError, read_inputs
+from eventwire.read.boilerplate import boilerplate_spans
 
 REPORT = (
     "Shelling hit the river town of Varnek overnight, local officials said.\n"
@@ -206,3 +208,17 @@ def test_boilerplate_lines_are_marked_not_removed(tmp_path):
     marked = [text[s:e] for s, e in article.boilerplate]
     assert marked == ["Your browser doesn't support HTML5", "(Video: armoured vehicles on the road to Varnek.)",
                       "Share this article"]
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("TM and © Copyright 2019 Larkfield Radio Inc. and its subsidiaries. Used under license.", True),
+    ("(© 2021 KXVB)", True),
+    ("(Source: Dalby Wire © Dalby Herald 2020. All Rights Reserved. No part may be reprinted.)", True),
+    ("™ & © 2018 Harrow Media Group. All rights reserved.", True),
+    ("The singer sued the label for copyright infringement last spring, her lawyer said.", False),
+    ("Gunmen seized the radio station, which had reserved all its airtime for the election.", False),
+])
+def test_legal_notices_are_furniture(line: str, furniture: bool) -> None:
+    text = f"Two men were wounded in Dalby on Friday.\n{line}\nPolice are investigating.\n"
+    marked = [text[s:e] for s, e in boilerplate_spans(text)]
+    assert marked == ([line] if furniture else [])
