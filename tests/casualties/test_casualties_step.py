@@ -109,6 +109,17 @@ def test_to_death_is_a_death(extract):
     assert counts(extract, "Man beaten after a quarrel in Dunmore", body)["killed"] is None
 
 
+def test_succumbing_to_injuries_is_a_death(extract):
+    assert counts(extract, "Clerk dies days after robbery", "A clerk shot during a robbery in Kelso succumbed to "
+                  "his injuries on Tuesday, relatives said.")["killed"] == 1
+    assert counts(extract, "Update on the Harlow shooting", "The man shot outside a bar in Harlow last week has "
+                  "succumbed to his wounds, police said.")["killed"] == 1
+    assert counts(extract, "Victim of Dorrance attack", "A woman shot in Dorrance on Friday succumbs to her "
+                  "injuries, her family says.")["killed"] == 1
+    assert counts(extract, "A town in mourning", "The town succumbed to grief after the floods, the mayor said. "
+                  "No one was hurt.")["killed"] == 0
+
+
 def test_a_headline_that_names_a_death_and_a_wound_apart_counts_one_survivor(extract):
     body = "The shooting happened shortly after midnight, police said."
     assert counts(extract, "Man killed, woman wounded in Elmwood shooting", body) == {"killed": 1, "injured": 1}
