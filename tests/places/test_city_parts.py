@@ -36,6 +36,13 @@ def test_a_list_of_sides_ending_in_the_common_noun(extract):
     assert all((p.country, p.admin1) == ("US", "Wisconsin") for p in record.places), _places(record)
 
 
+def test_sides_named_before_their_city_take_the_surest_city(extract):
+    record = extract("Three men were wounded in shootings on the North and West sides overnight. One was taken "
+                     "to Roseland Community Hospital, and Chicago police said no one had been arrested.")
+    parts = [p for p in record.places if p.text in ("North", "West")]
+    assert len(parts) == 2 and all((p.country, p.admin1) == ("US", "Illinois") for p in parts), _places(record)
+
+
 def test_a_district_of_a_city_abroad(extract):
     record = extract("Police in London said a cyclist was robbed at knifepoint in the East End on Sunday.")
     part = next(p for p in record.places if p.text == "East End")

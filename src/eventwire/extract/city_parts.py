@@ -4,9 +4,10 @@ Such a name means a part of the city the report is about. The gazetteer knows ma
 elsewhere (a "South Side" in New York, a "Side" in Turkey, a "Downtown" in Hawaii), and resolving them on
 their own sends one shooting to two countries. So a city part casts no vote in resolution. Afterwards it
 takes a place of that name within ``CITY_PART_KM`` of the city it is a part of, else that city's point. That
-city is the nearest city-level place the document names before it, else the first after it. A city part with
-no city named in the document is left out, as is one recognition was unsure of ("Downtown" opening
-"Downtown Greer"). The words are in ``places_city_parts.tsv``.
+city lies in the region (admin1) the document's cities are most in, by their mentions' resolution
+confidence summed: the nearest such city named before the part and resolved with some confidence, else the
+one of them named most. A city part with no city named in the document is left out, as is one recognition was
+unsure of ("Downtown" opening "Downtown Greer"). The words are in ``places_city_parts.tsv``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from eventwire.gazetteer.resolve import Mention, km
 
 CITY_PART_KM = 30.0  # as far as a city's part lies from its centre point (the linker's CITY_KM)
 SURE = 0.8  # the least strength of a place a city part may hang on
+CONFIDENT = 0.5  # the least resolution confidence of the city named before a part for the part to hang on it
 
 
 @cache
@@ -88,10 +90,21 @@ def place_city_parts(mentions: list[Mention], kept: dict[int, tuple[GazetteerPla
 
 
 def _city_of(mentions: list[Mention], i: int, kept: dict) -> GazetteerPlace | None:
-    before = [m for m in reversed(mentions[:i]) if _is_city(m)]
-    after = [m for j, m in enumerate(mentions) if j > i and j not in kept and _is_city(m)]
-    found = before or after
-    return found[0].best if found else None
+    cities: dict[tuple[float, float], list] = {}
+    regions: dict[tuple[str, str], float] = {}
+    for j, m in enumerate(mentions):
+        if j not in kept and _is_city(m) and m.best is not None:
+            city = cities.setdefault((m.best.lat, m.best.lon), [m.best, 0.0])
+            city[1] += m.confidence
+            regions[(m.best.country, m.best.admin1)] = regions.get((m.best.country, m.best.admin1), 0.0) + m.confidence
+    if not regions:
+        return None
+    region = max(regions, key=lambda r: regions[r])
+    before = [m.best for m in reversed(mentions[:i]) if _is_city(m) and m.confidence >= CONFIDENT
+              and m.best is not None and (m.best.country, m.best.admin1) == region]
+    if before:
+        return before[0]
+    return max((c for c in cities.values() if (c[0].country, c[0].admin1) == region), key=lambda c: c[1])[0]
 
 
 def _is_city(m: Mention) -> bool:
