@@ -38,8 +38,6 @@ COUNTY_LIST = re.compile(r"((?:[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?(?:, | and | or |
                          r"(?: [A-Z][\w'.-]+)?) (?:counties|parishes)\b")
 DASH_DATELINE = re.compile(r"\b([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?= (?:--|—|–) )")
 ADMIN_AFTER = re.compile(r"\s+(?:province|county|parish|district|region|oblast|governorate|prefecture)\b")
-# "Palm Beach" + " County", "Orleans" + " Parish": the area's name runs on past where the parser cut it
-ADMIN_NAME_AFTER = re.compile(r"\s+(?:County|Parish|Province|District|Oblast|Governorate|Prefecture)\b")
 NAMED = re.compile(r"\b(?:village|town|city|hamlet|suburb|district|province|region|county|township|oblast)"
                    r" of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
 HYPHENATED = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]{1,4})+-[A-Z][a-z]+\b")
@@ -132,11 +130,19 @@ def candidate_spans(doc: Parsed) -> tuple[list[Candidate], set[str]]:
     return spans, persons
 
 
+@cache
+def _admin_name_after() -> re.Pattern[str]:
+    """A capitalised word for a part of a country right after a name (``places_subnational_words.txt``): in
+    "Palm Beach County" or "Orleans Parish" the area's name runs on past where the parser cut it."""
+    words = sorted(lexicons.words("places_subnational_words.txt"), key=len, reverse=True)
+    return re.compile(rf"\s+(?:{'|'.join(w.capitalize() for w in words)})\b")
+
+
 def _with_admin_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     """A span the area word right after it completes ("Palm Beach County" where the parser found "Palm Beach")."""
     out = []
     for span in spans:
-        found = ADMIN_NAME_AFTER.match(text, span.end)
+        found = _admin_name_after().match(text, span.end)
         if found and span.source not in ("tail", "dateline", "county-list"):
             longer = Candidate(text, span.start, found.end(), span.source, span.label)
             longer.org = span.org
